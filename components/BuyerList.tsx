@@ -1,0 +1,40 @@
+import type { BuyerRecord, ShopRecord } from '@/lib/schema/records';
+import { useI18n } from '@/lib/i18n/react';
+import { buyerName } from './BuyerCard';
+import { shopLabel } from './shop-label';
+
+export function BuyerList({
+  buyers,
+  shops,
+  onSelect,
+}: {
+  buyers: readonly BuyerRecord[];
+  shops: ReadonlyMap<string, ShopRecord>;
+  onSelect: (buyerKey: string) => void;
+}) {
+  const { t, money, relative, plural } = useI18n();
+  return (
+    <ul className="buyer-list">
+      {buyers.map((buyer) => (
+        <li key={buyer.buyerKey}>
+          <button type="button" className="buyer-list-item" data-testid="buyer-list-item" onClick={() => onSelect(buyer.buyerKey)}>
+            <span className="avatar small" aria-hidden="true">
+              {buyerName(buyer, (id) => id).slice(0, 1).toUpperCase()}
+            </span>
+            <span className="buyer-list-main">
+              <span className="buyer-list-name">{buyerName(buyer, (id) => t('buyer.noName', { id }))}</span>
+              <span className="muted small">{shopLabel(t, buyer.shopKey, shops.get(buyer.shopKey))}</span>
+            </span>
+            <span className="buyer-list-figures">
+              <span>{money(buyer.stats.spentMinor, buyer.stats.currency ?? shops.get(buyer.shopKey)?.currency)}</span>
+              <span className="muted small">
+                {plural('stats.ordersCount', buyer.stats.orderCount)}
+                {buyer.stats.lastOrderAt ? ` · ${relative(buyer.stats.lastOrderAt)}` : ''}
+              </span>
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

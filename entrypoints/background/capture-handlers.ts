@@ -1,0 +1,50 @@
+import { browser } from 'wxt/browser';
+import { applyCapture } from '@/lib/db/capture-repository';
+import { db } from '@/lib/db/database';
+import { onMessage, type CaptureReply } from '@/lib/messaging';
+import { captureBatchSchema } from '@/lib/schema/capture';
+import { adapterIdSchema } from '@/lib/schema/common';
+import { captureHealthItem } from '@/lib/screen-state';
+
+function fromThisExtension(sender: { id?: string }): boolean {
+  return sender.id === browser.runtime.id;
+}
+
+/** A batch whose envelope is not a capture at all: logged so the adapter can be fixed. */
+async function logMalformed(data: unknown, reason: string): Promise<void> {
+  const envelope = (data ?? {}) as { adapterId?: unknown; pageUrl?: unknown };
+  const adapterId = adapterIdSchema.safeParse(envelope.adapterId);
+  await db.captureLog.add({
+    at: new Date().toISOString(),
+    adapterId: adapterId.success ? adapterId.data : 'unknown',
+    pageKind: 'other',
+    pageUrl: typeof envelope.pageUrl === 'string' ? envelope.pageUrl.slice(0, 4000) : '',
+    source: 'network',
+    kind: 'problem',
+    where: 'capture message',
+    message: reason,
+  });
+}
+
+export function registerCaptureHandlers(onStored: (shopKeys: string[]) => void): void {
+  onMessage('capture', async ({ data, sender }): Promise<CaptureReply> => {
+    if (!fromThisExtension(sender)) return { ok: false, error: 'not from BuyerLens' };
+    const parsed = captureBatchSchema.safeParse(data);
+    if (!parsed.success) {
+      const reason = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      await logMalformed(data, `malformed capture: ${reason}`).catch(() => undefined);
+      return { ok: false, error: reason };
+    }
+    try {
+      const result = await applyCapture(db, parsed.data);
+      await captureHealthItem.setValue(null);
+      onStored(result.shopKeys);
+      return { ok: true, result };
+    } catch (error) {
+      // Nothing of the batch was written (one transaction). Say so where the seller will see it.
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      await captureHealthItem.setValue({ message, at: new Date().toISOString() }).catch(() => undefined);
+      return { ok: false, error: message };
+    }
+  });
+}

@@ -1,0 +1,9 @@
+import { openPanelFromToolbar } from './action';
+import { registerCaptureHandlers } from './capture-handlers';
+import { registerScreenHandlers } from './screen-handlers';
+
+export default defineBackground(() => {
+  registerCaptureHandlers(() => undefined);
+  registerScreenHandlers();
+  openPanelFromToolbar();
+});

@@ -1,0 +1,101 @@
+import { Component, useEffect, useState, type ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '@/lib/db/database';
+import { I18nProvider, useI18n } from '@/lib/i18n/react';
+import type { LanguageSetting } from '@/lib/i18n/i18n';
+import { captureHealthItem, type CaptureHealth } from '@/lib/screen-state';
+import { useScreen } from './use-screen';
+import { useTranslator } from './use-translator';
+import { BuyerView } from './views/BuyerView';
+import { OverviewView } from './views/OverviewView';
+import { ScreenView } from './views/ScreenView';
+
+class DatabaseErrorBoundary extends Component<{ children: ReactNode; render: (message: string) => ReactNode }, { message?: string }> {
+  override state: { message?: string } = {};
+  static getDerivedStateFromError(error: unknown) {
+    return { message: error instanceof Error ? error.message : String(error) };
+  }
+  override render() {
+    return this.state.message !== undefined ? this.props.render(this.state.message) : this.props.children;
+  }
+}
+
+function useCaptureHealth(): CaptureHealth | null {
+  const [health, setHealth] = useState<CaptureHealth | null>(null);
+  useEffect(() => {
+    void captureHealthItem.getValue().then(setHealth);
+    return captureHealthItem.watch(setHealth);
+  }, []);
+  return health;
+}
+
+function Header({ setting, onLanguage }: { setting: LanguageSetting; onLanguage: (s: LanguageSetting) => void }) {
+  const { t } = useI18n();
+  return (
+    <header className="app-header">
+      <img src="/icon/32.png" alt="" width={20} height={20} />
+      <span className="app-name">{t('app.name')}</span>
+      <label className="language">
+        <span className="visually-hidden">{t('settings.language')}</span>
+        <select value={setting} onChange={(e) => onLanguage(e.target.value as LanguageSetting)} aria-label={t('settings.language')}>
+          <option value="auto">{t('settings.language.auto')}</option>
+          <option value="en">English</option>
+          <option value="zh-CN">中文</option>
+        </select>
+      </label>
+    </header>
+  );
+}
+
+function Panel() {
+  const { t } = useI18n();
+  const screen = useScreen();
+  const health = useCaptureHealth();
+  const [selected, setSelected] = useState<string | null>(null);
+  // Resolve the screen to a buyer: directly, or through the order on screen.
+  const onScreenKey = useLiveQuery(async () => {
+    if (!screen) return null;
+    if (screen.buyerKey) return screen.buyerKey;
+    if (screen.orderKey) return (await db.orders.get(screen.orderKey))?.buyerKey ?? null;
+    return null;
+  }, [screen?.buyerKey, screen?.orderKey]);
+
+  let body: ReactNode;
+  if (selected) body = <BuyerView buyerKey={selected} onScreen={false} onBack={() => setSelected(null)} />;
+  else if (screen && onScreenKey) body = <BuyerView buyerKey={onScreenKey} onScreen />;
+  else if (screen && onScreenKey === null) body = <ScreenView screen={screen} onSelect={setSelected} />;
+  else body = <OverviewView onSelect={setSelected} />;
+
+  return (
+    <>
+      {health && (
+        <p className="banner error" role="alert">
+          {t('panel.error.capture', { message: health.message })}
+        </p>
+      )}
+      {body}
+    </>
+  );
+}
+
+export function App() {
+  const { translator, setting, setSetting } = useTranslator();
+  return (
+    <I18nProvider translator={translator}>
+      <div className="app">
+        <Header setting={setting} onLanguage={setSetting} />
+        <main>
+          <DatabaseErrorBoundary
+            render={(message) => (
+              <p className="banner error" role="alert">
+                {translator.t('panel.error.database', { message })}
+              </p>
+            )}
+          >
+            <Panel />
+          </DatabaseErrorBoundary>
+        </main>
+      </div>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,183 @@
+import type { CapturedOrder, Extraction, OrderItem } from '../../schema/capture';
+import type { OrderStatus } from '../../schema/common';
+import { unmasked } from '../../schema/masked';
+import { parseConsoleDate } from '../dates';
+import { queryAllFirst, queryFirst, textAt, textOf } from '../dom';
+import { moneyTextToMinor } from '../money';
+import { emptyExtraction, type OnScreen, type PageState } from '../types';
+import { statusOf } from './responses';
+import { detailSelectors, listSelectors } from './selectors';
+import { consoleOrderUrl, CURRENCY_BY_CHANNEL, detect, orderIdFromUrl, orderIdIn, shopKeyOf } from './urls';
+
+/** Status words the order pages print in the seller's interface language. */
+const STATUS_WORDS: Readonly<Record<string, OrderStatus>> = {
+  出荷済み: 'shipped', 未出荷: 'paid', キャンセル: 'cancelled', 保留中: 'unpaid',
+  versendet: 'shipped', unversandt: 'paid', storniert: 'cancelled', ausstehend: 'unpaid',
+  expédiée: 'shipped', 'non expédiée': 'paid', annulée: 'cancelled', 'en attente': 'unpaid',
+  enviado: 'shipped', 'no enviado': 'paid', cancelado: 'cancelled', pendiente: 'unpaid',
+  已发货: 'shipped', 未发货: 'paid', 已取消: 'cancelled', 等待中: 'unpaid',
+};
+
+function statusFromText(text: string | undefined): OrderStatus {
+  if (!text) return 'unknown';
+  return STATUS_WORDS[text.trim().toLowerCase()] ?? statusOf(text);
+}
+
+/**
+ * The marketplace when the page does not name it: each regional host but the unified NA and EU
+ * ones sells in one marketplace. Unified EU has no default: its orders need their sales channel.
+ */
+function defaultChannel(host: string): string | undefined {
+  if (host === 'sellercentral-japan.amazon.com') return 'amazon.co.jp';
+  const m = /^sellercentral\.(amazon\.[a-z.]+)$/.exec(host);
+  return m?.[1];
+}
+
+function shopOfPage(document: ParentNode, url: URL, channelText?: string): { shopKey: string; currency?: string } | undefined {
+  const channel = (channelText ?? textAt(document, detailSelectors.salesChannel) ?? defaultChannel(url.hostname))?.toLowerCase();
+  const shopKey = channel ? shopKeyOf(channel) : undefined;
+  if (!channel || !shopKey) return undefined;
+  const currency = CURRENCY_BY_CHANNEL[channel];
+  return { shopKey, ...(currency ? { currency } : {}) };
+}
+
+function columnIndex(table: Element, selectors: readonly string[]): number {
+  const heading = queryFirst(table, selectors);
+  return heading ? [...(heading.parentElement?.children ?? [])].indexOf(heading) : -1;
+}
+
+/** The product cell lists "ASIN: …", "SKU: …" as separate lines. */
+function skuIn(row: Element): string | undefined {
+  for (const line of row.querySelectorAll('div, span')) {
+    if (line.children.length > 0) continue;
+    const sku = /^SKU\s*[:：]\s*(.+)$/.exec(textOf(line) ?? '')?.[1];
+    if (sku) return sku;
+  }
+  return undefined;
+}
+
+function detailItems(document: Document, currency: string | undefined): OrderItem[] {
+  const table = queryFirst(document, detailSelectors.itemTable);
+  if (!table) return [];
+  const quantityAt = columnIndex(table, [detailSelectors.quantityHeading]);
+  const priceAt = columnIndex(table, detailSelectors.unitPriceHeading);
+  return [...table.querySelectorAll('tbody tr')].flatMap((row): OrderItem[] => {
+    const title = textAt(row, detailSelectors.productName);
+    if (!title) return [];
+    const cells = row.children;
+    const quantity = Number(textOf(cells[quantityAt]) ?? '1');
+    const sku = skuIn(row);
+    const priceText = priceAt >= 0 ? textOf(cells[priceAt]) : undefined;
+    const unit = priceText && currency ? moneyTextToMinor(priceText, currency) : undefined;
+    return [
+      {
+        title,
+        quantity: Number.isInteger(quantity) && quantity > 0 ? quantity : 1,
+        ...(sku ? { sku } : {}),
+        ...(unit !== undefined ? { unitPriceMinor: unit } : {}),
+      },
+    ];
+  });
+}
+
+/** The contact line reads "Name" or "Contact Buyer: Name" depending on the variant. */
+function buyerNameOn(document: Document): string | undefined {
+  return unmasked(textAt(document, detailSelectors.buyerName)?.replace(/^.*[:：]\s*/, ''));
+}
+
+function extractDetail(document: Document, url: URL): Extraction {
+  const out = emptyExtraction();
+  const orderId = orderIdIn(textAt(document, detailSelectors.orderId)) ?? orderIdFromUrl(url);
+  if (!orderId || !textAt(document, detailSelectors.orderId)) return out;
+  const shop = shopOfPage(document, url);
+  if (!shop) {
+    out.problems.push({ where: 'order-summary-sales-channel-value', reason: 'no sales channel on the page' });
+    return out;
+  }
+  const statusText = textAt(document, detailSelectors.itemStatus);
+  const dateText = textAt(document, detailSelectors.purchaseDate);
+  const placedAt = dateText ? parseConsoleDate(dateText) : undefined;
+  if (dateText && !placedAt) out.problems.push({ where: 'order-summary-purchase-date-value', reason: `unreadable date "${dateText}"` });
+  const buyerName = buyerNameOn(document);
+  const order: CapturedOrder = {
+    orderKey: `${shop.shopKey}:${orderId}`,
+    orderId,
+    shopKey: shop.shopKey,
+    status: statusFromText(statusText),
+    items: detailItems(document, shop.currency),
+    consoleUrl: consoleOrderUrl(url, orderId),
+    ...(statusText ? { statusText } : {}),
+    ...(placedAt ? { placedAt } : {}),
+    ...(shop.currency ? { currency: shop.currency } : {}),
+    ...(buyerName ? { buyerName } : {}),
+  };
+  out.orders.push(order);
+  out.shops.push({ adapterId: 'amazon', ...shop });
+  return out;
+}
+
+function extractList(document: Document, url: URL): Extraction {
+  const out = emptyExtraction();
+  queryAllFirst(document, listSelectors.rows).forEach((row, index) => {
+    const orderId = orderIdIn(textOf(queryFirst(row, listSelectors.orderLink)));
+    if (!orderId) return; // spacer and detail rows of the table
+    const channel = /\bAmazon\.[a-z.]+[a-z]\b/i.exec(textOf(row) ?? '')?.[0];
+    const shop = shopOfPage(row, url, channel);
+    if (!shop) {
+      out.problems.push({ where: `order row ${index + 1}`, reason: 'no sales channel for this row' });
+      return;
+    }
+    const dateText = textAt(row, listSelectors.orderDate);
+    const placedAt = dateText ? parseConsoleDate(dateText) : undefined;
+    const statusText = textAt(row, listSelectors.status);
+    const buyerName = unmasked(textAt(row, listSelectors.buyerName));
+    const items = queryAllFirst(row, listSelectors.productName).flatMap((el): OrderItem[] => {
+      const title = textOf(el);
+      return title ? [{ title, quantity: 1 }] : [];
+    });
+    out.orders.push({
+      orderKey: `${shop.shopKey}:${orderId}`,
+      orderId,
+      shopKey: shop.shopKey,
+      status: statusFromText(statusText),
+      items,
+      consoleUrl: consoleOrderUrl(url, orderId),
+      ...(statusText ? { statusText } : {}),
+      ...(placedAt ? { placedAt } : {}),
+      ...(buyerName ? { buyerName } : {}),
+    });
+    if (!out.shops.some((s) => s.shopKey === shop.shopKey)) out.shops.push({ adapterId: 'amazon', ...shop });
+  });
+  return out;
+}
+
+export function extract(document: Document, url: URL): Extraction {
+  switch (detect(url)) {
+    case 'order-detail':
+      return extractDetail(document, url);
+    case 'order-list':
+      return extractList(document, url);
+    default:
+      return emptyExtraction();
+  }
+}
+
+/** On order detail: that order; its buyer comes from the detail JSON (buyerProxyEmail). */
+export function activeBuyer({ document, url, orders }: PageState): OnScreen | undefined {
+  if (detect(url) !== 'order-detail') return undefined;
+  const orderId = orderIdFromUrl(url);
+  if (!orderId) return undefined;
+  const captured = orders.find((o) => o.orderId === orderId && o.buyerKey) ?? orders.find((o) => o.orderId === orderId);
+  const buyerName = buyerNameOn(document);
+  let orderKey = captured?.orderKey;
+  if (!orderKey && textAt(document, detailSelectors.orderId)) {
+    const shop = shopOfPage(document, url);
+    if (shop) orderKey = `${shop.shopKey}:${orderId}`;
+  }
+  if (!orderKey) return undefined;
+  return {
+    orderKey,
+    ...(captured?.buyerKey ? { buyerKey: captured.buyerKey } : {}),
+    ...(buyerName ? { buyerName } : {}),
+  };
+}

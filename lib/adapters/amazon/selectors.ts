@@ -1,0 +1,32 @@
+/*
+ * Seller Central DOM. `data-test-id` attributes are the stable anchors: the detail ones are used
+ * alike by six independent scrapers 2021–2026 and quoted from a real JP page (2021); the Manage
+ * Orders table ones from a recent India script. Newest variant first in each list.
+ * There is no data-test-id for the order total on the page: the DOM capture leaves it to the JSON.
+ */
+export const detailSelectors = {
+  orderId: ['[data-test-id="order-id-value"]'],
+  purchaseDate: ['[data-test-id="order-summary-purchase-date-value"]'],
+  salesChannel: ['[data-test-id="order-summary-sales-channel-value"]'],
+  buyerName: [
+    '[data-test-id="shipping-section-contact-buyer-value"]',
+    // older detail page: the name links to the contact form
+    '[data-test-id="buyer-name-with-link"]',
+  ],
+  itemTable: ['#myo-order-details-product-section table.a-keyvalue', 'table.a-keyvalue'],
+  itemStatus: ['[data-test-id="item-status-label"] .main-status', '[data-test-id="item-status-label"]'],
+  productName: ['.myo-list-orders-product-name-cell a div', '.myo-list-orders-product-name-cell a'],
+  quantityHeading: 'th[data-test-id="item-quantity-heading"]',
+  unitPriceHeading: ['th[data-test-id="item-unit-price-inclusive-heading"]', 'th[data-test-id="item-unit-price-exclusive-heading"]'],
+  /** The app shell shows this spinner until the order has loaded. */
+  loading: '#apploading',
+} as const;
+
+export const listSelectors = {
+  rows: ['.myo-table-container #orders-table tbody tr', '#orders-table tbody tr'],
+  orderLink: ['td[data-test-id="oth-order-details"] a[href*="/orders-v3/order/"]', 'td:nth-child(3) .cell-body-title a', 'a[href*="/orders-v3/order/"]'],
+  orderDate: ['td[data-test-id="oth-order-date"]', 'td:nth-child(2) .cell-body'],
+  buyerName: ['[data-test-id="buyer-name-with-link"]'],
+  productName: ['.myo-list-orders-product-name-cell a div', '.myo-list-orders-product-name-cell a'],
+  status: ['.main-status'],
+} as const;

@@ -1,0 +1,86 @@
+import type { PageKind } from '../../schema/common';
+
+/** Seller Central hosts: unified regional consoles, each selling in one or more marketplaces. */
+export const HOSTS = [
+  'sellercentral.amazon.com',
+  'sellercentral-europe.amazon.com',
+  'sellercentral-japan.amazon.com',
+  'sellercentral.amazon.ca',
+  'sellercentral.amazon.com.mx',
+  'sellercentral.amazon.com.br',
+  'sellercentral.amazon.co.uk',
+  'sellercentral.amazon.de',
+  'sellercentral.amazon.fr',
+  'sellercentral.amazon.it',
+  'sellercentral.amazon.es',
+  'sellercentral.amazon.nl',
+  'sellercentral.amazon.se',
+  'sellercentral.amazon.pl',
+  'sellercentral.amazon.com.be',
+  'sellercentral.amazon.com.tr',
+  'sellercentral.amazon.ae',
+  'sellercentral.amazon.sa',
+  'sellercentral.amazon.eg',
+  'sellercentral.amazon.in',
+  'sellercentral.amazon.co.jp',
+  'sellercentral.amazon.com.au',
+  'sellercentral.amazon.sg',
+] as const;
+
+export const matches = HOSTS.map((host) => `https://${host}/*`);
+
+/** XHR endpoints of Manage Orders and order detail. */
+export const api = [/^\/orders-api\/search(?:\?|$)/, /^\/orders-api\/order\/\d{3}-\d{7}-\d{7}(?:\?|$)/];
+
+const ORDER_ID = /\d{3}-\d{7}-\d{7}/;
+const ORDER_DETAIL = /^\/orders-v3\/order\/(\d{3}-\d{7}-\d{7})\/?$/;
+const ORDER_LIST = /^\/orders-v3\/?$/;
+
+export function detect(url: URL): PageKind | undefined {
+  if (!(HOSTS as readonly string[]).includes(url.hostname)) return undefined;
+  if (ORDER_DETAIL.test(url.pathname)) return 'order-detail';
+  if (ORDER_LIST.test(url.pathname)) return 'order-list';
+  return undefined;
+}
+
+export function orderIdFromUrl(url: URL): string | undefined {
+  return ORDER_DETAIL.exec(url.pathname)?.[1];
+}
+
+export function orderIdIn(text: string | undefined): string | undefined {
+  return text ? ORDER_ID.exec(text)?.[0] : undefined;
+}
+
+/** Real URLs the detector must accept (EVIDENCE.md, Amazon Seller Central). */
+export const exampleUrls: readonly { url: string; kind: PageKind | undefined }[] = [
+  { url: 'https://sellercentral.amazon.com/orders-v3?page=1&date-range=last-7', kind: 'order-list' },
+  { url: 'https://sellercentral.amazon.com/orders-v3/', kind: 'order-list' },
+  { url: 'https://sellercentral.amazon.co.jp/orders-v3?page=2', kind: 'order-list' },
+  { url: 'https://sellercentral.amazon.com/orders-v3/order/114-7941379-5480234', kind: 'order-detail' },
+  { url: 'https://sellercentral-europe.amazon.com/orders-v3/order/302-1234567-7654321', kind: 'order-detail' },
+  { url: 'https://sellercentral.amazon.in/orders-v3/order/403-1234567-1234567', kind: 'order-detail' },
+  { url: 'https://sellercentral.amazon.com/messaging/inbox-v3?fi=responseNeeded', kind: undefined },
+  { url: 'https://sellercentral.amazon.com/home', kind: undefined },
+];
+
+/** Marketplaces by sales channel ("Amazon.com", as orders name them) and their currencies. */
+export const CURRENCY_BY_CHANNEL: Readonly<Record<string, string>> = {
+  'amazon.com': 'USD', 'amazon.ca': 'CAD', 'amazon.com.mx': 'MXN', 'amazon.com.br': 'BRL',
+  'amazon.co.uk': 'GBP', 'amazon.de': 'EUR', 'amazon.fr': 'EUR', 'amazon.it': 'EUR', 'amazon.es': 'EUR',
+  'amazon.nl': 'EUR', 'amazon.com.be': 'EUR', 'amazon.ie': 'EUR', 'amazon.se': 'SEK', 'amazon.pl': 'PLN',
+  'amazon.com.tr': 'TRY', 'amazon.ae': 'AED', 'amazon.sa': 'SAR', 'amazon.eg': 'EGP', 'amazon.in': 'INR',
+  'amazon.co.jp': 'JPY', 'amazon.com.au': 'AUD', 'amazon.sg': 'SGD',
+};
+
+/**
+ * The shop is the marketplace the order was sold in: one Seller Central account sells in several
+ * (Amazon.com, Amazon.ca, …) and each has its own currency, so RFM never mixes them.
+ */
+export function shopKeyOf(salesChannel: string): string | undefined {
+  const channel = salesChannel.trim().toLowerCase();
+  return /^amazon\.[a-z.]+$/.test(channel) ? `amazon:${channel}` : undefined;
+}
+
+export function consoleOrderUrl(pageUrl: URL, orderId: string): string {
+  return new URL(`/orders-v3/order/${orderId}`, pageUrl.origin).toString();
+}

@@ -1,0 +1,8 @@
+import { sendMessage } from '../messaging';
+import type { CaptureSink } from './run-adapter';
+
+/** The content scripts' way to the background. */
+export const messagingSink: CaptureSink = {
+  capture: (batch) => sendMessage('capture', batch),
+  screen: (screen) => sendMessage('screen', screen),
+};

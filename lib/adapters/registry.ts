@@ -1,0 +1,25 @@
+import { amazonAdapter } from './amazon';
+import { shopeeAdapter } from './shopee';
+import type { Adapter } from './types';
+
+/** Every marketplace BuyerLens reads. Adding one: its folder, content script, fixtures and this line. */
+export const adapters: readonly Adapter[] = [shopeeAdapter, amazonAdapter];
+
+export function adapterById(id: string): Adapter | undefined {
+  return adapters.find((a) => a.id === id);
+}
+
+/** The adapter whose console this URL belongs to. */
+export function adapterForUrl(url: URL): Adapter | undefined {
+  return adapters.find((a) => a.matches.some((pattern) => matchesPattern(pattern, url)));
+}
+
+/** `https://host/*` style match patterns, as the adapters declare them. */
+function matchesPattern(pattern: string, url: URL): boolean {
+  const m = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
+  if (!m) return false;
+  const [, scheme, host, path] = m;
+  if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
+  if (host !== url.hostname && !(host!.startsWith('*.') && url.hostname.endsWith(host!.slice(1)))) return false;
+  return path === '/*' || url.pathname.startsWith(path!.replace(/\*$/, ''));
+}

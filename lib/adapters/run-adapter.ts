@@ -1,0 +1,160 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CaptureBatch, CapturedOrder, Extraction, Screen } from '../schema/capture';
+import { connectTap } from './tap-bridge';
+import type { TapResponse } from './tap-protocol';
+import type { Adapter } from './types';
+
+/** What the content script needs from the extension: the two messages it sends. */
+export interface CaptureSink {
+  capture(batch: CaptureBatch): Promise<unknown>;
+  screen(screen: Screen | null): Promise<void>;
+}
+
+const DOM_SETTLE_MS = 400;
+const DOM_MAX_WAIT_MS = 2500;
+const REMEMBERED_ORDERS = 1000;
+const SEND_ATTEMPTS = 4;
+
+async function withRetry(send: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await send();
+      return;
+    } catch (error) {
+      // The service worker may be starting up; anything else is retried the same few times.
+      if (attempt >= SEND_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+    }
+  }
+}
+
+function fingerprint(extraction: Extraction): string {
+  return JSON.stringify([extraction.orders, extraction.buyers, extraction.problems]);
+}
+
+/**
+ * The adapter's runtime on a console page: reads tapped responses, reads the DOM once it settles
+ * (and again after SPA navigation), and reports captures and the buyer on screen. No storage here:
+ * everything goes to the background.
+ */
+export function runAdapter(ctx: ContentScriptContext, adapter: Adapter, sink: CaptureSink): void {
+  let pageUrl = new URL(location.href);
+  const orders: CapturedOrder[] = [];
+  const fromNetwork = new Set<string>();
+  let lastDom = '';
+  let lastScreen = '';
+
+  const remember = (captured: readonly CapturedOrder[]) => {
+    orders.push(...captured);
+    if (orders.length > REMEMBERED_ORDERS) orders.splice(0, orders.length - REMEMBERED_ORDERS);
+  };
+
+  const send = (source: CaptureBatch['source'], extraction: Extraction, sourceUrl?: string) => {
+    const batch: CaptureBatch = {
+      adapterId: adapter.id,
+      pageKind: adapter.detect(pageUrl) ?? 'other',
+      pageUrl: pageUrl.href,
+      source,
+      capturedAt: new Date().toISOString(),
+      shops: extraction.shops,
+      buyers: extraction.buyers,
+      orders: extraction.orders,
+      problems: extraction.problems,
+      ...(sourceUrl ? { sourceUrl } : {}),
+    };
+    return withRetry(() => sink.capture(batch)).catch((error: unknown) => {
+      console.warn('[BuyerLens] capture not stored', error);
+    });
+  };
+
+  const updateScreen = () => {
+    if (!ctx.isValid) return;
+    const kind = adapter.detect(pageUrl);
+    const onScreen = kind ? adapter.activeBuyer({ document, url: pageUrl, orders }) : undefined;
+    const screen: Screen | null = onScreen
+      ? { adapterId: adapter.id, pageKind: kind ?? 'other', pageUrl: pageUrl.href, ...onScreen }
+      : null;
+    const key = JSON.stringify(screen);
+    if (key === lastScreen) return;
+    lastScreen = key;
+    void withRetry(() => sink.screen(screen)).catch(() => {
+      lastScreen = '';
+    });
+  };
+
+  const onResponse = (response: TapResponse) => {
+    let url: URL;
+    try {
+      url = new URL(response.url, location.href);
+    } catch {
+      return;
+    }
+    let extraction: Extraction;
+    try {
+      const body = typeof response.body === 'string' ? JSON.parse(response.body) : response.body;
+      let requestBody: unknown;
+      try {
+        requestBody = response.requestBody ? JSON.parse(response.requestBody) : undefined;
+      } catch {
+        requestBody = undefined; // form-encoded or empty: the adapters that need it send JSON
+      }
+      extraction = adapter.fromResponse({ url, body, ...(requestBody !== undefined ? { requestBody } : {}) }, pageUrl);
+    } catch (error) {
+      const reason = error instanceof SyntaxError ? 'response is not JSON' : `adapter failed: ${String(error)}`;
+      extraction = { shops: [], buyers: [], orders: [], problems: [{ where: url.pathname, reason }] };
+    }
+    for (const order of extraction.orders) fromNetwork.add(order.orderKey);
+    remember(extraction.orders);
+    void send('network', extraction, url.href);
+    updateScreen();
+  };
+
+  // The DOM is read when it has been quiet for a moment; it only adds orders the JSON did not bring.
+  let settleTimer: number | undefined;
+  let firstChangeAt = 0;
+  const readDom = () => {
+    settleTimer = undefined;
+    firstChangeAt = 0;
+    if (!ctx.isValid || !adapter.detect(pageUrl)) return;
+    let extraction: Extraction;
+    try {
+      extraction = adapter.extract(document, pageUrl);
+    } catch (error) {
+      extraction = { shops: [], buyers: [], orders: [], problems: [{ where: pageUrl.pathname, reason: `adapter failed: ${String(error)}` }] };
+    }
+    extraction = { ...extraction, orders: extraction.orders.filter((o) => !fromNetwork.has(o.orderKey)) };
+    const print = fingerprint(extraction);
+    if (print !== lastDom && (extraction.orders.length > 0 || extraction.buyers.length > 0 || extraction.problems.length > 0)) {
+      lastDom = print;
+      remember(extraction.orders);
+      void send('dom', extraction);
+    }
+    updateScreen();
+  };
+  const scheduleDom = () => {
+    const now = Date.now();
+    if (!firstChangeAt) firstChangeAt = now;
+    if (settleTimer !== undefined) clearTimeout(settleTimer);
+    const wait = now - firstChangeAt > DOM_MAX_WAIT_MS ? 0 : DOM_SETTLE_MS;
+    settleTimer = ctx.setTimeout(readDom, wait);
+  };
+
+  connectTap(ctx, adapter.api, onResponse);
+  const observer = new MutationObserver(scheduleDom);
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => observer.disconnect());
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    pageUrl = new URL(event.newUrl.href);
+    lastDom = '';
+    updateScreen();
+    scheduleDom();
+  });
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    // A tab coming back to the front is the one the panel should follow.
+    if (document.visibilityState === 'visible') {
+      lastScreen = '';
+      updateScreen();
+    }
+  });
+  scheduleDom();
+}

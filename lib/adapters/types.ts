@@ -1,0 +1,49 @@
+import type { CapturedOrder, Extraction } from '../schema/capture';
+import type { AdapterId, PageKind } from '../schema/common';
+
+/** A JSON response the main-world tap copied for an adapter. */
+export interface TappedResponse {
+  url: URL;
+  /** The parsed JSON body. */
+  body: unknown;
+  /** The parsed JSON request body, where the request sent one (Shopee lists send the order ids). */
+  requestBody?: unknown;
+}
+
+/** Which buyer the seller has on screen: a buyer key, or an order whose buyer the store knows. */
+export interface OnScreen {
+  buyerKey?: string;
+  orderKey?: string;
+  buyerName?: string;
+}
+
+export interface PageState {
+  document: Document;
+  url: URL;
+  /** Orders captured on this page since it was loaded or navigated to (network and DOM). */
+  orders: readonly CapturedOrder[];
+}
+
+/**
+ * One marketplace console. Adapter modules have no side effects at import: WXT imports the
+ * entrypoints in Node to build the manifest, and the extract CLI runs them in Node.
+ */
+export interface Adapter {
+  id: AdapterId;
+  /** The console's name as sellers know it. */
+  name: string;
+  /** Content-script match patterns. */
+  matches: string[];
+  /** The page kind of a console URL, or undefined for pages the adapter does not read. */
+  detect(url: URL): PageKind | undefined;
+  /** Real console URLs and the kind `detect` must give each (checked by the registry test). */
+  exampleUrls: readonly { url: string; kind: PageKind | undefined }[];
+  /** Request URLs (path and query) whose JSON responses the adapter reads. */
+  api: RegExp[];
+  fromResponse(response: TappedResponse, pageUrl: URL): Extraction;
+  /** What the page's DOM shows: the fallback where the network shape is missing or unknown. */
+  extract(document: Document, url: URL): Extraction;
+  activeBuyer(page: PageState): OnScreen | undefined;
+}
+
+export const emptyExtraction = (): Extraction => ({ shops: [], buyers: [], orders: [], problems: [] });

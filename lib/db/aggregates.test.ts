@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CapturedOrder } from '../schema/capture';
+import { orderStatusSchema } from '../schema/common';
+import { emptyStats } from '../schema/records';
+import { applyOrderChange, statsOf } from './aggregates';
+import { applyCapture } from './capture-repository';
+import { freshDatabase } from './test-db';
+
+const at = (day: number) => new Date(Date.UTC(2026, 0, 1 + day)).toISOString();
+
+describe('buyer aggregates', () => {
+  it('count purchases, unpaid, cancelled and refunded orders apart', () => {
+    const stats = statsOf([
+      { status: 'completed', totalMinor: 1000, currency: 'BRL', placedAt: at(1) },
+      { status: 'shipped', totalMinor: 500, currency: 'BRL', placedAt: at(5) },
+      { status: 'unpaid', totalMinor: 700, currency: 'BRL', placedAt: at(9) },
+      { status: 'cancelled', totalMinor: 900, currency: 'BRL', placedAt: at(3) },
+      { status: 'returned', totalMinor: 300, currency: 'BRL', placedAt: at(4) },
+      { status: 'unknown', totalMinor: 100, currency: 'BRL' },
+    ]);
+    expect(stats).toEqual({
+      orderCount: 6,
+      paidOrderCount: 2,
+      spentMinor: 1500,
+      currency: 'BRL',
+      firstOrderAt: at(1),
+      lastOrderAt: at(9),
+      firstPaidAt: at(1),
+      lastPaidAt: at(5),
+      unpaidCount: 1,
+      cancelledCount: 1,
+      refundedCount: 1,
+    });
+  });
+
+  it('asks for a recompute when the order leaving a first/last date changes', () => {
+    const before = { status: 'completed' as const, totalMinor: 100, currency: 'USD', placedAt: at(2) };
+    const stats = statsOf([before, { status: 'completed', totalMinor: 50, currency: 'USD', placedAt: at(1) }]);
+    expect(applyOrderChange(stats, before, { ...before, status: 'refunded' })).toBeUndefined();
+    expect(applyOrderChange(emptyStats(), undefined, before)).toEqual(statsOf([before]));
+  });
+
+  it('stay equal to a recompute from the orders, whatever the order of captures (property)', async () => {
+    const capture = fc.record({
+      id: fc.integer({ min: 1, max: 6 }),
+      buyer: fc.constantFrom('shopee:br:1', 'shopee:br:2', undefined),
+      status: fc.option(fc.constantFrom(...orderStatusSchema.options), { nil: undefined }),
+      totalMinor: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: undefined }),
+      day: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
+      dayOnly: fc.boolean(),
+      capturedDay: fc.integer({ min: 0, max: 60 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(capture, { minLength: 1, maxLength: 12 }), async (captures) => {
+        const db = freshDatabase();
+        try {
+          for (const c of captures) {
+            const order: CapturedOrder = {
+              orderKey: `shopee:br:${c.id}`,
+              orderId: String(c.id),
+              shopKey: 'shopee:br',
+              currency: 'BRL',
+              ...(c.buyer ? { buyerKey: c.buyer } : {}),
+              ...(c.status ? { status: c.status } : {}),
+              ...(c.totalMinor !== undefined ? { totalMinor: c.totalMinor } : {}),
+              ...(c.day !== undefined ? { placedAt: at(c.day), ...(c.dayOnly ? { placedAtPrecision: 'day' as const } : {}) } : {}),
+            };
+            await applyCapture(db, {
+              adapterId: 'shopee',
+              pageKind: 'order-list',
+              pageUrl: 'https://seller.shopee.com.br/portal/sale/order',
+              source: 'network',
+              capturedAt: at(100 + c.capturedDay),
+              shops: [],
+              buyers: [],
+              orders: [order],
+              problems: [],
+            });
+          }
+          const orders = await db.orders.toArray();
+          for (const buyer of await db.buyers.toArray()) {
+            expect(buyer.stats).toEqual(statsOf(orders.filter((o) => o.buyerKey === buyer.buyerKey)));
+          }
+        } finally {
+          await db.delete();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,106 @@
+import type { OrderStatus } from '../schema/common';
+import { emptyStats, type BuyerStats, type OrderRecord } from '../schema/records';
+
+type OrderFacts = Pick<OrderRecord, 'status' | 'totalMinor' | 'currency' | 'placedAt'>;
+type Kind = 'purchase' | 'unpaid' | 'cancelled' | 'refunded' | 'other';
+
+const PURCHASE: ReadonlySet<OrderStatus> = new Set(['paid', 'processing', 'shipped', 'delivered', 'completed']);
+
+function kindOf(status: OrderStatus | undefined): Kind {
+  if (status && PURCHASE.has(status)) return 'purchase';
+  if (status === 'unpaid') return 'unpaid';
+  if (status === 'cancelled') return 'cancelled';
+  if (status === 'refunded' || status === 'returned') return 'refunded';
+  return 'other';
+}
+
+export function isPurchase(order: Pick<OrderRecord, 'status'>): boolean {
+  return kindOf(order.status) === 'purchase';
+}
+
+const minIso = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined || a <= b ? a : b);
+const maxIso = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined || a >= b ? a : b);
+
+function add(stats: BuyerStats, order: OrderFacts): BuyerStats {
+  const s = { ...stats, orderCount: stats.orderCount + 1 };
+  s.firstOrderAt = minIso(s.firstOrderAt, order.placedAt);
+  s.lastOrderAt = maxIso(s.lastOrderAt, order.placedAt);
+  switch (kindOf(order.status)) {
+    case 'purchase':
+      s.paidOrderCount += 1;
+      s.firstPaidAt = minIso(s.firstPaidAt, order.placedAt);
+      s.lastPaidAt = maxIso(s.lastPaidAt, order.placedAt);
+      s.currency ??= order.currency;
+      // A shop sells in one currency; an order in another cannot be added to the sum.
+      if (order.totalMinor !== undefined && (order.currency === undefined || order.currency === s.currency)) {
+        s.spentMinor += order.totalMinor;
+      }
+      break;
+    case 'unpaid':
+      s.unpaidCount += 1;
+      break;
+    case 'cancelled':
+      s.cancelledCount += 1;
+      break;
+    case 'refunded':
+      s.refundedCount += 1;
+      break;
+    case 'other':
+      break;
+  }
+  return s;
+}
+
+/** The aggregates of a buyer computed from all their orders. */
+export function statsOf(orders: readonly OrderFacts[]): BuyerStats {
+  return orders.reduce(add, emptyStats());
+}
+
+function sameFacts(a: OrderFacts, b: OrderFacts): boolean {
+  return (
+    kindOf(a.status) === kindOf(b.status) &&
+    a.totalMinor === b.totalMinor &&
+    a.currency === b.currency &&
+    a.placedAt === b.placedAt
+  );
+}
+
+/**
+ * Moves a buyer's aggregates from `before` to `after` for one order without reading their other
+ * orders. Returns undefined where that cannot be done exactly (the order being taken out set a
+ * first/last date, or decided the currency): the caller then recomputes from the buyer's orders.
+ */
+export function applyOrderChange(
+  stats: BuyerStats,
+  before: OrderFacts | undefined,
+  after: OrderFacts,
+): BuyerStats | undefined {
+  if (before === undefined) return add(stats, after);
+  if (sameFacts(before, after)) return stats;
+  const boundary =
+    before.placedAt !== undefined &&
+    [stats.firstOrderAt, stats.lastOrderAt, stats.firstPaidAt, stats.lastPaidAt].includes(before.placedAt);
+  if (boundary) return undefined;
+  const s = { ...stats, orderCount: stats.orderCount - 1 };
+  switch (kindOf(before.status)) {
+    case 'purchase':
+      if (before.currency !== undefined && before.currency === s.currency && s.paidOrderCount === 1) return undefined;
+      s.paidOrderCount -= 1;
+      if (before.totalMinor !== undefined && (before.currency === undefined || before.currency === s.currency)) {
+        s.spentMinor -= before.totalMinor;
+      }
+      break;
+    case 'unpaid':
+      s.unpaidCount -= 1;
+      break;
+    case 'cancelled':
+      s.cancelledCount -= 1;
+      break;
+    case 'refunded':
+      s.refundedCount -= 1;
+      break;
+    case 'other':
+      break;
+  }
+  return add(s, after);
+}

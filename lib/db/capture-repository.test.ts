@@ -1,0 +1,246 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CaptureBatch, CapturedOrder } from '../schema/capture';
+import { applyCapture } from './capture-repository';
+import type { BuyerLensDatabase } from './database';
+import { freshDatabase } from './test-db';
+
+let db: BuyerLensDatabase;
+beforeEach(() => {
+  db = freshDatabase();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const SHOP = 'shopee:br';
+const ANA = 'shopee:br:73810455';
+const BIA = 'shopee:br:120558734';
+
+function order(id: string, fields: Partial<CapturedOrder> = {}): CapturedOrder {
+  return {
+    orderKey: `${SHOP}:${id}`,
+    orderId: id,
+    shopKey: SHOP,
+    buyerKey: ANA,
+    status: 'completed',
+    totalMinor: 1000,
+    currency: 'BRL',
+    placedAt: '2026-10-01T10:00:00.000Z',
+    items: [{ title: 'Caneca', quantity: 1 }],
+    ...fields,
+  };
+}
+
+function batch(fields: Partial<CaptureBatch>): CaptureBatch {
+  return {
+    adapterId: 'shopee',
+    pageKind: 'order-list',
+    pageUrl: 'https://seller.shopee.com.br/portal/sale/order',
+    source: 'network',
+    capturedAt: '2026-11-01T12:00:00.000Z',
+    shops: [{ shopKey: SHOP, adapterId: 'shopee', region: 'BR', currency: 'BRL' }],
+    buyers: [{ buyerKey: ANA, shopKey: SHOP, platformBuyerId: '73810455', displayName: 'mariana.costa92' }],
+    orders: [],
+    problems: [],
+    ...fields,
+  };
+}
+
+describe('applyCapture', () => {
+  it('stores orders, buyers and shops and keeps the buyer’s aggregates with the orders', async () => {
+    await applyCapture(
+      db,
+      batch({
+        orders: [
+          order('1', { totalMinor: 6585, placedAt: '2026-09-01T10:00:00.000Z' }),
+          order('2', { totalMinor: 8153, placedAt: '2026-10-20T10:00:00.000Z', status: 'shipped' }),
+          order('3', { totalMinor: 2000, placedAt: '2026-10-25T10:00:00.000Z', status: 'cancelled' }),
+          order('4', { totalMinor: 500, placedAt: '2026-10-30T10:00:00.000Z', status: 'unpaid' }),
+        ],
+      }),
+    );
+    const buyer = await db.buyers.get(ANA);
+    expect(buyer?.displayName).toBe('mariana.costa92');
+    expect(buyer?.stats).toEqual({
+      orderCount: 4,
+      paidOrderCount: 2,
+      spentMinor: 6585 + 8153,
+      currency: 'BRL',
+      firstOrderAt: '2026-09-01T10:00:00.000Z',
+      lastOrderAt: '2026-10-30T10:00:00.000Z',
+      firstPaidAt: '2026-09-01T10:00:00.000Z',
+      lastPaidAt: '2026-10-20T10:00:00.000Z',
+      unpaidCount: 1,
+      cancelledCount: 1,
+      refundedCount: 0,
+    });
+    expect(await db.orders.count()).toBe(4);
+    expect((await db.shops.get(SHOP))?.currency).toBe('BRL');
+  });
+
+  it('is idempotent: the same capture twice gives the same store', async () => {
+    const b = batch({ orders: [order('1'), order('2', { totalMinor: 2500 })] });
+    await applyCapture(db, b);
+    const once = { buyers: await db.buyers.toArray(), orders: await db.orders.toArray() };
+    await applyCapture(db, b);
+    expect({ buyers: await db.buyers.toArray(), orders: await db.orders.toArray() }).toEqual(once);
+    expect((await db.buyers.get(ANA))?.stats.orderCount).toBe(2);
+  });
+
+  it('fills and corrects with a later partial capture, never erasing what it did not see', async () => {
+    await applyCapture(db, batch({ orders: [order('1', { trackingNumber: 'BR1', statusText: 'Enviado', status: 'shipped' })] }));
+    await applyCapture(
+      db,
+      batch({
+        capturedAt: '2026-11-02T12:00:00.000Z',
+        buyers: [],
+        orders: [{ orderKey: `${SHOP}:1`, orderId: '1', shopKey: SHOP, status: 'delivered', statusText: 'Entregue' }],
+      }),
+    );
+    const stored = await db.orders.get(`${SHOP}:1`);
+    expect(stored).toMatchObject({ status: 'delivered', statusText: 'Entregue', trackingNumber: 'BR1', totalMinor: 1000, buyerKey: ANA });
+    expect(stored?.items).toEqual([{ title: 'Caneca', quantity: 1 }]);
+    expect((await db.buyers.get(ANA))?.displayName).toBe('mariana.costa92');
+  });
+
+  it('lets an older capture only fill gaps', async () => {
+    await applyCapture(db, batch({ orders: [order('1', { status: 'completed', statusText: 'Concluído' })] }));
+    await applyCapture(
+      db,
+      batch({
+        capturedAt: '2026-10-01T12:00:00.000Z',
+        orders: [order('1', { status: 'paid', statusText: 'A Enviar', carrier: 'Shopee Xpress' })],
+      }),
+    );
+    expect(await db.orders.get(`${SHOP}:1`)).toMatchObject({ status: 'completed', statusText: 'Concluído', carrier: 'Shopee Xpress' });
+  });
+
+  it('never lets a date taken from the order number replace an exact one', async () => {
+    await applyCapture(db, batch({ orders: [order('1', { placedAt: '2026-10-01T17:26:53.000Z' })] }));
+    await applyCapture(
+      db,
+      batch({ capturedAt: '2026-11-03T00:00:00.000Z', orders: [order('1', { placedAt: '2026-10-01T04:00:00.000Z', placedAtPrecision: 'day' })] }),
+    );
+    const stored = await db.orders.get(`${SHOP}:1`);
+    expect(stored?.placedAt).toBe('2026-10-01T17:26:53.000Z');
+    expect(stored?.placedAtPrecision).toBeUndefined();
+  });
+
+  it('replaces a day-only date with the exact time when it arrives', async () => {
+    await applyCapture(db, batch({ orders: [order('1', { placedAt: '2026-10-01T04:00:00.000Z', placedAtPrecision: 'day' })] }));
+    await applyCapture(db, batch({ capturedAt: '2026-11-03T00:00:00.000Z', orders: [order('1', { placedAt: '2026-10-01T17:26:53.000Z' })] }));
+    const stored = await db.orders.get(`${SHOP}:1`);
+    expect(stored).toMatchObject({ placedAt: '2026-10-01T17:26:53.000Z', sortAt: '2026-10-01T17:26:53.000Z' });
+    expect(stored?.placedAtPrecision).toBeUndefined();
+    expect((await db.buyers.get(ANA))?.stats.lastOrderAt).toBe('2026-10-01T17:26:53.000Z');
+  });
+
+  it('never touches tags or notes', async () => {
+    await applyCapture(db, batch({ orders: [order('1')] }));
+    await db.tags.add({ id: 'vip', name: 'VIP', color: '#b45309', createdAt: '2026-11-01T00:00:00.000Z' });
+    await db.buyers.update(ANA, { tagIds: ['vip'] });
+    await db.notes.add({ id: 'n1', buyerKey: ANA, text: 'Prefere entrega à tarde', createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z' });
+    await applyCapture(
+      db,
+      batch({
+        capturedAt: '2026-11-05T00:00:00.000Z',
+        buyers: [{ buyerKey: ANA, shopKey: SHOP, platformBuyerId: '73810455', displayName: 'mari.costa' }],
+        orders: [order('2')],
+      }),
+    );
+    const buyer = await db.buyers.get(ANA);
+    expect(buyer?.tagIds).toEqual(['vip']);
+    expect(buyer?.displayName).toBe('mari.costa');
+    expect(await db.notes.where('buyerKey').equals(ANA).count()).toBe(1);
+  });
+
+  it('stores the good records of a batch and logs each bad one with its reason', async () => {
+    const result = await applyCapture(
+      db,
+      batch({
+        orders: [
+          order('1'),
+          { orderKey: `${SHOP}:2`, shopKey: SHOP, status: 'paid' }, // no orderId
+          order('3', { currency: 'reais' }),
+          order('4', { orderKey: 'amazon:amazon.com:4', shopKey: 'amazon:amazon.com', buyerKey: undefined }),
+        ],
+        problems: [{ where: 'card_list[7]', reason: 'unknown card type: return_refund_card' }],
+      }),
+    );
+    expect(result.rejected).toBe(4);
+    expect((await db.orders.toArray()).map((o) => o.orderId)).toEqual(['1']);
+    const problems = await db.captureLog.where('id').above(0).filter((e) => e.kind === 'problem').toArray();
+    expect(problems.map((p) => p.where).sort()).toEqual(['card_list[7]', 'orders[1]', 'orders[2]', 'orders[3]']);
+    expect(problems.find((p) => p.where === 'orders[1]')?.message).toMatch(/orderId/);
+    expect(problems.find((p) => p.where === 'orders[3]')?.message).toMatch(/does not belong to adapter shopee/);
+    const summary = await db.captureLog.filter((e) => e.kind === 'batch').first();
+    expect(summary?.counts).toEqual({ orders: 1, buyers: 1, shops: 1, rejected: 4 });
+  });
+
+  it('stores masked names as absent and refuses a masked buyer id', async () => {
+    await applyCapture(
+      db,
+      batch({
+        buyers: [
+          { buyerKey: BIA, shopKey: SHOP, platformBuyerId: '120558734', displayName: '***' },
+          { buyerKey: 'shopee:br:1**********8', shopKey: SHOP, platformBuyerId: '1**********8' },
+        ],
+        orders: [order('9', { buyerKey: BIA, buyerName: 'R******P' })],
+      }),
+    );
+    const bia = await db.buyers.get(BIA);
+    expect(bia).toBeDefined();
+    expect(bia?.displayName).toBeUndefined();
+    expect(await db.buyers.count()).toBe(1);
+    expect(JSON.stringify(await db.buyers.toArray())).not.toMatch(/\*\*/);
+  });
+
+  it('names a buyer from an order’s buyer name when the buyer record has none', async () => {
+    await applyCapture(db, batch({ buyers: [], orders: [order('1', { buyerKey: BIA })] }));
+    expect((await db.buyers.get(BIA))?.displayName).toBeUndefined();
+    await applyCapture(
+      db,
+      batch({ capturedAt: '2026-11-02T00:00:00.000Z', buyers: [], orders: [{ orderKey: `${SHOP}:1`, orderId: '1', shopKey: SHOP, buyerName: 'Beatriz' }] }),
+    );
+    expect((await db.buyers.get(BIA))?.displayName).toBe('Beatriz');
+  });
+
+  it('attaches orders captured without a buyer once a later page names the buyer', async () => {
+    await applyCapture(db, batch({ buyers: [], orders: [order('1', { buyerKey: undefined }), order('2', { buyerKey: undefined, totalMinor: 3000 })] }));
+    expect(await db.buyers.count()).toBe(0);
+    await applyCapture(db, batch({ capturedAt: '2026-11-02T00:00:00.000Z', orders: [{ orderKey: `${SHOP}:2`, orderId: '2', shopKey: SHOP, buyerKey: ANA }] }));
+    expect((await db.buyers.get(ANA))?.stats).toMatchObject({ orderCount: 1, spentMinor: 3000 });
+  });
+
+  it('moves an order’s aggregates when a correction gives it another buyer', async () => {
+    await applyCapture(db, batch({ orders: [order('1'), order('2', { totalMinor: 4000 })] }));
+    await applyCapture(db, batch({ capturedAt: '2026-11-02T00:00:00.000Z', orders: [{ orderKey: `${SHOP}:2`, orderId: '2', shopKey: SHOP, buyerKey: BIA }] }));
+    expect((await db.buyers.get(ANA))?.stats).toMatchObject({ orderCount: 1, spentMinor: 1000 });
+    expect((await db.buyers.get(BIA))?.stats).toMatchObject({ orderCount: 1, spentMinor: 4000 });
+  });
+
+  it('recomputes the aggregates exactly when the last order is cancelled', async () => {
+    await applyCapture(db, batch({ orders: [order('1', { placedAt: '2026-09-01T00:00:00.000Z' }), order('2', { placedAt: '2026-10-01T00:00:00.000Z' })] }));
+    await applyCapture(db, batch({ capturedAt: '2026-11-02T00:00:00.000Z', orders: [order('2', { placedAt: '2026-10-01T00:00:00.000Z', status: 'cancelled' })] }));
+    expect((await db.buyers.get(ANA))?.stats).toMatchObject({
+      orderCount: 2,
+      paidOrderCount: 1,
+      spentMinor: 1000,
+      lastPaidAt: '2026-09-01T00:00:00.000Z',
+      lastOrderAt: '2026-10-01T00:00:00.000Z',
+      cancelledCount: 1,
+    });
+  });
+
+  it('writes nothing of a batch when the transaction fails', async () => {
+    await applyCapture(db, batch({ orders: [order('1')] }));
+    const before = { orders: await db.orders.toArray(), buyers: await db.buyers.toArray(), log: await db.captureLog.count() };
+    const original = db.captureLog.bulkAdd.bind(db.captureLog);
+    db.captureLog.bulkAdd = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as unknown as typeof db.captureLog.bulkAdd;
+    await expect(applyCapture(db, batch({ capturedAt: '2026-11-05T00:00:00.000Z', orders: [order('1', { status: 'refunded' }), order('2')] }))).rejects.toThrow(
+      /quota/i,
+    );
+    db.captureLog.bulkAdd = original;
+    expect({ orders: await db.orders.toArray(), buyers: await db.buyers.toArray(), log: await db.captureLog.count() }).toEqual(before);
+  });
+});

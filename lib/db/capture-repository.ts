@@ -1,0 +1,213 @@
+import Dexie from 'dexie';
+import type { z } from 'zod';
+import {
+  capturedBuyerSchema,
+  capturedOrderSchema,
+  capturedShopSchema,
+  type CaptureBatch,
+  type CapturedBuyer,
+  type CapturedOrder,
+  type CapturedShop,
+  type CaptureProblem,
+} from '../schema/capture';
+import type { BuyerRecord, CaptureLogRecord, OrderRecord, ShopRecord } from '../schema/records';
+import { applyOrderChange, statsOf } from './aggregates';
+import type { BuyerLensDatabase } from './database';
+import { mergeBuyer, mergeOrder, mergeShop } from './merge';
+
+/** The capture log keeps this many newest entries. */
+export const CAPTURE_LOG_LIMIT = 10_000;
+
+export interface CaptureResult {
+  orders: number;
+  buyers: number;
+  shops: number;
+  rejected: number;
+  /** Shops whose buyers changed: their RFM needs re-scoring. */
+  shopKeys: string[];
+  /** Buyers whose records changed. */
+  buyerKeys: string[];
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`)
+    .join('; ');
+}
+
+interface Valid<T> {
+  records: T[];
+  problems: CaptureProblem[];
+}
+
+function validate<S extends z.ZodType>(
+  schema: S,
+  items: readonly unknown[],
+  label: string,
+  adapterId: string,
+  keyOf: (record: z.infer<S>) => string[],
+): Valid<z.infer<S>> {
+  const records: z.infer<S>[] = [];
+  const problems: CaptureProblem[] = [];
+  items.forEach((item, index) => {
+    const parsed = schema.safeParse(item);
+    if (!parsed.success) {
+      problems.push({ where: `${label}[${index}]`, reason: describeIssues(parsed.error) });
+      return;
+    }
+    // A content script writes only its own marketplace's records.
+    const foreign = keyOf(parsed.data).find((key) => !key.startsWith(`${adapterId}:`));
+    if (foreign !== undefined) {
+      problems.push({ where: `${label}[${index}]`, reason: `key ${foreign} does not belong to adapter ${adapterId}` });
+      return;
+    }
+    records.push(parsed.data);
+  });
+  return { records, problems };
+}
+
+/** Later duplicates in one batch fill the earlier record's gaps. */
+function dedupe<T extends object>(records: T[], keyOf: (r: T) => string): Map<string, T> {
+  const byKey = new Map<string, T>();
+  for (const record of records) {
+    const key = keyOf(record);
+    const prior = byKey.get(key);
+    byKey.set(key, prior ? ({ ...prior, ...Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) } as T) : record);
+  }
+  return byKey;
+}
+
+/**
+ * Stores one capture batch: validates every record on its own (a bad one is logged with its reason,
+ * the good ones are kept), then in one transaction upserts orders, merges buyers and shops, moves
+ * each buyer's aggregates with their orders, and appends to the capture log. Either all of that is
+ * written or none of it (a full disk aborts the transaction and rejects).
+ */
+export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): Promise<CaptureResult> {
+  const { adapterId, capturedAt } = batch;
+  const shopsIn = validate(capturedShopSchema, batch.shops, 'shops', adapterId, (s) => [s.shopKey]);
+  const buyersIn = validate(capturedBuyerSchema, batch.buyers, 'buyers', adapterId, (b) => [b.buyerKey, b.shopKey]);
+  const ordersIn = validate(capturedOrderSchema, batch.orders, 'orders', adapterId, (o) =>
+    [o.orderKey, o.shopKey, o.buyerKey].filter((k): k is string => k !== undefined),
+  );
+  const problems = [...batch.problems, ...shopsIn.problems, ...buyersIn.problems, ...ordersIn.problems];
+
+  const shops = dedupe<CapturedShop>(shopsIn.records, (s) => s.shopKey);
+  const buyers = dedupe<CapturedBuyer>(buyersIn.records, (b) => b.buyerKey);
+  const orders = dedupe<CapturedOrder>(ordersIn.records, (o) => o.orderKey);
+
+  return db.transaction('rw', [db.shops, db.buyers, db.orders, db.captureLog], async () => {
+    const orderKeys = [...orders.keys()];
+    const storedOrders = new Map<string, OrderRecord>();
+    (await db.orders.bulkGet(orderKeys)).forEach((o) => o && storedOrders.set(o.orderKey, o));
+
+    const mergedOrders: OrderRecord[] = [];
+    const orderChanges: { before: OrderRecord | undefined; after: OrderRecord }[] = [];
+    const nameHints = new Map<string, string>();
+    for (const [key, captured] of orders) {
+      const before = storedOrders.get(key);
+      const after = mergeOrder(before, captured, adapterId, capturedAt);
+      mergedOrders.push(after);
+      orderChanges.push({ before, after });
+      if (after.buyerKey && captured.buyerName) nameHints.set(after.buyerKey, captured.buyerName);
+    }
+
+    // Every buyer this batch touches: named in it, or owning one of its orders now or before.
+    const buyerKeys = new Set<string>(buyers.keys());
+    for (const { before, after } of orderChanges) {
+      if (after.buyerKey) buyerKeys.add(after.buyerKey);
+      if (before?.buyerKey) buyerKeys.add(before.buyerKey);
+    }
+    const storedBuyers = new Map<string, BuyerRecord>();
+    (await db.buyers.bulkGet([...buyerKeys])).forEach((b) => b && storedBuyers.set(b.buyerKey, b));
+
+    const mergedBuyers = new Map<string, BuyerRecord>();
+    for (const key of buyerKeys) {
+      const stored = storedBuyers.get(key);
+      const captured = buyers.get(key);
+      const hint = nameHints.get(key);
+      const seen = { buyerKey: key, ...captured };
+      if (hint !== undefined && captured?.displayName === undefined) seen.displayName = hint;
+      // A buyer only referenced by an order that did not change is left as it is.
+      if (!captured && hint === undefined && stored) {
+        mergedBuyers.set(key, stored);
+        continue;
+      }
+      mergedBuyers.set(key, mergeBuyer(stored, seen, capturedAt));
+    }
+
+    // Aggregates follow the orders; where one order's change cannot be applied exactly, that
+    // buyer's aggregates are recomputed from their orders after the orders are written.
+    const recompute = new Set<string>();
+    for (const { before, after } of orderChanges) {
+      const movedFrom = before?.buyerKey !== undefined && before.buyerKey !== after.buyerKey ? before.buyerKey : undefined;
+      if (movedFrom) recompute.add(movedFrom);
+      if (!after.buyerKey || recompute.has(after.buyerKey)) continue;
+      const buyer = mergedBuyers.get(after.buyerKey);
+      if (!buyer) continue;
+      // An order new to this buyer (new, or before without a buyer or with another) is added.
+      const stats = applyOrderChange(buyer.stats, before?.buyerKey === after.buyerKey ? before : undefined, after);
+      if (stats) mergedBuyers.set(after.buyerKey, { ...buyer, stats });
+      else recompute.add(after.buyerKey);
+    }
+
+    await db.orders.bulkPut(mergedOrders);
+    for (const key of recompute) {
+      const buyer = mergedBuyers.get(key);
+      if (!buyer) continue;
+      const history = await db.orders
+        .where('[buyerKey+sortAt]')
+        .between([key, Dexie.minKey], [key, Dexie.maxKey])
+        .toArray();
+      mergedBuyers.set(key, { ...buyer, stats: statsOf(history) });
+    }
+
+    const changedBuyers = [...mergedBuyers.values()].filter((b) => b !== storedBuyers.get(b.buyerKey));
+    await db.buyers.bulkPut(changedBuyers);
+
+    // Shops named in the batch or referenced by its records.
+    const shopKeys = new Set<string>(shops.keys());
+    for (const o of mergedOrders) shopKeys.add(o.shopKey);
+    for (const b of changedBuyers) shopKeys.add(b.shopKey);
+    const storedShops = new Map<string, ShopRecord>();
+    (await db.shops.bulkGet([...shopKeys])).forEach((s) => s && storedShops.set(s.shopKey, s));
+    const mergedShops: ShopRecord[] = [];
+    for (const key of shopKeys) {
+      const captured = shops.get(key);
+      const stored = storedShops.get(key);
+      if (!captured && stored) continue;
+      mergedShops.push(mergeShop(stored, captured ?? { shopKey: key, adapterId }, capturedAt));
+    }
+    await db.shops.bulkPut(mergedShops);
+
+    const logBase = {
+      at: capturedAt,
+      adapterId,
+      pageKind: batch.pageKind,
+      pageUrl: batch.pageUrl,
+      source: batch.source,
+      ...(batch.sourceUrl ? { sourceUrl: batch.sourceUrl } : {}),
+    };
+    const log: CaptureLogRecord[] = [
+      {
+        ...logBase,
+        kind: 'batch',
+        message: `${mergedOrders.length} orders, ${buyers.size} buyers, ${problems.length} problems`,
+        counts: { orders: mergedOrders.length, buyers: buyers.size, shops: shops.size, rejected: problems.length },
+      },
+      ...problems.map((p): CaptureLogRecord => ({ ...logBase, kind: 'problem', where: p.where, message: p.reason })),
+    ];
+    const lastId = await db.captureLog.bulkAdd(log, { allKeys: false });
+    await db.captureLog.where('id').below(Number(lastId) - CAPTURE_LOG_LIMIT).delete();
+
+    return {
+      orders: mergedOrders.length,
+      buyers: changedBuyers.length,
+      shops: mergedShops.length,
+      rejected: problems.length,
+      shopKeys: [...new Set(changedBuyers.map((b) => b.shopKey))],
+      buyerKeys: changedBuyers.map((b) => b.buyerKey),
+    };
+  });
+}

@@ -1,0 +1,35 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  BuyerRecord,
+  CaptureLogRecord,
+  NoteRecord,
+  OrderRecord,
+  ReplyTemplateRecord,
+  ShopRecord,
+  TagRecord,
+} from '../schema/records';
+import { declareVersions } from './versions';
+
+export const DATABASE_NAME = 'buyerlens';
+
+/**
+ * The BuyerLens store. It lives in the extension's origin: the background is its only writer
+ * (through the repositories in this folder); extension pages read it. Content scripts never import
+ * this module, since an IndexedDB opened there would belong to the marketplace's origin.
+ */
+export class BuyerLensDatabase extends Dexie {
+  shops!: EntityTable<ShopRecord, 'shopKey'>;
+  buyers!: EntityTable<BuyerRecord, 'buyerKey'>;
+  orders!: EntityTable<OrderRecord, 'orderKey'>;
+  tags!: EntityTable<TagRecord, 'id'>;
+  notes!: EntityTable<NoteRecord, 'id'>;
+  replyTemplates!: EntityTable<ReplyTemplateRecord, 'id'>;
+  captureLog!: EntityTable<CaptureLogRecord, 'id'>;
+
+  constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    declareVersions(this);
+  }
+}
+
+export const db = new BuyerLensDatabase();

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { capturedOrderSchema, capturedShopSchema } from './capture';
+import {
+  adapterIdSchema,
+  buyerKeySchema,
+  currencySchema,
+  isoDateTimeSchema,
+  minorUnitsSchema,
+  orderStatusSchema,
+  pageKindSchema,
+  shopKeySchema,
+  textSchema,
+} from './common';
+
+export const shopRecordSchema = capturedShopSchema.extend({
+  firstSeenAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type ShopRecord = z.infer<typeof shopRecordSchema>;
+
+const count = z.number().int().nonnegative();
+
+/**
+ * Per-buyer aggregates, kept in step with the buyer's orders in the same transaction
+ * (lib/db/aggregates.ts) so that lists and RFM never scan orders.
+ */
+export const buyerStatsSchema = z.object({
+  /** Every order of the buyer the store knows, whatever its status. */
+  orderCount: count,
+  /** Orders that are purchases: paid and not cancelled, refunded or returned. */
+  paidOrderCount: count,
+  /** Sum of the purchases' totals, in minor units of `currency`. */
+  spentMinor: minorUnitsSchema.nonnegative(),
+  currency: currencySchema.optional(),
+  firstOrderAt: isoDateTimeSchema.optional(),
+  lastOrderAt: isoDateTimeSchema.optional(),
+  firstPaidAt: isoDateTimeSchema.optional(),
+  lastPaidAt: isoDateTimeSchema.optional(),
+  unpaidCount: count,
+  cancelledCount: count,
+  /** Refunded or returned. */
+  refundedCount: count,
+});
+export type BuyerStats = z.infer<typeof buyerStatsSchema>;
+
+export const buyerRecordSchema = z.object({
+  buyerKey: buyerKeySchema,
+  shopKey: shopKeySchema,
+  adapterId: adapterIdSchema,
+  platformBuyerId: textSchema(200),
+  displayName: textSchema(200).optional(),
+  /** Written only by the user (tags); captures never touch it. */
+  tagIds: z.array(z.string()),
+  stats: buyerStatsSchema,
+  /** Lower-cased name words and the platform id, for prefix search. */
+  searchWords: z.array(z.string()),
+  firstSeenAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type BuyerRecord = z.infer<typeof buyerRecordSchema>;
+
+export const orderRecordSchema = capturedOrderSchema.extend({
+  adapterId: adapterIdSchema,
+  /** 'unknown' until a capture shows a status BuyerLens understands. */
+  status: orderStatusSchema,
+  /** placedAt, or when BuyerLens first saw the order where the console never showed its date. */
+  sortAt: isoDateTimeSchema,
+  firstSeenAt: isoDateTimeSchema,
+  /** capturedAt of the newest capture merged in; an older capture only fills gaps. */
+  updatedAt: isoDateTimeSchema,
+});
+export type OrderRecord = z.infer<typeof orderRecordSchema>;
+
+export const tagRecordSchema = z.object({
+  id: z.string().min(1),
+  name: textSchema(60),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i),
+  createdAt: isoDateTimeSchema,
+});
+export type TagRecord = z.infer<typeof tagRecordSchema>;
+
+export const noteRecordSchema = z.object({
+  id: z.string().min(1),
+  buyerKey: buyerKeySchema,
+  text: textSchema(5000),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type NoteRecord = z.infer<typeof noteRecordSchema>;
+
+export const replyTemplateRecordSchema = z.object({
+  id: z.string().min(1),
+  title: textSchema(120),
+  body: textSchema(5000),
+  language: z.string().min(2).max(10),
+  category: z.string().min(1).max(60),
+  useCount: count,
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type ReplyTemplateRecord = z.infer<typeof replyTemplateRecordSchema>;
+
+export const captureLogRecordSchema = z.object({
+  id: z.number().int().optional(),
+  at: isoDateTimeSchema,
+  adapterId: adapterIdSchema,
+  pageKind: pageKindSchema,
+  pageUrl: z.string(),
+  source: z.enum(['network', 'dom']),
+  sourceUrl: z.string().optional(),
+  /** 'batch': one line per capture; 'problem': one per record or part that could not be read. */
+  kind: z.enum(['batch', 'problem']),
+  message: z.string(),
+  where: z.string().optional(),
+  counts: z
+    .object({ orders: count, buyers: count, shops: count, rejected: count })
+    .optional(),
+});
+export type CaptureLogRecord = z.infer<typeof captureLogRecordSchema>;
+
+export const emptyStats = (): BuyerStats => ({
+  orderCount: 0,
+  paidOrderCount: 0,
+  spentMinor: 0,
+  unpaidCount: 0,
+  cancelledCount: 0,
+  refundedCount: 0,
+});

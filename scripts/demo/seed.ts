@@ -1,0 +1,58 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import type { DemoData } from './data';
+import { DEMO_AMAZON, DEMO_SHOPEE } from './serve';
+
+/** Waits until the page's console has rendered its order list or order (the demo shells say "Loading…" until then). */
+export async function waitForConsole(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const root = document.getElementById('page') ?? document.getElementById('MYO-app');
+    return !!root && !/^(Carregando…|Loading…)$/.test(root.textContent?.trim() ?? '');
+  });
+}
+
+/** Browses pages of an order list the way a seller pages through it. */
+async function browseList(page: Page, url: string, pages: number): Promise<void> {
+  await page.goto(url);
+  await waitForConsole(page);
+  for (let n = 1; n < pages; n++) {
+    const next = page.locator('[data-demo="next-page"]');
+    if ((await next.count()) === 0) break;
+    await next.click();
+    await waitForConsole(page);
+  }
+}
+
+/** Opens order details in the SPA, one after another, as an agent working through orders would. */
+async function openAmazonDetails(page: Page, orderIds: readonly string[]): Promise<void> {
+  for (const id of orderIds) {
+    const loaded = page.waitForResponse((r) => r.url().endsWith(`/orders-api/order/${id}`));
+    await page.evaluate((orderId) => {
+      history.pushState(null, '', `/orders-v3/order/${orderId}`);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, id);
+    await loaded;
+    await waitForConsole(page);
+  }
+}
+
+export interface SeedOptions {
+  /** Amazon lists carry no buyer: details of this many recent orders attach them to their buyers. */
+  amazonDetails?: number;
+}
+
+/**
+ * Fills BuyerLens the way a seller does: by opening the demo consoles' order lists page by page (and,
+ * on Amazon, order details). Everything goes through the content scripts and the background.
+ */
+export async function seedDemo(context: BrowserContext, data: DemoData, options: SeedOptions = {}): Promise<void> {
+  const page = await context.newPage();
+  const pageSize = 100;
+  await browseList(page, `${DEMO_SHOPEE}/portal/sale/order?page_size=${pageSize}`, Math.ceil(data.shopee.length / pageSize));
+  await browseList(page, `${DEMO_AMAZON}/orders-v3?page=1&page_size=${pageSize}`, Math.ceil(data.amazon.length / pageSize));
+  const recentBuyers = [...new Set(data.amazon.map((o) => o.buyerToken))].slice(0, options.amazonDetails ?? 40);
+  const detailIds = data.amazon.filter((o) => recentBuyers.includes(o.buyerToken)).map((o) => o.orderId);
+  await openAmazonDetails(page, detailIds);
+  // Let the last captures reach the background before the page goes.
+  await page.waitForTimeout(1000);
+  await page.close();
+}

@@ -1,0 +1,72 @@
+/**
+ * npm start [-- --headless] [-- --no-build]
+ *
+ * Builds BuyerLens, opens Chromium with it on the demo consoles (Shopee Seller Centre and Amazon
+ * Seller Central, served at their real URLs with generated demo data), browses the order lists so
+ * BuyerLens learns the buyers, then opens an order whose buyer the side panel shows.
+ * --headless: for machines without a display; writes screenshots to artifacts/start/ and exits.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchWithExtension, NO_CHROMIUM, findChromium } from './browser';
+import { generateDemo } from './demo/data';
+import { seedDemo, waitForConsole } from './demo/seed';
+import { DEMO_SHOPEE, routeDemoConsoles } from './demo/serve';
+
+const { values } = parseArgs({ options: { headless: { type: 'boolean' }, 'no-build': { type: 'boolean' } } });
+const root = resolve(import.meta.dirname, '..');
+
+if (!findChromium()) {
+  console.error(NO_CHROMIUM);
+  process.exit(1);
+}
+if (!values['no-build']) {
+  console.log('Building the extension…');
+  execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
+}
+
+const data = generateDemo();
+console.log(`Demo data: ${data.shopee.length} Shopee orders, ${data.amazon.length} Amazon orders.`);
+const headless = values.headless === true;
+const { context, panelUrl, extensionId } = await launchWithExtension({ headless, viewport: headless ? { width: 1280, height: 800 } : null });
+await routeDemoConsoles(context, data);
+
+console.log('Browsing the demo order lists so BuyerLens learns the buyers…');
+await seedDemo(context, data);
+
+// A regular buyer with an order to look at: the one with most orders.
+const counts = new Map<string, number>();
+for (const o of data.shopee) counts.set(o.buyerUserId, (counts.get(o.buyerUserId) ?? 0) + 1);
+const regular = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+const order = data.shopee.find((o) => o.buyerUserId === regular)!;
+
+const consolePage = context.pages()[0] ?? (await context.newPage());
+await consolePage.goto(`${DEMO_SHOPEE}/portal/sale/order/${order.orderId}`);
+await waitForConsole(consolePage);
+console.log(`On screen: order ${order.orderSn} of ${order.username}.`);
+
+if (headless) {
+  const out = join(root, 'artifacts', 'start');
+  mkdirSync(out, { recursive: true });
+  await consolePage.screenshot({ path: join(out, 'console.png') });
+  const panel = await context.newPage();
+  await panel.setViewportSize({ width: 400, height: 900 });
+  await panel.goto(panelUrl);
+  await panel.getByTestId('buyer-card').waitFor();
+  await panel.screenshot({ path: join(out, 'panel.png'), fullPage: true });
+  console.log(`Screenshots: ${join(out, 'console.png')}, ${join(out, 'panel.png')}`);
+  await context.close();
+} else {
+  // The real side panel opens only from a click on the toolbar button; until then the panel sits in
+  // a narrow window beside the console.
+  const [worker] = context.serviceWorkers();
+  await worker?.evaluate((url) => {
+    const { chrome } = globalThis as unknown as { chrome: { windows: { create(options: object): Promise<unknown> } } };
+    return chrome.windows.create({ url, type: 'popup', width: 420, height: 860, left: 1290, top: 0 });
+  }, panelUrl);
+  console.log(`BuyerLens (${extensionId}) is open beside the demo console. Click its toolbar button for the side panel.`);
+  console.log('Close the browser window to finish.');
+  await new Promise<void>((done) => context.on('close', () => done()));
+}
