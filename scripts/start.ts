@@ -7,7 +7,7 @@
  * --headless: for machines without a display; writes screenshots to artifacts/start/ and exits.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchWithExtension, NO_CHROMIUM, findChromium } from './browser';
@@ -56,7 +56,16 @@ if (headless) {
   await panel.goto(panelUrl);
   await panel.getByTestId('buyer-card').waitFor();
   await panel.screenshot({ path: join(out, 'panel.png'), fullPage: true });
-  console.log(`Screenshots: ${join(out, 'console.png')}, ${join(out, 'panel.png')}`);
+  // The two as a seller sees them: the console with the panel beside it.
+  const both = await context.newPage();
+  await both.setViewportSize({ width: 1280 + 400, height: 800 });
+  const image = (name: string) => `data:image/png;base64,${readFileSync(join(out, name)).toString('base64')}`;
+  await both.setContent(
+    `<body style="margin:0;display:flex;background:#ddd"><img src="${image('console.png')}" width="1280" height="800">` +
+      `<div style="width:400px;height:800px;overflow:hidden;border-left:1px solid #bbb"><img src="${image('panel.png')}" width="400"></div></body>`,
+  );
+  await both.screenshot({ path: join(out, 'side-by-side.png') });
+  console.log(`Screenshots in ${out}: console.png, panel.png, side-by-side.png`);
   await context.close();
 } else {
   // The real side panel opens only from a click on the toolbar button; until then the panel sits in

@@ -15,5 +15,7 @@ export function openPanelFromToolbar(): void {
     return;
   }
   const sidebar = (browser as unknown as { sidebarAction?: FirefoxSidebarAction }).sidebarAction;
-  if (sidebar) browser.action.onClicked.addListener(() => void sidebar.toggle());
+  // Firefox: the toolbar button toggles the sidebar (MV3 `action`, MV2 `browserAction`).
+  const button = browser.action ?? browser.browserAction;
+  if (sidebar && button) button.onClicked.addListener(() => void sidebar.toggle());
 }

@@ -21,6 +21,15 @@ export function textOf(element: Element | null | undefined): string | undefined 
   return text ? text : undefined;
 }
 
+/** The texts of the elements under root that hold text only: one per printed line or label. */
+export function* leafTexts(root: ParentNode, selector = 'div, span, td, li, p, b'): Generator<string> {
+  for (const element of root.querySelectorAll(selector)) {
+    if (element.children.length > 0) continue;
+    const text = textOf(element);
+    if (text) yield text;
+  }
+}
+
 export function textAt(root: ParentNode, selectors: readonly string[]): string | undefined {
   return textOf(queryFirst(root, selectors));
 }

@@ -2,7 +2,7 @@ import type { CapturedOrder, Extraction, OrderItem } from '../../schema/capture'
 import type { OrderStatus } from '../../schema/common';
 import { unmasked } from '../../schema/masked';
 import { parseConsoleDate } from '../dates';
-import { queryAllFirst, queryFirst, textAt, textOf } from '../dom';
+import { leafTexts, queryAllFirst, queryFirst, textAt, textOf } from '../dom';
 import { moneyTextToMinor } from '../money';
 import { emptyExtraction, type OnScreen, type PageState } from '../types';
 import { statusOf } from './responses';
@@ -48,10 +48,18 @@ function columnIndex(table: Element, selectors: readonly string[]): number {
 
 /** The product cell lists "ASIN: …", "SKU: …" as separate lines. */
 function skuIn(row: Element): string | undefined {
-  for (const line of row.querySelectorAll('div, span')) {
-    if (line.children.length > 0) continue;
-    const sku = /^SKU\s*[:：]\s*(.+)$/.exec(textOf(line) ?? '')?.[1];
+  for (const line of leafTexts(row)) {
+    const sku = /^SKU\s*[:：]\s*(.+)$/.exec(line)?.[1];
     if (sku) return sku;
+  }
+  return undefined;
+}
+
+/** The sales channel a Manage Orders row prints ("Sales channel: Amazon.com"). */
+function channelIn(row: Element): string | undefined {
+  for (const line of leafTexts(row)) {
+    const channel = /\b(Amazon\.[a-z]{2,3}(?:\.[a-z]{2})?)$/i.exec(line)?.[1];
+    if (channel) return channel;
   }
   return undefined;
 }
@@ -121,8 +129,7 @@ function extractList(document: Document, url: URL): Extraction {
   queryAllFirst(document, listSelectors.rows).forEach((row, index) => {
     const orderId = orderIdIn(textOf(queryFirst(row, listSelectors.orderLink)));
     if (!orderId) return; // spacer and detail rows of the table
-    const channel = /\bAmazon\.[a-z.]+[a-z]\b/i.exec(textOf(row) ?? '')?.[0];
-    const shop = shopOfPage(row, url, channel);
+    const shop = shopOfPage(row, url, channelIn(row));
     if (!shop) {
       out.problems.push({ where: `order row ${index + 1}`, reason: 'no sales channel for this row' });
       return;

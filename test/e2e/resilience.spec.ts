@@ -1,0 +1,86 @@
+import { shopeeCards } from '../../scripts/demo/responses';
+import { DEMO_SHOPEE } from '../../scripts/demo/serve';
+import { waitForConsole } from '../../scripts/demo/seed';
+import { busiestBuyer, shopeeExpectation } from './expected';
+import { expect, readTable, test, waitForStore } from './fixtures';
+
+interface LogEntry {
+  kind: string;
+  where?: string;
+  message: string;
+  adapterId: string;
+}
+
+test('a malformed response gives a capture-log entry, keeps the good records, and nothing crashes', async ({ extension, demo }) => {
+  const good = demo.shopee.slice(0, 3);
+  // The card list answers with one card that changed shape, then with something that is not JSON.
+  let calls = 0;
+  await extension.context.route(`${DEMO_SHOPEE}/api/v3/order/get_order_list_card_list**`, async (route) => {
+    calls += 1;
+    if (calls === 1) {
+      const body = shopeeCards(demo, route.request().postDataJSON()) as unknown as { data: { card_list: Record<string, { order_ext_info?: unknown }>[] } };
+      const broken = body.data.card_list[1]!;
+      delete (broken.package_level_order_card ?? broken.order_card)!.order_ext_info;
+      return route.fulfill({ json: body });
+    }
+    return route.fulfill({ status: 200, contentType: 'application/json', body: '<html><body>Faça login novamente</body></html>' });
+  });
+
+  const page = await extension.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // (The demo console itself cannot render the broken card; BuyerLens must still read the rest.)
+  await page.goto(`${DEMO_SHOPEE}/portal/sale/order?page_size=3`);
+  const panel = await extension.openPanel();
+
+  await waitForStore(panel, 'captureLog', (rows) => rows.some((r) => (r as unknown as LogEntry).where === 'card_list[1]'));
+  const log = await readTable<LogEntry>(panel, 'captureLog');
+  expect(log.find((e) => e.where === 'card_list[1]')?.message).toMatch(/order_ext_info/);
+  // The other cards of that response were stored.
+  const orders = await readTable<{ orderId: string }>(panel, 'orders');
+  expect(orders.map((o) => o.orderId).sort()).toEqual([good[0]!.orderId, good[2]!.orderId].sort());
+
+  // A body that is not JSON: logged with its reason; the tap and the page go on.
+  await page.reload();
+  await waitForStore(panel, 'captureLog', (rows) => rows.some((r) => /not JSON/.test((r as unknown as LogEntry).message)));
+  // Only the demo console's own parsing failed on the page; nothing of BuyerLens threw there.
+  expect(errors.filter((e) => !/order_id|JSON/.test(e))).toEqual([]);
+
+  // And the next good response is captured as usual.
+  await extension.context.unroute(`${DEMO_SHOPEE}/api/v3/order/get_order_list_card_list**`);
+  await page.reload();
+  await waitForConsole(page);
+  await waitForStore(panel, 'orders', (rows) => rows.length === 3);
+});
+
+test('a service worker stopped mid-session loses nothing', async ({ extension, demo }) => {
+  const buyerId = busiestBuyer(demo.shopee, (o) => o.buyerUserId);
+  const expected = shopeeExpectation(demo, buyerId);
+  const page = await extension.context.newPage();
+  await page.goto(`${DEMO_SHOPEE}/portal/sale/order?page_size=100`);
+  await waitForConsole(page);
+  const panel = await extension.openPanel();
+  await waitForStore(panel, 'orders', (rows) => rows.length === demo.shopee.length);
+
+  // Chrome stops idle extension workers; here it is stopped on purpose.
+  const cdp = await extension.context.newCDPSession(panel);
+  await cdp.send('ServiceWorker.enable');
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+
+  // The seller goes on: the next capture wakes the worker, and the store has everything.
+  const newest = expected.orders[0]!;
+  await page.locator(`a.order-card[href="/portal/sale/order/${newest.orderId}"]`).click();
+  await waitForConsole(page);
+  await expect(panel.getByTestId('buyer-name')).toHaveText(newest.username);
+  await expect(panel.getByTestId('buyer-stats').locator('.stat', { hasText: 'Orders' }).locator('dd')).toHaveText(String(expected.count));
+  await waitForStore(panel, 'orders', (rows) => rows.length === demo.shopee.length);
+  const detail = (await readTable<{ orderId: string; placedAtPrecision?: string }>(panel, 'orders')).find((o) => o.orderId === newest.orderId);
+  // The detail JSON, captured after the restart, gave the exact order time.
+  expect(detail?.placedAtPrecision).toBeUndefined();
+});
