@@ -4,6 +4,7 @@ import { db } from '@/lib/db/database';
 import { onMessage, type CaptureReply } from '@/lib/messaging';
 import { captureBatchSchema } from '@/lib/schema/capture';
 import { adapterIdSchema } from '@/lib/schema/common';
+import { describeIssues } from '@/lib/schema/issues';
 import { captureHealthItem } from '@/lib/screen-state';
 
 function fromThisExtension(sender: { id?: string }): boolean {
@@ -31,7 +32,7 @@ export function registerCaptureHandlers(onStored: (shopKeys: string[]) => void):
     if (!fromThisExtension(sender)) return { ok: false, error: 'not from BuyerLens' };
     const parsed = captureBatchSchema.safeParse(data);
     if (!parsed.success) {
-      const reason = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      const reason = describeIssues(parsed.error, 5, '(message)');
       await logMalformed(data, `malformed capture: ${reason}`).catch(() => undefined);
       return { ok: false, error: reason };
     }

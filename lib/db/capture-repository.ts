@@ -10,6 +10,7 @@ import {
   type CapturedShop,
   type CaptureProblem,
 } from '../schema/capture';
+import { describeIssues } from '../schema/issues';
 import type { BuyerRecord, CaptureLogRecord, OrderRecord, ShopRecord } from '../schema/records';
 import { applyOrderChange, statsOf } from './aggregates';
 import type { BuyerLensDatabase } from './database';
@@ -29,13 +30,6 @@ export interface CaptureResult {
   buyerKeys: string[];
 }
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`)
-    .join('; ');
-}
-
 interface Valid<T> {
   records: T[];
   problems: CaptureProblem[];
@@ -53,7 +47,7 @@ function validate<S extends z.ZodType>(
   items.forEach((item, index) => {
     const parsed = schema.safeParse(item);
     if (!parsed.success) {
-      problems.push({ where: `${label}[${index}]`, reason: describeIssues(parsed.error) });
+      problems.push({ where: `${label}[${index}]`, reason: describeIssues(parsed.error, 5) });
       return;
     }
     // A content script writes only its own marketplace's records.

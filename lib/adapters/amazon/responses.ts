@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeIssues } from '../../schema/issues';
 import type { CapturedOrder, Extraction, OrderItem } from '../../schema/capture';
 import type { OrderStatus } from '../../schema/common';
 import { unmasked } from '../../schema/masked';
@@ -78,13 +79,6 @@ export function buyerIdFromProxyEmail(email: string | null | undefined): string 
   return email ? PROXY_EMAIL.exec(email.trim())?.[1]?.toLowerCase() : undefined;
 }
 
-function issuesText(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
-    .join('; ');
-}
-
 function item(title: string, quantity: number, sku: string | null | undefined, unit: z.infer<typeof money> | null | undefined): OrderItem {
   return {
     title,
@@ -98,7 +92,7 @@ function fromDetail(response: TappedResponse, pageUrl: URL): Extraction {
   const out = emptyExtraction();
   const parsed = detailSchema.safeParse(response.body);
   if (!parsed.success) {
-    out.problems.push({ where: response.url.pathname, reason: `unexpected order detail: ${issuesText(parsed.error)}` });
+    out.problems.push({ where: response.url.pathname, reason: `unexpected order detail: ${describeIssues(parsed.error)}` });
     return out;
   }
   const o = parsed.data.order;
@@ -139,14 +133,14 @@ function fromSearch(response: TappedResponse, pageUrl: URL): Extraction {
   const out = emptyExtraction();
   const parsed = searchSchema.safeParse(response.body);
   if (!parsed.success) {
-    out.problems.push({ where: response.url.pathname, reason: `unexpected order list: ${issuesText(parsed.error)}` });
+    out.problems.push({ where: response.url.pathname, reason: `unexpected order list: ${describeIssues(parsed.error)}` });
     return out;
   }
   parsed.data.orders.forEach((raw, index) => {
     const where = `orders[${index}]`;
     const row = searchOrder.safeParse(raw);
     if (!row.success) {
-      out.problems.push({ where, reason: issuesText(row.error) });
+      out.problems.push({ where, reason: describeIssues(row.error) });
       return;
     }
     const o = row.data;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeIssues } from '../../schema/issues';
 import type { CapturedBuyer, CapturedOrder, Extraction, OrderItem } from '../../schema/capture';
 import { unmasked } from '../../schema/masked';
 import { epochSecondsToIso } from '../dates';
@@ -88,13 +89,6 @@ const oneOrderSchema = z.object({
   }),
 });
 
-function issuesText(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
-    .join('; ');
-}
-
 /**
  * Shopee order numbers start with the order date, YYMMDD in UTC+8 ("2406165VNRY0Y1" was created
  * 2024-06-16 10:03 +08:00). Card lists carry no order time, so this dates them to the day; the exact
@@ -136,7 +130,7 @@ function itemsOf(group: z.infer<typeof itemInfoGroupSchema>): OrderItem[] {
 function cardParts(card: Record<string, unknown>): { parts?: CardParts; problem?: string } {
   if ('package_level_order_card' in card) {
     const parsed = packageLevelOrderCardSchema.safeParse(card.package_level_order_card);
-    if (!parsed.success) return { problem: `package_level_order_card: ${issuesText(parsed.error)}` };
+    if (!parsed.success) return { problem: `package_level_order_card: ${describeIssues(parsed.error)}` };
     const c = parsed.data;
     const first = c.package_list[0]!;
     return {
@@ -155,7 +149,7 @@ function cardParts(card: Record<string, unknown>): { parts?: CardParts; problem?
   }
   if ('order_card' in card) {
     const parsed = orderCardSchema.safeParse(card.order_card);
-    if (!parsed.success) return { problem: `order_card: ${issuesText(parsed.error)}` };
+    if (!parsed.success) return { problem: `order_card: ${describeIssues(parsed.error)}` };
     const c = parsed.data;
     return {
       parts: {
@@ -200,7 +194,7 @@ function fromCardList(response: TappedResponse, pageUrl: URL): Extraction {
   const out = emptyExtraction();
   const parsed = cardListSchema.safeParse(response.body);
   if (!parsed.success) {
-    out.problems.push({ where: response.url.pathname, reason: `unexpected card list: ${issuesText(parsed.error)}` });
+    out.problems.push({ where: response.url.pathname, reason: `unexpected card list: ${describeIssues(parsed.error)}` });
     return out;
   }
   const request = cardListRequestSchema.safeParse(response.requestBody ?? {});
@@ -251,7 +245,7 @@ function fromOneOrder(response: TappedResponse, pageUrl: URL): Extraction {
   const out = emptyExtraction();
   const parsed = oneOrderSchema.safeParse(response.body);
   if (!parsed.success) {
-    out.problems.push({ where: response.url.pathname, reason: `unexpected order detail: ${issuesText(parsed.error)}` });
+    out.problems.push({ where: response.url.pathname, reason: `unexpected order detail: ${describeIssues(parsed.error)}` });
     return out;
   }
   const o = parsed.data.data;
