@@ -7,8 +7,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: settings and the per-tab "buyer on screen" (storage.session).
-    permissions: ['storage'],
+    // storage: settings and the per-tab "buyer on screen" (storage.session); alarms: daily RFM re-score.
+    permissions: ['storage', 'alarms'],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {

@@ -1,18 +1,35 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CaptureResult } from './db/capture-repository';
+import type { RfmSettings } from './rfm/settings';
 import type { CaptureBatch, Screen } from './schema/capture';
+import type { ActionReply, BuyerLink, BuyerTag, NoteAdd, NoteUpdate, OrderFlag, TagCreate, TagUpdate } from './schema/messages';
+import type { NoteRecord, TagRecord } from './schema/records';
 
 export type CaptureReply = { ok: true; result: CaptureResult } | { ok: false; error: string };
 
 /**
  * Every message between the extension's contexts. Payloads are z.infer types of lib/schema; the
- * background parses each one again before acting on it, since content scripts carry page data.
+ * background parses each one again before acting on it (content scripts carry page data, and a
+ * message is only taken from this extension's own contexts).
  */
 export interface ProtocolMap {
   /** Content script → background: what an adapter read from a page or a response. */
   capture(batch: CaptureBatch): CaptureReply;
   /** Content script → background: who is on screen in the sender's tab now (null: nobody). */
   screen(screen: Screen | null): void;
+
+  // Extension pages → background: the user's own data. Captures never write these.
+  'tags/create'(tag: TagCreate): ActionReply<TagRecord>;
+  'tags/update'(tag: TagUpdate): ActionReply<TagRecord>;
+  'tags/delete'(tag: { id: string }): ActionReply;
+  'buyers/tag'(change: BuyerTag): ActionReply;
+  'notes/add'(note: NoteAdd): ActionReply<NoteRecord>;
+  'notes/update'(note: NoteUpdate): ActionReply<NoteRecord>;
+  'notes/delete'(note: { id: string }): ActionReply;
+  'orders/flag'(flag: OrderFlag): ActionReply;
+  'buyers/link'(link: BuyerLink): ActionReply;
+  'buyers/unlink'(buyer: { buyerKey: string }): ActionReply;
+  'rfm/settings'(settings: RfmSettings): ActionReply;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({ logger: undefined });

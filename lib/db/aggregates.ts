@@ -1,7 +1,7 @@
 import type { OrderStatus } from '../schema/common';
 import { emptyStats, type BuyerStats, type OrderRecord } from '../schema/records';
 
-type OrderFacts = Pick<OrderRecord, 'status' | 'totalMinor' | 'currency' | 'placedAt'>;
+type OrderFacts = Pick<OrderRecord, 'orderKey' | 'status' | 'totalMinor' | 'currency' | 'placedAt'>;
 type Kind = 'purchase' | 'unpaid' | 'cancelled' | 'refunded' | 'other';
 
 const PURCHASE: ReadonlySet<OrderStatus> = new Set(['paid', 'processing', 'shipped', 'delivered', 'completed']);
@@ -21,21 +21,32 @@ export function isPurchase(order: Pick<OrderRecord, 'status'>): boolean {
 const minIso = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined || a <= b ? a : b);
 const maxIso = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined || a >= b ? a : b);
 
+type Purchase = BuyerStats['purchases'][number];
+
+/** The ledger stays in (placedAt, orderKey) order, so any sequence of changes gives the same list. */
+function withPurchase(purchases: BuyerStats['purchases'], entry: Purchase): BuyerStats['purchases'] {
+  const before = (p: Purchase) => p[1] < entry[1] || (p[1] === entry[1] && p[0] < entry[0]);
+  let at = purchases.length;
+  while (at > 0 && !before(purchases[at - 1]!)) at--;
+  return [...purchases.slice(0, at), entry, ...purchases.slice(at)];
+}
+
 function add(stats: BuyerStats, order: OrderFacts): BuyerStats {
   const s = { ...stats, orderCount: stats.orderCount + 1 };
   s.firstOrderAt = minIso(s.firstOrderAt, order.placedAt);
   s.lastOrderAt = maxIso(s.lastOrderAt, order.placedAt);
   switch (kindOf(order.status)) {
-    case 'purchase':
+    case 'purchase': {
       s.paidOrderCount += 1;
       s.firstPaidAt = minIso(s.firstPaidAt, order.placedAt);
       s.lastPaidAt = maxIso(s.lastPaidAt, order.placedAt);
       s.currency ??= order.currency;
       // A shop sells in one currency; an order in another cannot be added to the sum.
-      if (order.totalMinor !== undefined && (order.currency === undefined || order.currency === s.currency)) {
-        s.spentMinor += order.totalMinor;
-      }
+      const counted = order.currency === undefined || order.currency === s.currency;
+      if (order.totalMinor !== undefined && counted) s.spentMinor += order.totalMinor;
+      if (order.placedAt !== undefined) s.purchases = withPurchase(s.purchases, [order.orderKey, order.placedAt, counted ? (order.totalMinor ?? 0) : 0]);
       break;
+    }
     case 'unpaid':
       s.unpaidCount += 1;
       break;
@@ -51,7 +62,7 @@ function add(stats: BuyerStats, order: OrderFacts): BuyerStats {
   return s;
 }
 
-/** The aggregates of a buyer computed from all their orders. */
+/** The aggregates of a buyer computed from all their orders (the purchases ledger in date order). */
 export function statsOf(orders: readonly OrderFacts[]): BuyerStats {
   return orders.reduce(add, emptyStats());
 }
@@ -81,7 +92,7 @@ export function applyOrderChange(
     before.placedAt !== undefined &&
     [stats.firstOrderAt, stats.lastOrderAt, stats.firstPaidAt, stats.lastPaidAt].includes(before.placedAt);
   if (boundary) return undefined;
-  const s = { ...stats, orderCount: stats.orderCount - 1 };
+  const s = { ...stats, orderCount: stats.orderCount - 1, purchases: stats.purchases.filter(([key]) => key !== before.orderKey) };
   switch (kindOf(before.status)) {
     case 'purchase':
       if (before.currency !== undefined && before.currency === s.currency && s.paidOrderCount === 1) return undefined;

@@ -73,6 +73,10 @@ describe('applyCapture', () => {
       unpaidCount: 1,
       cancelledCount: 1,
       refundedCount: 0,
+      purchases: [
+        [`${SHOP}:1`, '2026-09-01T10:00:00.000Z', 6585],
+        [`${SHOP}:2`, '2026-10-20T10:00:00.000Z', 8153],
+      ],
     });
     expect(await db.orders.count()).toBe(4);
     expect((await db.shops.get(SHOP))?.currency).toBe('BRL');

@@ -3,8 +3,11 @@ import type {
   BuyerRecord,
   CaptureLogRecord,
   NoteRecord,
+  OrderFlagRecord,
   OrderRecord,
   ReplyTemplateRecord,
+  RfmRecord,
+  SettingRecord,
   ShopRecord,
   TagRecord,
 } from '../schema/records';
@@ -25,6 +28,9 @@ export class BuyerLensDatabase extends Dexie {
   notes!: EntityTable<NoteRecord, 'id'>;
   replyTemplates!: EntityTable<ReplyTemplateRecord, 'id'>;
   captureLog!: EntityTable<CaptureLogRecord, 'id'>;
+  orderFlags!: EntityTable<OrderFlagRecord, 'orderKey'>;
+  rfm!: EntityTable<RfmRecord, 'buyerKey'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

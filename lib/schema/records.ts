@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { capturedOrderSchema, capturedShopSchema } from './capture';
+import { segmentSchema } from '../rfm/segments';
+import { segmentMapSchema } from '../rfm/settings';
 import {
   adapterIdSchema,
   buyerKeySchema,
   currencySchema,
   isoDateTimeSchema,
   minorUnitsSchema,
+  orderKeySchema,
   orderStatusSchema,
   pageKindSchema,
   shopKeySchema,
@@ -40,6 +43,11 @@ export const buyerStatsSchema = z.object({
   cancelledCount: count,
   /** Refunded or returned. */
   refundedCount: count,
+  /**
+   * Every dated purchase as [orderKey, placedAt, totalMinor]: what RFM needs for any window
+   * without reading orders. Kept in step with the orders like the counts above.
+   */
+  purchases: z.array(z.tuple([z.string(), isoDateTimeSchema, minorUnitsSchema])),
 });
 export type BuyerStats = z.infer<typeof buyerStatsSchema>;
 
@@ -51,6 +59,8 @@ export const buyerRecordSchema = z.object({
   displayName: textSchema(200).optional(),
   /** Written only by the user (tags); captures never touch it. */
   tagIds: z.array(z.string()),
+  /** Written only by the user: buyer records of one person across shops share it (linked). */
+  personId: z.string().min(1).optional(),
   stats: buyerStatsSchema,
   /** Lower-cased name words and the platform id, for prefix search. */
   searchWords: z.array(z.string()),
@@ -125,4 +135,48 @@ export const emptyStats = (): BuyerStats => ({
   unpaidCount: 0,
   cancelledCount: 0,
   refundedCount: 0,
+  purchases: [],
 });
+
+export const flagColorSchema = z.enum(['red', 'yellow', 'green', 'blue', 'purple']);
+export type FlagColor = z.infer<typeof flagColorSchema>;
+
+/** The seller's flag and memo on one order (as Qianniu sellers use them). Captures never touch it. */
+export const orderFlagRecordSchema = z.object({
+  orderKey: orderKeySchema,
+  color: flagColorSchema.optional(),
+  memo: z.string().trim().max(500).optional(),
+  updatedAt: isoDateTimeSchema,
+});
+export type OrderFlagRecord = z.infer<typeof orderFlagRecordSchema>;
+
+const score = z.number().int().min(1).max(5);
+const rfmValuesSchema = z.object({
+  recencyDays: z.number().nonnegative(),
+  frequency: z.number().nonnegative(),
+  monetaryMinor: z.number().nonnegative(),
+});
+
+/** A buyer's RFM tier in their shop, re-scored from the aggregates (lib/rfm). */
+export const rfmRecordSchema = z.object({
+  buyerKey: buyerKeySchema,
+  shopKey: shopKeySchema,
+  map: segmentMapSchema,
+  segment: segmentSchema,
+  r: score,
+  f: score,
+  m: score,
+  values: rfmValuesSchema,
+  currency: currencySchema.optional(),
+  method: z.enum(['quintiles', 'thresholds']),
+  peers: z.number().int().positive(),
+  windowDays: z.number().int().positive(),
+  highLow: z.object({ r: z.boolean(), f: z.boolean(), m: z.boolean() }).optional(),
+  reference: rfmValuesSchema.optional(),
+  scoredAt: isoDateTimeSchema,
+});
+export type RfmRecord = z.infer<typeof rfmRecordSchema>;
+
+/** Settings that belong with the data (and so with its backups), one record per key. */
+export const settingRecordSchema = z.object({ key: z.string().min(1), value: z.unknown() });
+export type SettingRecord = z.infer<typeof settingRecordSchema>;

@@ -3,7 +3,7 @@ import type { OrderStatus } from '../../schema/common';
 import { unmasked } from '../../schema/masked';
 import { parseConsoleDate } from '../dates';
 import { leafTexts, queryAllFirst, queryFirst, textAt, textOf } from '../dom';
-import { moneyTextToMinor } from '../money';
+import { moneyTextToMinor } from '../../money';
 import { emptyExtraction, type OnScreen, type PageState } from '../types';
 import { statusOf } from './responses';
 import { detailSelectors, listSelectors } from './selectors';

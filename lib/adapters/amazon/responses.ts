@@ -4,7 +4,7 @@ import type { CapturedOrder, Extraction, OrderItem } from '../../schema/capture'
 import type { OrderStatus } from '../../schema/common';
 import { unmasked } from '../../schema/masked';
 import { epochSecondsToIso } from '../dates';
-import { amountToMinor } from '../money';
+import { amountToMinor } from '../../money';
 import { emptyExtraction, type TappedResponse } from '../types';
 import { consoleOrderUrl, CURRENCY_BY_CHANNEL, shopKeyOf } from './urls';
 

@@ -1,7 +1,7 @@
 import type { CapturedOrder, Extraction, OrderItem } from '../../schema/capture';
 import { unmasked } from '../../schema/masked';
 import { queryAllFirst, queryFirst, textAt, textOf, valueAfterLabel } from '../dom';
-import { moneyTextToMinor } from '../money';
+import { moneyTextToMinor } from '../../money';
 import { emptyExtraction, type OnScreen, type PageState } from '../types';
 import { placedDayFromOrderSn } from './responses';
 import { detailSelectors, listSelectors } from './selectors';

@@ -3,7 +3,7 @@ import { describeIssues } from '../../schema/issues';
 import type { CapturedBuyer, CapturedOrder, Extraction, OrderItem } from '../../schema/capture';
 import { unmasked } from '../../schema/masked';
 import { epochSecondsToIso } from '../dates';
-import { decimalToMinor, shopeeMoneyToMinor } from '../money';
+import { decimalToMinor, shopeeMoneyToMinor } from '../../money';
 import { emptyExtraction, type TappedResponse } from '../types';
 import { statusFromDetail, statusFromText } from './statuses';
 import { consoleOrderUrl, shopOf, type ShopeeShop } from './urls';

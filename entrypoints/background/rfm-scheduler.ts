@@ -1,0 +1,50 @@
+import { browser } from 'wxt/browser';
+import { db } from '@/lib/db/database';
+import { rescoreAll, rescoreShop } from '@/lib/db/rfm-repository';
+
+/** After a burst of captures a shop is re-scored once, this long after the last one. */
+const DEBOUNCE_MS = 1500;
+const ALARM = 'rfm-daily';
+
+/**
+ * Keeps RFM tiers current: a shop is re-scored (from its buyers' aggregates) shortly after captures
+ * touch it, everything when the settings change, and once a day as recency moves on.
+ */
+export function createRfmScheduler() {
+  const pending = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = Promise.resolve();
+
+  const run = (work: () => Promise<unknown>) => {
+    running = running.then(work).then(
+      () => undefined,
+      (error: unknown) => console.error('[BuyerLens] RFM scoring failed', error),
+    );
+    return running;
+  };
+
+  const flush = () => {
+    timer = undefined;
+    const shops = [...pending];
+    pending.clear();
+    return run(async () => {
+      for (const shopKey of shops) await rescoreShop(db, shopKey);
+    });
+  };
+
+  browser.alarms?.create(ALARM, { periodInMinutes: 12 * 60, delayInMinutes: 1 });
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void run(() => rescoreAll(db));
+  });
+  browser.runtime.onStartup.addListener(() => void run(() => rescoreAll(db)));
+
+  return {
+    shopsChanged(shopKeys: readonly string[]) {
+      for (const key of shopKeys) pending.add(key);
+      if (pending.size === 0) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void flush(), DEBOUNCE_MS);
+    },
+    rescoreEverything: () => run(() => rescoreAll(db)),
+  };
+}

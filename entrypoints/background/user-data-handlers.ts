@@ -1,0 +1,67 @@
+import { browser } from 'wxt/browser';
+import type { z } from 'zod';
+import { db } from '@/lib/db/database';
+import { linkBuyers, unlinkBuyer } from '@/lib/db/links-repository';
+import { addNote, deleteNote, updateNote } from '@/lib/db/notes-repository';
+import { setOrderFlag } from '@/lib/db/order-flags-repository';
+import { saveRfmSettings } from '@/lib/db/rfm-repository';
+import { createTag, deleteTag, setBuyerTag, updateTag } from '@/lib/db/tags-repository';
+import { onMessage, type ProtocolMap } from '@/lib/messaging';
+import { describeIssues } from '@/lib/schema/issues';
+import {
+  buyerLinkSchema,
+  buyerTagSchema,
+  buyerUnlinkSchema,
+  noteAddSchema,
+  noteDeleteSchema,
+  noteUpdateSchema,
+  orderFlagSchema,
+  rfmSettingsMessageSchema,
+  tagCreateSchema,
+  tagDeleteSchema,
+  tagUpdateSchema,
+  type ActionReply,
+} from '@/lib/schema/messages';
+
+type ActionType = Exclude<keyof ProtocolMap, 'capture' | 'screen'>;
+type ValueOf<K extends ActionType> = ReturnType<ProtocolMap[K]> extends ActionReply<infer V> ? V : never;
+
+/**
+ * One user action: only from this extension's pages (never a content script, whose tab is a
+ * marketplace's), parsed, then done in the repositories' transactions.
+ */
+function handle<K extends ActionType, S extends z.ZodType>(type: K, schema: S, act: (data: z.infer<S>) => Promise<ValueOf<K>>): void {
+  const listener = async ({ data, sender }: { data: unknown; sender: { id?: string; tab?: { url?: string } } }): Promise<ActionReply<ValueOf<K>>> => {
+    if (sender.id !== browser.runtime.id || sender.tab?.url?.startsWith('http')) return { ok: false, error: 'Not allowed from this page.' };
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
+    try {
+      return { ok: true, value: await act(parsed.data) };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+  // The protocol map types each reply; `listener` is checked against ValueOf<K> above.
+  onMessage(type, listener as never);
+}
+
+export function registerUserDataHandlers(onRfmSettings: () => void): void {
+  handle('tags/create', tagCreateSchema, (t) => createTag(db, t.name, t.color));
+  handle('tags/update', tagUpdateSchema, (t) => updateTag(db, t.id, t));
+  handle('tags/delete', tagDeleteSchema, (t) => deleteTag(db, t.id));
+  handle('buyers/tag', buyerTagSchema, (c) => setBuyerTag(db, c.buyerKey, c.tagId, c.on));
+  handle('notes/add', noteAddSchema, (n) => addNote(db, n.buyerKey, n.text));
+  handle('notes/update', noteUpdateSchema, (n) => updateNote(db, n.id, n.text));
+  handle('notes/delete', noteDeleteSchema, (n) => deleteNote(db, n.id));
+  handle('orders/flag', orderFlagSchema, async (f) => {
+    await setOrderFlag(db, f.orderKey, f);
+  });
+  handle('buyers/link', buyerLinkSchema, async (l) => {
+    await linkBuyers(db, l.buyerKey, l.otherKey);
+  });
+  handle('buyers/unlink', buyerUnlinkSchema, (b) => unlinkBuyer(db, b.buyerKey));
+  handle('rfm/settings', rfmSettingsMessageSchema, async (settings) => {
+    await saveRfmSettings(db, settings);
+    onRfmSettings();
+  });
+}

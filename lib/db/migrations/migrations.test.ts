@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import type { BuyerRecord, OrderRecord } from '../../schema/records';
+import { statsOf } from '../aggregates';
+import { BuyerLensDatabase } from '../database';
+import { declareVersions } from '../versions';
+
+const fixture = (version: number) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'db', `v${version}.json`), 'utf8')) as Record<string, unknown[]> & { version: number };
+
+/** A database as version `version` of BuyerLens left it, filled from its fixture. */
+async function databaseAt(version: number, name: string): Promise<void> {
+  const old = new Dexie(name);
+  declareVersions(old, version);
+  const data = fixture(version);
+  await old.open();
+  await old.transaction('rw', old.tables, async () => {
+    for (const table of old.tables) await table.bulkAdd((data[table.name] ?? []) as object[]);
+  });
+  old.close();
+}
+
+describe('database migrations', () => {
+  it('v1 → v2 adds the purchases ledger and the new stores, and keeps everything else', async () => {
+    const name = `migrate-v1-${Date.now()}`;
+    await databaseAt(1, name);
+    const v1 = fixture(1);
+    const db = new BuyerLensDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+
+    const orders = await db.orders.toArray();
+    expect(orders).toEqual(expect.arrayContaining(v1.orders as OrderRecord[]));
+    const buyers = await db.buyers.toArray();
+    for (const buyer of buyers) {
+      const before = (v1.buyers as BuyerRecord[]).find((b) => b.buyerKey === buyer.buyerKey)!;
+      expect(buyer).toEqual({ ...before, stats: statsOf(orders.filter((o) => o.buyerKey === buyer.buyerKey)) });
+    }
+    expect((await db.buyers.get('shopee:br:73810455'))?.stats.purchases).toEqual([
+      ['shopee:br:188140332017804', '2026-05-04T17:26:53.000Z', 8153],
+      ['shopee:br:188231748590112', '2026-05-05T04:00:00.000Z', 6585],
+    ]);
+    // The refunded buyer has no purchase to score.
+    expect((await db.buyers.get('shopee:br:120558734'))?.stats.purchases).toEqual([]);
+    expect(await db.tags.toArray()).toEqual(v1.tags);
+    expect(await db.notes.toArray()).toEqual(v1.notes);
+    expect(await db.captureLog.count()).toBe(1);
+    expect(await db.rfm.count()).toBe(0);
+    expect(await db.orderFlags.count()).toBe(0);
+    await db.delete();
+  });
+
+  it('leaves the data as it was when an upgrade fails', async () => {
+    const name = `migrate-fail-${Date.now()}`;
+    await databaseAt(1, name);
+    const broken = new Dexie(name);
+    broken.version(1).stores({ buyers: 'buyerKey' });
+    broken.version(2).stores({ buyers: 'buyerKey' }).upgrade(async (tx) => {
+      await tx.table('buyers').clear();
+      throw new Error('upgrade failed half-way');
+    });
+    await expect(broken.open()).rejects.toThrow(/upgrade failed half-way/);
+    broken.close();
+    const still = new Dexie(name);
+    declareVersions(still, 1);
+    await still.open();
+    expect(await still.table('buyers').count()).toBe(2);
+    await still.delete();
+  });
+});

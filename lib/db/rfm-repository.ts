@@ -1,0 +1,80 @@
+import { scoreShop } from '../rfm/score';
+import { defaultRfmSettings, rfmSettingsSchema, type RfmSettings } from '../rfm/settings';
+import type { RfmRecord } from '../schema/records';
+import type { BuyerLensDatabase } from './database';
+
+const RFM_SETTINGS = 'rfm';
+
+export class InvalidSettingsError extends Error {}
+
+/** The RFM settings; defaults until the user saves some. Stored settings that do not validate are an error, never silently replaced. */
+export async function loadRfmSettings(db: BuyerLensDatabase): Promise<RfmSettings> {
+  const stored = await db.settings.get(RFM_SETTINGS);
+  if (!stored) return defaultRfmSettings();
+  const parsed = rfmSettingsSchema.safeParse(stored.value);
+  if (!parsed.success) throw new InvalidSettingsError(`stored RFM settings are invalid: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+  return parsed.data;
+}
+
+export async function saveRfmSettings(db: BuyerLensDatabase, settings: RfmSettings): Promise<void> {
+  await db.settings.put({ key: RFM_SETTINGS, value: rfmSettingsSchema.parse(settings) });
+}
+
+const sameScore = (a: RfmRecord, b: RfmRecord) =>
+  JSON.stringify({ ...a, scoredAt: '' }) === JSON.stringify({ ...b, scoredAt: '' });
+
+/**
+ * Re-scores every buyer of one shop from their aggregates (never from orders) and writes the tiers
+ * that changed. Returns how many changed.
+ */
+export async function rescoreShop(db: BuyerLensDatabase, shopKey: string, now = Date.now(), given?: RfmSettings): Promise<number> {
+  const settings = given ?? (await loadRfmSettings(db));
+  return db.transaction('rw', [db.buyers, db.shops, db.rfm], async () => {
+    const [shop, buyers, stored] = await Promise.all([
+      db.shops.get(shopKey),
+      db.buyers.where('shopKey').equals(shopKey).toArray(),
+      db.rfm.where('shopKey').equals(shopKey).toArray(),
+    ]);
+    const currency = shop?.currency ?? buyers.find((b) => b.stats.currency)?.stats.currency;
+    const scoredAt = new Date(now).toISOString();
+    const scores = scoreShop(
+      buyers.map((b) => ({ buyerKey: b.buyerKey, purchases: b.stats.purchases })),
+      { settings, shopKey, currency, now },
+    );
+    const previous = new Map(stored.map((r) => [r.buyerKey, r]));
+    const changed: RfmRecord[] = [];
+    for (const s of scores) {
+      const record: RfmRecord = {
+        buyerKey: s.buyerKey,
+        shopKey,
+        map: settings.map,
+        segment: s.segment,
+        r: s.r,
+        f: s.f,
+        m: s.m,
+        values: s.values,
+        method: s.method,
+        peers: s.peers,
+        windowDays: settings.windowDays,
+        scoredAt,
+        ...(currency ? { currency } : {}),
+        ...(s.highLow ? { highLow: s.highLow } : {}),
+        ...(s.reference ? { reference: s.reference } : {}),
+      };
+      const before = previous.get(s.buyerKey);
+      previous.delete(s.buyerKey);
+      if (!before || !sameScore(before, record)) changed.push(record);
+    }
+    await db.rfm.bulkPut(changed);
+    // Buyers who no longer have a purchase to score lose their tier.
+    await db.rfm.bulkDelete([...previous.keys()]);
+    return changed.length + previous.size;
+  });
+}
+
+export async function rescoreAll(db: BuyerLensDatabase, now = Date.now()): Promise<number> {
+  const settings = await loadRfmSettings(db);
+  let changed = 0;
+  for (const shopKey of await db.shops.toCollection().primaryKeys()) changed += await rescoreShop(db, shopKey, now, settings);
+  return changed;
+}

@@ -1,0 +1,166 @@
+import { minorExponent } from '../money';
+import { cn8Segment, rfm11Segment, type HighLow, type Segment } from './segments';
+import { monetaryCutoffs, type RfmSettings, type SegmentMap } from './settings';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Quintiles need enough buyers for each fifth to hold several: with 25 scored buyers a quintile is 5
+ * buyers, so one buyer more or less moves a score by at most one step. Below that a single purchase
+ * reshuffles whole quintiles, and fixed thresholds say more.
+ */
+export const MIN_BUYERS_FOR_QUINTILES = 25;
+
+/** A purchase from a buyer's aggregates: [orderKey, placedAt, totalMinor]. */
+export type Purchase = readonly [string, string, number];
+
+export interface BuyerForScoring {
+  buyerKey: string;
+  purchases: readonly Purchase[];
+}
+
+export interface RfmValues {
+  /** Whole days since the last purchase (any time). */
+  recencyDays: number;
+  /** Purchases placed within the window. */
+  frequency: number;
+  /** Their total, in minor units of the shop's currency. */
+  monetaryMinor: number;
+}
+
+export interface RfmScore {
+  buyerKey: string;
+  r: number;
+  f: number;
+  m: number;
+  segment: Segment;
+  values: RfmValues;
+  /** How R, F and M were scored: among this many buyers of the shop by quintiles, or by thresholds. */
+  method: 'quintiles' | 'thresholds';
+  peers: number;
+  /** The 8-class map: which dimensions are high, and against which values. */
+  highLow?: HighLow;
+  reference?: RfmValues;
+}
+
+/**
+ * R, F and M inputs of one buyer at `now`: recency from the last purchase ever, frequency and
+ * monetary from purchases placed within the last `windowDays` days (a purchase exactly `windowDays`
+ * days old still counts). Undefined for a buyer with no purchase at all (say, one whose only order
+ * was refunded): there is nothing to score.
+ */
+export function rfmValues(purchases: readonly Purchase[], windowDays: number, now: number): RfmValues | undefined {
+  if (purchases.length === 0) return undefined;
+  const windowStart = now - windowDays * DAY_MS;
+  let last = -Infinity;
+  let frequency = 0;
+  let monetaryMinor = 0;
+  for (const [, placedAt, minor] of purchases) {
+    const at = Date.parse(placedAt);
+    if (at > last) last = at;
+    if (at >= windowStart && at <= now) {
+      frequency += 1;
+      monetaryMinor += minor;
+    }
+  }
+  return { recencyDays: Math.max(0, Math.floor((now - last) / DAY_MS)), frequency, monetaryMinor };
+}
+
+/**
+ * Scores 1–5 by mid-rank percentile: a value's score is 1 + ⌊5 · (below + ties/2) / n⌋. Equal values
+ * always score the same, all-equal values all score 3, and n distinct values fill the quintiles evenly.
+ */
+export function quintileScores(values: readonly number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  const lowerBound = (v: number) => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const upperBound = (v: number) => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return values.map((v) => {
+    const below = lowerBound(v);
+    const ties = upperBound(v) - below;
+    return Math.min(5, 1 + Math.floor((5 * (below + ties / 2)) / n));
+  });
+}
+
+const recencyScore = (days: number, cut: readonly number[]) => (days <= cut[0]! ? 5 : days <= cut[1]! ? 4 : days <= cut[2]! ? 3 : days <= cut[3]! ? 2 : 1);
+const amountScore = (value: number, cut: readonly number[]) => (value >= cut[3]! ? 5 : value >= cut[2]! ? 4 : value >= cut[1]! ? 3 : value >= cut[0]! ? 2 : 1);
+
+const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+/**
+ * Scores every buyer of one shop (buyers of one shop are peers; currencies never mix). Buyers without
+ * any purchase get no score.
+ */
+export function scoreShop(
+  buyers: readonly BuyerForScoring[],
+  options: { settings: RfmSettings; shopKey: string; currency: string | undefined; now: number; map?: SegmentMap },
+): RfmScore[] {
+  const { settings, shopKey, currency, now } = options;
+  const map = options.map ?? settings.map;
+  const scored = buyers.flatMap((b) => {
+    const values = rfmValues(b.purchases, settings.windowDays, now);
+    return values ? [{ buyerKey: b.buyerKey, values }] : [];
+  });
+  if (scored.length === 0) return [];
+  const peers = scored.length;
+  const method = peers >= MIN_BUYERS_FOR_QUINTILES ? 'quintiles' : 'thresholds';
+  const minorPerMajor = 10 ** (currency ? minorExponent(currency) : 2);
+
+  let r: number[];
+  let f: number[];
+  let m: number[];
+  if (method === 'quintiles') {
+    r = quintileScores(scored.map((s) => -s.values.recencyDays));
+    f = quintileScores(scored.map((s) => s.values.frequency));
+    m = quintileScores(scored.map((s) => s.values.monetaryMinor));
+  } else {
+    const { recencyDays, frequency } = settings.thresholds;
+    const money = monetaryCutoffs(settings, shopKey, currency);
+    r = scored.map((s) => recencyScore(s.values.recencyDays, recencyDays));
+    f = scored.map((s) => amountScore(s.values.frequency, frequency));
+    m = scored.map((s) => amountScore(s.values.monetaryMinor / minorPerMajor, money));
+  }
+
+  let reference: RfmValues | undefined;
+  if (map === 'cn8') {
+    const custom = settings.cn8Reference;
+    reference =
+      custom.kind === 'custom'
+        ? { recencyDays: custom.recencyDays, frequency: custom.frequency, monetaryMinor: Math.round(custom.monetaryMajor * minorPerMajor) }
+        : {
+            recencyDays: mean(scored.map((s) => s.values.recencyDays)),
+            frequency: mean(scored.map((s) => s.values.frequency)),
+            monetaryMinor: mean(scored.map((s) => s.values.monetaryMinor)),
+          };
+  }
+
+  return scored.map(({ buyerKey, values }, i): RfmScore => {
+    const score = { buyerKey, r: r[i]!, f: f[i]!, m: m[i]!, values, method, peers } as const;
+    if (map === 'rfm11' || !reference) return { ...score, segment: rfm11Segment(score.r, score.f, score.m) };
+    // At the reference counts as high: a shop's only buyer, or buyers all alike, are its best.
+    const highLow: HighLow = {
+      r: values.recencyDays <= reference.recencyDays,
+      f: values.frequency >= reference.frequency,
+      m: values.monetaryMinor >= reference.monetaryMinor,
+    };
+    return { ...score, segment: cn8Segment(highLow), highLow, reference };
+  });
+}

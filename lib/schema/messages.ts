@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { rfmSettingsSchema } from '../rfm/settings';
+import { buyerKeySchema, orderKeySchema, textSchema } from './common';
+import { flagColorSchema } from './records';
+
+/** Payloads of the messages extension pages send the background; each is parsed before it acts. */
+const color = z.string().regex(/^#[0-9a-f]{6}$/i);
+
+export const tagCreateSchema = z.object({ name: textSchema(60), color: color.optional() });
+export const tagUpdateSchema = z.object({ id: z.string().min(1), name: textSchema(60).optional(), color: color.optional() });
+export const tagDeleteSchema = z.object({ id: z.string().min(1) });
+export const buyerTagSchema = z.object({ buyerKey: buyerKeySchema, tagId: z.string().min(1), on: z.boolean() });
+export const noteAddSchema = z.object({ buyerKey: buyerKeySchema, text: textSchema(5000) });
+export const noteUpdateSchema = z.object({ id: z.string().min(1), text: textSchema(5000) });
+export const noteDeleteSchema = z.object({ id: z.string().min(1) });
+export const orderFlagSchema = z.object({ orderKey: orderKeySchema, color: flagColorSchema.optional(), memo: z.string().max(500).optional() });
+export const buyerLinkSchema = z.object({ buyerKey: buyerKeySchema, otherKey: buyerKeySchema });
+export const buyerUnlinkSchema = z.object({ buyerKey: buyerKeySchema });
+export const rfmSettingsMessageSchema = rfmSettingsSchema;
+
+export type TagCreate = z.infer<typeof tagCreateSchema>;
+export type TagUpdate = z.infer<typeof tagUpdateSchema>;
+export type BuyerTag = z.infer<typeof buyerTagSchema>;
+export type NoteAdd = z.infer<typeof noteAddSchema>;
+export type NoteUpdate = z.infer<typeof noteUpdateSchema>;
+export type OrderFlag = z.infer<typeof orderFlagSchema>;
+export type BuyerLink = z.infer<typeof buyerLinkSchema>;
+
+/** What a user action answers: done, or why not, in words the user can act on. */
+export type ActionReply<T = void> = { ok: true; value: T } | { ok: false; error: string };
