@@ -1,16 +1,20 @@
-import type { BuyerRecord, ShopRecord } from '@/lib/schema/records';
+import type { BuyerRecord, RfmRecord, ShopRecord } from '@/lib/schema/records';
 import { useI18n } from '@/lib/i18n/react';
 import { buyerName } from './BuyerCard';
+import { segmentTone } from './segment';
 import { shopLabel } from './shop-label';
 
 export function BuyerList({
   buyers,
   shops,
   onSelect,
+  tiers,
 }: {
   buyers: readonly BuyerRecord[];
   shops: ReadonlyMap<string, ShopRecord>;
   onSelect: (buyerKey: string) => void;
+  /** Shows each buyer's segment where given. */
+  tiers?: ReadonlyMap<string, RfmRecord>;
 }) {
   const { t, money, relative, plural } = useI18n();
   return (
@@ -23,7 +27,12 @@ export function BuyerList({
             </span>
             <span className="buyer-list-main">
               <span className="buyer-list-name">{buyerName(buyer, (id) => t('buyer.noName', { id }))}</span>
-              <span className="muted small">{shopLabel(t, buyer.shopKey, shops.get(buyer.shopKey))}</span>
+              <span className="muted small">
+                {tiers?.get(buyer.buyerKey) && (
+                  <span className={`tier-pill tier-${segmentTone(tiers.get(buyer.buyerKey)!.segment)}`}>{t(`segment.${tiers.get(buyer.buyerKey)!.segment}`)}</span>
+                )}
+                {shopLabel(t, buyer.shopKey, shops.get(buyer.shopKey))}
+              </span>
             </span>
             <span className="buyer-list-figures">
               <span>{money(buyer.stats.spentMinor, buyer.stats.currency ?? shops.get(buyer.shopKey)?.currency)}</span>

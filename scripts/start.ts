@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
 import { launchWithExtension, NO_CHROMIUM, findChromium } from './browser';
 import { generateDemo } from './demo/data';
 import { seedDemo, waitForConsole } from './demo/seed';
@@ -47,6 +48,19 @@ await consolePage.goto(`${DEMO_SHOPEE}/portal/sale/order/${order.orderId}`);
 await waitForConsole(consolePage);
 console.log(`On screen: order ${order.orderSn} of ${order.username}.`);
 
+/** What a seller's team would have written about a regular: a tag and a note, through the panel. */
+async function annotate(panel: Page): Promise<void> {
+  await panel.getByTestId('buyer-card').waitFor();
+  // Tiers follow a capture burst by a moment (the background re-scores a shop once it settles).
+  await panel.locator('[data-testid="rfm-tier"][data-segment]').waitFor({ timeout: 15_000 }).catch(() => undefined);
+  if ((await panel.getByTestId('tag-chip').count()) > 0) return;
+  await panel.getByTestId('tag-input').fill('VIP');
+  await panel.getByTestId('tag-input').press('Enter');
+  await panel.getByTestId('note-input').fill('Prefers delivery after 6 pm. Asked for gift wrap last time.');
+  await panel.getByTestId('note-input').press('Control+Enter');
+  await panel.getByTestId('note-list').getByText('gift wrap').waitFor();
+}
+
 if (headless) {
   const out = join(root, 'artifacts', 'start');
   mkdirSync(out, { recursive: true });
@@ -54,7 +68,7 @@ if (headless) {
   const panel = await context.newPage();
   await panel.setViewportSize({ width: 400, height: 900 });
   await panel.goto(panelUrl);
-  await panel.getByTestId('buyer-card').waitFor();
+  await annotate(panel);
   await panel.screenshot({ path: join(out, 'panel.png'), fullPage: true });
   // The two as a seller sees them: the console with the panel beside it.
   const both = await context.newPage();
@@ -71,10 +85,12 @@ if (headless) {
   // The real side panel opens only from a click on the toolbar button; until then the panel sits in
   // a narrow window beside the console.
   const [worker] = context.serviceWorkers();
+  const panelOpened = context.waitForEvent('page', { predicate: (p) => p.url() === panelUrl });
   await worker?.evaluate((url) => {
     const { chrome } = globalThis as unknown as { chrome: { windows: { create(options: object): Promise<unknown> } } };
     return chrome.windows.create({ url, type: 'popup', width: 420, height: 860, left: 1290, top: 0 });
   }, panelUrl);
+  await annotate(await panelOpened);
   console.log(`BuyerLens (${extensionId}) is open beside the demo console. Click its toolbar button for the side panel.`);
   console.log('Close the browser window to finish.');
   await new Promise<void>((done) => context.on('close', () => done()));

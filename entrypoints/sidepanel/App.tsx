@@ -1,11 +1,13 @@
 import { Component, useEffect, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { browser } from 'wxt/browser';
+import { LanguageSelect } from '@/components/LanguageSelect';
+import { useTranslator } from '@/components/use-translator';
 import { db } from '@/lib/db/database';
 import { I18nProvider, useI18n } from '@/lib/i18n/react';
 import type { LanguageSetting } from '@/lib/i18n/i18n';
 import { captureHealthItem, type CaptureHealth } from '@/lib/screen-state';
 import { useScreen } from './use-screen';
-import { useTranslator } from './use-translator';
 import { BuyerView } from './views/BuyerView';
 import { OverviewView } from './views/OverviewView';
 import { ScreenView } from './views/ScreenView';
@@ -35,14 +37,16 @@ function Header({ setting, onLanguage }: { setting: LanguageSetting; onLanguage:
     <header className="app-header">
       <img src="/icon/32.png" alt="" width={20} height={20} />
       <span className="app-name">{t('app.name')}</span>
-      <label className="language">
-        <span className="visually-hidden">{t('settings.language')}</span>
-        <select value={setting} onChange={(e) => onLanguage(e.target.value as LanguageSetting)} aria-label={t('settings.language')}>
-          <option value="auto">{t('settings.language.auto')}</option>
-          <option value="en">English</option>
-          <option value="zh-CN">中文</option>
-        </select>
-      </label>
+      <LanguageSelect setting={setting} onChange={onLanguage} />
+      <button type="button" className="icon-button" title={t('panel.openOptions')} aria-label={t('panel.openOptions')} onClick={() => void browser.runtime.openOptionsPage()}>
+        <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+          <path
+            fill="currentColor"
+            d="M11.1 1.5l.4 2.2c.5.2 1 .5 1.4.8l2.1-.8 1.1 1.9-1.7 1.4c.1.5.1 1.1 0 1.6l1.7 1.4-1.1 1.9-2.1-.8c-.4.3-.9.6-1.4.8l-.4 2.2H8.9l-.4-2.2c-.5-.2-1-.5-1.4-.8l-2.1.8-1.1-1.9 1.7-1.4a4.6 4.6 0 010-1.6L3.9 5.6 5 3.7l2.1.8c.4-.3.9-.6 1.4-.8l.4-2.2h2.2zM10 6.5a2.5 2.5 0 100 5 2.5 2.5 0 000-5z"
+            transform="translate(0 1)"
+          />
+        </svg>
+      </button>
     </header>
   );
 }

@@ -39,5 +39,9 @@ describe('i18n', () => {
     const now = Date.UTC(2026, 10, 23);
     expect(createTranslator('en').relative(new Date(now - 3 * 86_400_000).toISOString(), now)).toBe('3 days ago');
     expect(createTranslator('zh-CN').relative(new Date(now - 3 * 86_400_000).toISOString(), now)).toBe('3天前');
+    expect(createTranslator('en').relative(new Date(now - 20_000).toISOString(), now)).toBe('just now');
+    expect(createTranslator('zh-CN').relative(new Date(now - 20_000).toISOString(), now)).toBe('刚刚');
+    expect(createTranslator('en').relative(new Date(now - 5 * 60_000).toISOString(), now)).toBe('5 minutes ago');
+    expect(createTranslator('en').relative(new Date(now - 3 * 3_600_000).toISOString(), now)).toBe('3 hours ago');
   });
 });

@@ -77,8 +77,10 @@ export function createTranslator(language: Language): Translator {
     relative(iso, now = Date.now()) {
       const days = Math.round((new Date(iso).getTime() - now) / 86_400_000);
       if (Math.abs(days) < 1) {
-        const hours = Math.round((new Date(iso).getTime() - now) / 3_600_000);
-        return relativeFormat.format(hours, 'hour');
+        const minutes = Math.round((new Date(iso).getTime() - now) / 60_000);
+        if (Math.abs(minutes) < 1) return t('time.justNow');
+        if (Math.abs(minutes) < 60) return relativeFormat.format(minutes, 'minute');
+        return relativeFormat.format(Math.round(minutes / 60), 'hour');
       }
       if (Math.abs(days) < 45) return relativeFormat.format(days, 'day');
       const months = Math.round(days / 30.44);

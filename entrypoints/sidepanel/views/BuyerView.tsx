@@ -1,8 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { BuyerCard } from '@/components/BuyerCard';
+import { LinkedBuyers } from '@/components/LinkedBuyers';
+import { NoteList } from '@/components/NoteList';
 import { OrderHistory } from '@/components/OrderHistory';
 import { db } from '@/lib/db/database';
-import { ordersOfBuyer } from '@/lib/db/queries';
+import { ordersOfBuyer, shopsByKey } from '@/lib/db/queries';
+import type { OrderFlagRecord } from '@/lib/schema/records';
 import { useI18n } from '@/lib/i18n/react';
 
 export function BuyerView({ buyerKey, onScreen, onBack }: { buyerKey: string; onScreen: boolean; onBack?: () => void }) {
@@ -10,8 +13,10 @@ export function BuyerView({ buyerKey, onScreen, onBack }: { buyerKey: string; on
   const data = useLiveQuery(async () => {
     const buyer = await db.buyers.get(buyerKey);
     if (!buyer) return null;
-    const [shop, orders] = await Promise.all([db.shops.get(buyer.shopKey), ordersOfBuyer(db, buyerKey)]);
-    return { buyer, shop, orders };
+    const [shops, orders, rfm, tags] = await Promise.all([shopsByKey(db), ordersOfBuyer(db, buyerKey), db.rfm.get(buyerKey), db.tags.orderBy('name').toArray()]);
+    const flags = new Map<string, OrderFlagRecord>();
+    for (const flag of await db.orderFlags.bulkGet(orders.map((o) => o.orderKey))) if (flag) flags.set(flag.orderKey, flag);
+    return { buyer, shops, orders, rfm: rfm ?? null, tags, flags };
   }, [buyerKey]);
   if (data === undefined) return null;
   if (data === null) return <p className="muted pad">{t('panel.waiting')}</p>;
@@ -22,8 +27,10 @@ export function BuyerView({ buyerKey, onScreen, onBack }: { buyerKey: string; on
           ← {t('panel.back')}
         </button>
       )}
-      <BuyerCard buyer={data.buyer} shop={data.shop} onScreen={onScreen} />
-      <OrderHistory orders={data.orders} />
+      <BuyerCard buyer={data.buyer} shop={data.shops.get(data.buyer.shopKey)} onScreen={onScreen} rfm={data.rfm} tags={data.tags} />
+      <NoteList buyerKey={buyerKey} />
+      <OrderHistory orders={data.orders} flags={data.flags} />
+      <LinkedBuyers buyer={data.buyer} shops={data.shops} />
     </div>
   );
 }

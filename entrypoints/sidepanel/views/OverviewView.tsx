@@ -1,17 +1,18 @@
 import { useDeferredValue, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { BuyerList } from '@/components/BuyerList';
+import { ShopOverview } from '@/components/ShopOverview';
 import { db } from '@/lib/db/database';
 import { recentBuyers, searchBuyers, shopsByKey } from '@/lib/db/queries';
 import { useI18n } from '@/lib/i18n/react';
 
-/** No buyer on screen: find one, or pick from the latest buyers. */
+/** No buyer on screen: find one, see how the shop's buyers stand, or pick from the latest buyers. */
 export function OverviewView({ onSelect, hero = true }: { onSelect: (buyerKey: string) => void; hero?: boolean }) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query.trim());
   const data = useLiveQuery(async () => {
-    const [buyers, shops] = await Promise.all([deferred ? searchBuyers(db, deferred) : recentBuyers(db), shopsByKey(db)]);
+    const [buyers, shops] = await Promise.all([deferred ? searchBuyers(db, deferred) : recentBuyers(db, 10), shopsByKey(db)]);
     return { buyers, shops };
   }, [deferred]);
   return (
@@ -32,15 +33,23 @@ export function OverviewView({ onSelect, hero = true }: { onSelect: (buyerKey: s
           onChange={(e) => setQuery(e.target.value)}
         />
       </label>
-      {data && (
+      {data && deferred && (
         <section className="section">
-          {!deferred && <h2 className="section-title">{t('recent.title')}</h2>}
           {data.buyers.length === 0 ? (
-            <p className="muted">{deferred ? t('search.noResults', { query: deferred }) : t('recent.empty')}</p>
+            <p className="muted">{t('search.noResults', { query: deferred })}</p>
           ) : (
             <BuyerList buyers={data.buyers} shops={data.shops} onSelect={onSelect} />
           )}
         </section>
+      )}
+      {data && !deferred && (
+        <>
+          <ShopOverview shops={data.shops} onSelect={onSelect} />
+          <section className="section">
+            <h2 className="section-title">{t('recent.title')}</h2>
+            {data.buyers.length === 0 ? <p className="muted">{t('recent.empty')}</p> : <BuyerList buyers={data.buyers} shops={data.shops} onSelect={onSelect} />}
+          </section>
+        </>
       )}
     </div>
   );

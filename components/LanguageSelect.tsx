@@ -1,0 +1,16 @@
+import type { LanguageSetting } from '@/lib/i18n/i18n';
+import { useI18n } from '@/lib/i18n/react';
+
+export function LanguageSelect({ setting, onChange }: { setting: LanguageSetting; onChange: (s: LanguageSetting) => void }) {
+  const { t } = useI18n();
+  return (
+    <label className="language">
+      <span className="visually-hidden">{t('settings.language')}</span>
+      <select value={setting} onChange={(e) => onChange(e.target.value as LanguageSetting)} aria-label={t('settings.language')}>
+        <option value="auto">{t('settings.language.auto')}</option>
+        <option value="en">English</option>
+        <option value="zh-CN">中文</option>
+      </select>
+    </label>
+  );
+}

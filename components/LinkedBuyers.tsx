@@ -1,0 +1,110 @@
+import { useDeferredValue, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '@/lib/db/database';
+import { linkedBuyers, searchBuyers } from '@/lib/db/queries';
+import type { BuyerRecord, ShopRecord } from '@/lib/schema/records';
+import { useI18n } from '@/lib/i18n/react';
+import { buyerName } from './BuyerCard';
+import { shopLabel } from './shop-label';
+import { useAction } from './use-action';
+
+/** Spend per currency: linked shops may sell in different currencies, which are never added up. */
+function spendByCurrency(buyers: readonly BuyerRecord[]): [string | undefined, number][] {
+  const sums = new Map<string | undefined, number>();
+  for (const b of buyers) sums.set(b.stats.currency, (sums.get(b.stats.currency) ?? 0) + b.stats.spentMinor);
+  return [...sums];
+}
+
+/**
+ * One person, several shops: the buyer records the user linked to this one, each shop's figures
+ * and the combined ones, with link and unlink. Nothing here is ever linked without the user.
+ */
+export function LinkedBuyers({ buyer, shops }: { buyer: BuyerRecord; shops: ReadonlyMap<string, ShopRecord> }) {
+  const { t, money, plural } = useI18n();
+  const { run, error } = useAction();
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query.trim());
+  const linked = useLiveQuery(() => linkedBuyers(db, buyer), [buyer.buyerKey, buyer.personId]) ?? [];
+  const candidates =
+    useLiveQuery(async () => {
+      if (!deferred) return [];
+      const found = await searchBuyers(db, deferred, 8);
+      return found.filter((b) => b.buyerKey !== buyer.buyerKey && (!buyer.personId || b.personId !== buyer.personId));
+    }, [deferred, buyer.buyerKey, buyer.personId]) ?? [];
+  const everyone = [buyer, ...linked];
+  const name = (b: BuyerRecord) => buyerName(b, (id) => t('buyer.noName', { id }));
+  const figures = (b: BuyerRecord) => `${plural('stats.ordersCount', b.stats.orderCount)} · ${money(b.stats.spentMinor, b.stats.currency)}`;
+
+  return (
+    <details className="section linked" data-testid="linked-buyers" open={linked.length > 0 || undefined}>
+      <summary className="section-title">
+        {t('links.title')}
+        {linked.length > 0 && ` (${linked.length})`}
+      </summary>
+      {linked.length === 0 ? (
+        <p className="muted small">{t('links.none')}</p>
+      ) : (
+        <ul className="linked-list">
+          {everyone.map((b) => (
+            <li key={b.buyerKey} className="linked-row" data-buyer-key={b.buyerKey}>
+              <span className="linked-main">
+                <span className="linked-name">{name(b)}</span>
+                <span className="muted small">{shopLabel(t, b.shopKey, shops.get(b.shopKey))}</span>
+              </span>
+              <span className="linked-figures small">{figures(b)}</span>
+              {b.buyerKey !== buyer.buyerKey && (
+                <button type="button" className="small-button" onClick={() => void run('buyers/unlink', { buyerKey: b.buyerKey })}>
+                  {t('links.unlink')}
+                </button>
+              )}
+            </li>
+          ))}
+          <li className="linked-row linked-total" data-testid="linked-combined">
+            <span className="linked-main">
+              <span className="linked-name">{t('stats.combined')}</span>
+            </span>
+            <span className="linked-figures small">
+              {plural('stats.ordersCount', everyone.reduce((n, b) => n + b.stats.orderCount, 0))} ·{' '}
+              {spendByCurrency(everyone)
+                .map(([currency, minor]) => money(minor, currency))
+                .join(' + ')}
+            </span>
+          </li>
+        </ul>
+      )}
+      <p className="muted small">{t('links.hint')}</p>
+      <label className="search compact">
+        <span className="visually-hidden">{t('links.search')}</span>
+        <input type="search" placeholder={t('links.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      </label>
+      {candidates.length > 0 && (
+        <ul className="linked-list">
+          {candidates.map((c) => (
+            <li key={c.buyerKey} className="linked-row">
+              <span className="linked-main">
+                <span className="linked-name">{name(c)}</span>
+                <span className="muted small">
+                  {shopLabel(t, c.shopKey, shops.get(c.shopKey))} · {figures(c)}
+                </span>
+              </span>
+              <button
+                type="button"
+                className="small-button primary"
+                onClick={async () => {
+                  if (await run('buyers/link', { buyerKey: buyer.buyerKey, otherKey: c.buyerKey })) setQuery('');
+                }}
+              >
+                {t('links.link')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p className="inline-error" role="alert">
+          {t('action.failed', { message: error })}
+        </p>
+      )}
+    </details>
+  );
+}

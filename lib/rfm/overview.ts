@@ -1,0 +1,50 @@
+import type { RfmRecord } from '../schema/records';
+import { ATTENTION_SEGMENTS, segmentsOf, type Segment } from './segments';
+import type { SegmentMap } from './settings';
+
+export interface SegmentSummary {
+  segment: Segment;
+  buyers: number;
+  /** Sum of the buyers' monetary values (purchases within the window), minor units. */
+  revenueMinor: number;
+}
+
+export interface ShopSummary {
+  map: SegmentMap;
+  scored: number;
+  /** Every segment of the map, in the map's order, with zeros where no buyer is. */
+  segments: SegmentSummary[];
+  /** grid[r - 1][f - 1]: buyers with that R and F score. */
+  grid: number[][];
+  /** Best first, by monetary within the window (then by recency). */
+  top: RfmRecord[];
+  /** Buyers in segments that need attention, most valuable first. */
+  attention: RfmRecord[];
+}
+
+const byValue = (a: RfmRecord, b: RfmRecord) =>
+  b.values.monetaryMinor - a.values.monetaryMinor || a.values.recencyDays - b.values.recencyDays || a.buyerKey.localeCompare(b.buyerKey);
+
+/** What the shop overview shows, from one shop's RFM records (no orders read). */
+export function summarizeShop(records: readonly RfmRecord[], map: SegmentMap, listSize = 5): ShopSummary {
+  const current = records.filter((r) => r.map === map);
+  const bySegment = new Map<Segment, SegmentSummary>(segmentsOf(map).map((segment) => [segment, { segment, buyers: 0, revenueMinor: 0 }]));
+  const grid = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
+  for (const record of current) {
+    const summary = bySegment.get(record.segment);
+    if (summary) {
+      summary.buyers += 1;
+      summary.revenueMinor += record.values.monetaryMinor;
+    }
+    grid[record.r - 1]![record.f - 1]! += 1;
+  }
+  const sorted = [...current].sort(byValue);
+  return {
+    map,
+    scored: current.length,
+    segments: [...bySegment.values()],
+    grid,
+    top: sorted.slice(0, listSize),
+    attention: sorted.filter((r) => ATTENTION_SEGMENTS.includes(r.segment)).slice(0, listSize),
+  };
+}
