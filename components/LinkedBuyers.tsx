@@ -1,4 +1,5 @@
 import { useDeferredValue, useState } from 'react';
+import { ActionErrorText } from './ActionErrorText';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/lib/db/database';
 import { linkedBuyers, searchBuyers } from '@/lib/db/queries';
@@ -100,11 +101,7 @@ export function LinkedBuyers({ buyer, shops }: { buyer: BuyerRecord; shops: Read
           ))}
         </ul>
       )}
-      {error && (
-        <p className="inline-error" role="alert">
-          {t('action.failed', { message: error })}
-        </p>
-      )}
+      <ActionErrorText error={error} />
     </details>
   );
 }

@@ -1,4 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
+import { ActionErrorText } from './ActionErrorText';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/lib/db/database';
 import { notesOf } from '@/lib/db/notes-repository';
@@ -75,11 +76,7 @@ function Note({ note }: { note: NoteRecord }) {
           )}
         </span>
       </div>
-      {error && (
-        <p className="inline-error" role="alert">
-          {t('action.failed', { message: error })}
-        </p>
-      )}
+      <ActionErrorText error={error} />
     </li>
   );
 }
@@ -114,11 +111,7 @@ export function NoteList({ buyerKey }: { buyerKey: string }) {
           {t('notes.add')}
         </button>
       </div>
-      {error && (
-        <p className="inline-error" role="alert">
-          {t('action.failed', { message: error })}
-        </p>
-      )}
+      <ActionErrorText error={error} />
       <ol className="note-list" data-testid="note-list">
         {notes?.map((note) => <Note key={note.id} note={note} />)}
       </ol>

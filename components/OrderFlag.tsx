@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ActionErrorText } from './ActionErrorText';
 import { flagColorSchema, type FlagColor, type OrderFlagRecord } from '@/lib/schema/records';
 import { useI18n } from '@/lib/i18n/react';
 import { useAction } from './use-action';
@@ -89,11 +90,7 @@ export function OrderFlag({ orderKey, flag }: { orderKey: string; flag: OrderFla
           {t('notes.cancel')}
         </button>
       </span>
-      {error && (
-        <p className="inline-error" role="alert">
-          {t('action.failed', { message: error })}
-        </p>
-      )}
+      <ActionErrorText error={error} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
+import { ActionErrorText } from './ActionErrorText';
 import type { BuyerRecord, TagRecord } from '@/lib/schema/records';
 import { useI18n } from '@/lib/i18n/react';
 import { TagChip } from './TagChip';
@@ -118,11 +119,7 @@ export function TagEditor({ buyer, tags }: { buyer: BuyerRecord; tags: readonly 
           )}
         </li>
       </ul>
-      {error && (
-        <p className="inline-error" role="alert">
-          {t('action.failed', { message: error })}
-        </p>
-      )}
+      <ActionErrorText error={error} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ActionErrorText } from '@/components/ActionErrorText';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { shopLabel } from '@/components/shop-label';
 import { useAction } from '@/components/use-action';
@@ -127,7 +128,7 @@ export function RfmSettingsForm() {
         {saved && <span className="saved">{t('options.saved')}</span>}
       </div>
       {problem && <p className="inline-error">{t('options.invalid', { message: problem })}</p>}
-      {error && <p className="inline-error">{t('action.failed', { message: error })}</p>}
+      <ActionErrorText error={error} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ActionErrorText } from '@/components/ActionErrorText';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { TagChip } from '@/components/TagChip';
 import { useAction } from '@/components/use-action';
@@ -34,7 +35,7 @@ function TagRow({ tag, buyers }: { tag: TagRecord; buyers: number }) {
           onBlur={rename}
           onKeyDown={(e) => e.key === 'Enter' && rename()}
         />
-        {error && <p className="inline-error">{t('action.failed', { message: error })}</p>}
+        <ActionErrorText error={error} />
       </td>
       <td className="tag-count">{t('options.tagCount', { count: buyers })}</td>
       <td style={{ width: 1, whiteSpace: 'nowrap' }}>
@@ -104,7 +105,7 @@ export function TagsSettings() {
           ))}
         </p>
       )}
-      {error && <p className="inline-error">{t('action.failed', { message: error })}</p>}
+      <ActionErrorText error={error} />
     </section>
   );
 }

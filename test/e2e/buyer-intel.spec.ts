@@ -5,7 +5,8 @@ import { defaultRfmSettings } from '../../lib/rfm/settings';
 import { waitForConsole } from '../../scripts/demo/seed';
 import { DEMO_SHOPEE } from '../../scripts/demo/serve';
 import { busiestBuyer } from './expected';
-import { expect, readTable, test, waitForStore } from './fixtures';
+import type { DemoData } from '../../scripts/demo/data';
+import { expect, readTable, test, waitForStore, type Extension } from './fixtures';
 
 const en = createTranslator('en');
 
@@ -32,6 +33,19 @@ async function captureShopeeList(page: Page, panel: Page, buyersWithPurchases: n
 
 function shopeeBuyersWithPurchases(demo: { shopee: { buyerUserId: string; status: string }[] }): number {
   return new Set(demo.shopee.filter((o) => ['toship', 'shipping', 'completed'].includes(o.status)).map((o) => o.buyerUserId)).size;
+}
+
+/** Captures the demo list, then opens an order of the buyer with most orders; the panel shows them. */
+async function openBusiestBuyer(extension: Extension, demo: DemoData) {
+  const panel = await extension.openPanel();
+  const page = await extension.context.newPage();
+  await captureShopeeList(page, panel, shopeeBuyersWithPurchases(demo));
+  const buyerId = busiestBuyer(demo.shopee, (o) => o.buyerUserId);
+  const order = demo.shopee.find((o) => o.buyerUserId === buyerId)!;
+  await page.goto(`${DEMO_SHOPEE}/portal/sale/order/${order.orderId}`);
+  await waitForConsole(page);
+  await expect(panel.getByTestId('buyer-name')).toHaveText(order.username);
+  return { panel, page, buyerId, order };
 }
 
 test('RFM: the tier on the buyer card and the shop overview are the engine’s', async ({ extension, demo }) => {
@@ -81,13 +95,7 @@ test('RFM: the tier on the buyer card and the shop overview are the engine’s',
 });
 
 test('Tags, notes and an order flag survive capturing the same pages again', async ({ extension, demo }) => {
-  const panel = await extension.openPanel();
-  const page = await extension.context.newPage();
-  await captureShopeeList(page, panel, shopeeBuyersWithPurchases(demo));
-  const buyerId = busiestBuyer(demo.shopee, (o) => o.buyerUserId);
-  const order = demo.shopee.find((o) => o.buyerUserId === buyerId)!;
-  await page.goto(`${DEMO_SHOPEE}/portal/sale/order/${order.orderId}`);
-  await waitForConsole(page);
+  const { panel, page, buyerId, order } = await openBusiestBuyer(extension, demo);
   await expect(panel.getByTestId('buyer-name')).toHaveText(order.username);
 
   // A new tag, typed and Enter; then an existing one by type-ahead.
@@ -139,13 +147,7 @@ test('Tags, notes and an order flag survive capturing the same pages again', asy
 });
 
 test('Panel screenshots: 360 and 480 px, light and dark, English and Chinese', async ({ extension, demo }, testInfo) => {
-  const panel = await extension.openPanel();
-  const page = await extension.context.newPage();
-  await captureShopeeList(page, panel, shopeeBuyersWithPurchases(demo));
-  const buyerId = busiestBuyer(demo.shopee, (o) => o.buyerUserId);
-  const order = demo.shopee.find((o) => o.buyerUserId === buyerId)!;
-  await page.goto(`${DEMO_SHOPEE}/portal/sale/order/${order.orderId}`);
-  await waitForConsole(page);
+  const { panel, page, buyerId, order } = await openBusiestBuyer(extension, demo);
   await expect(panel.getByTestId('buyer-name')).toHaveText(order.username);
   await panel.getByTestId('tag-input').fill('VIP');
   await panel.getByTestId('tag-input').press('Enter');
@@ -187,13 +189,7 @@ test('Panel screenshots: 360 and 480 px, light and dark, English and Chinese', a
 });
 
 test('Settings: renaming a tag shows everywhere; the 8-class map re-scores every buyer', async ({ extension, demo }) => {
-  const panel = await extension.openPanel();
-  const page = await extension.context.newPage();
-  await captureShopeeList(page, panel, shopeeBuyersWithPurchases(demo));
-  const buyerId = busiestBuyer(demo.shopee, (o) => o.buyerUserId);
-  const order = demo.shopee.find((o) => o.buyerUserId === buyerId)!;
-  await page.goto(`${DEMO_SHOPEE}/portal/sale/order/${order.orderId}`);
-  await waitForConsole(page);
+  const { panel, page, buyerId, order } = await openBusiestBuyer(extension, demo);
   await panel.getByTestId('tag-input').fill('VIP');
   await panel.getByTestId('tag-input').press('Enter');
   await expect(panel.getByTestId('tag-chip')).toHaveText(['VIP×']);
