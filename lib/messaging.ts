@@ -1,5 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { InsertResult } from './adapters/run-adapter';
 import type { CaptureResult } from './db/capture-repository';
+import type { ReplyTemplateFields, ReplyTemplateRecord } from './replies/template';
 import type { RfmSettings } from './rfm/settings';
 import type { CaptureBatch, Screen } from './schema/capture';
 import type { ActionReply, BuyerLink, BuyerTag, NoteAdd, NoteUpdate, OrderFlag, TagCreate, TagUpdate } from './schema/messages';
@@ -30,6 +32,13 @@ export interface ProtocolMap {
   'buyers/link'(link: BuyerLink): ActionReply;
   'buyers/unlink'(buyer: { buyerKey: string }): ActionReply;
   'rfm/settings'(settings: RfmSettings): ActionReply;
+  'replies/save'(template: ReplyTemplateFields): ActionReply<ReplyTemplateRecord>;
+  'replies/delete'(template: { id: string }): ActionReply;
+  'replies/used'(template: { id: string }): ActionReply;
+  'replies/import'(pack: unknown): ActionReply<{ added: number; updated: number }>;
+
+  /** Side panel → the content script of a console tab: put this reply into its reply box (never send). */
+  'chat/insert'(reply: { text: string }): InsertResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({ logger: undefined });

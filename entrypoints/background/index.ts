@@ -1,3 +1,5 @@
+import { db } from '@/lib/db/database';
+import { ensureDefaultPacks } from '@/lib/db/replies-repository';
 import { openPanelFromToolbar } from './action';
 import { registerCaptureHandlers } from './capture-handlers';
 import { createRfmScheduler } from './rfm-scheduler';
@@ -10,4 +12,5 @@ export default defineBackground(() => {
   registerScreenHandlers();
   registerUserDataHandlers(() => void rfm.rescoreEverything());
   openPanelFromToolbar();
+  void ensureDefaultPacks(db).catch((error: unknown) => console.error('[BuyerLens] default replies not added', error));
 });

@@ -1,17 +1,21 @@
 import { browser } from 'wxt/browser';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { db } from '@/lib/db/database';
 import { linkBuyers, unlinkBuyer } from '@/lib/db/links-repository';
 import { addNote, deleteNote, updateNote } from '@/lib/db/notes-repository';
 import { setOrderFlag } from '@/lib/db/order-flags-repository';
+import { deleteTemplate, importPack, markTemplateUsed, saveTemplate } from '@/lib/db/replies-repository';
 import { saveRfmSettings } from '@/lib/db/rfm-repository';
+import { replyTemplateFieldsSchema } from '@/lib/replies/template';
 import { createTag, deleteTag, setBuyerTag, updateTag } from '@/lib/db/tags-repository';
-import { onMessage, type ProtocolMap } from '@/lib/messaging';
+import type { ActionType, ActionValue } from '@/lib/actions';
+import { onMessage } from '@/lib/messaging';
 import { describeIssues } from '@/lib/schema/issues';
 import {
   buyerLinkSchema,
   buyerTagSchema,
   buyerUnlinkSchema,
+  byIdSchema,
   noteAddSchema,
   noteDeleteSchema,
   noteUpdateSchema,
@@ -23,15 +27,13 @@ import {
   type ActionReply,
 } from '@/lib/schema/messages';
 
-type ActionType = Exclude<keyof ProtocolMap, 'capture' | 'screen'>;
-type ValueOf<K extends ActionType> = ReturnType<ProtocolMap[K]> extends ActionReply<infer V> ? V : never;
 
 /**
  * One user action: only from this extension's pages (never a content script, whose tab is a
  * marketplace's), parsed, then done in the repositories' transactions.
  */
-function handle<K extends ActionType, S extends z.ZodType>(type: K, schema: S, act: (data: z.infer<S>) => Promise<ValueOf<K>>): void {
-  const listener = async ({ data, sender }: { data: unknown; sender: { id?: string; tab?: { url?: string } } }): Promise<ActionReply<ValueOf<K>>> => {
+function handle<K extends ActionType, S extends z.ZodType>(type: K, schema: S, act: (data: z.infer<S>) => Promise<ActionValue<K>>): void {
+  const listener = async ({ data, sender }: { data: unknown; sender: { id?: string; tab?: { url?: string } } }): Promise<ActionReply<ActionValue<K>>> => {
     if (sender.id !== browser.runtime.id || sender.tab?.url?.startsWith('http')) return { ok: false, error: 'Not allowed from this page.' };
     const parsed = schema.safeParse(data);
     if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
@@ -41,7 +43,7 @@ function handle<K extends ActionType, S extends z.ZodType>(type: K, schema: S, a
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
   };
-  // The protocol map types each reply; `listener` is checked against ValueOf<K> above.
+  // The protocol map types each reply; `listener` is checked against ActionValue<K> above.
   onMessage(type, listener as never);
 }
 
@@ -60,6 +62,10 @@ export function registerUserDataHandlers(onRfmSettings: () => void): void {
     await linkBuyers(db, l.buyerKey, l.otherKey);
   });
   handle('buyers/unlink', buyerUnlinkSchema, (b) => unlinkBuyer(db, b.buyerKey));
+  handle('replies/save', replyTemplateFieldsSchema, (t) => saveTemplate(db, t));
+  handle('replies/delete', byIdSchema, (t) => deleteTemplate(db, t.id));
+  handle('replies/used', byIdSchema, (t) => markTemplateUsed(db, t.id));
+  handle('replies/import', z.unknown(), (pack) => importPack(db, pack));
   handle('rfm/settings', rfmSettingsMessageSchema, async (settings) => {
     await saveRfmSettings(db, settings);
     onRfmSettings();

@@ -1,6 +1,7 @@
 import { LanguageSelect } from '@/components/LanguageSelect';
 import { useTranslator } from '@/components/use-translator';
 import { I18nProvider } from '@/lib/i18n/react';
+import { RepliesSettings } from './RepliesSettings';
 import { RfmSettingsForm } from './RfmSettingsForm';
 import { TagsSettings } from './TagsSettings';
 
@@ -15,6 +16,7 @@ export function OptionsApp() {
           <h1>{t('options.title')}</h1>
           <LanguageSelect setting={setting} onChange={setSetting} />
         </header>
+        <RepliesSettings />
         <TagsSettings />
         <RfmSettingsForm />
       </div>

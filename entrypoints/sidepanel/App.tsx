@@ -65,8 +65,8 @@ function Panel() {
   }, [screen?.buyerKey, screen?.orderKey]);
 
   let body: ReactNode;
-  if (selected) body = <BuyerView buyerKey={selected} onScreen={false} onBack={() => setSelected(null)} />;
-  else if (screen && onScreenKey) body = <BuyerView buyerKey={onScreenKey} onScreen />;
+  if (selected) body = <BuyerView buyerKey={selected} screen={null} onBack={() => setSelected(null)} />;
+  else if (screen && onScreenKey) body = <BuyerView buyerKey={onScreenKey} screen={screen} />;
   else if (screen && onScreenKey === null) body = <ScreenView screen={screen} onSelect={setSelected} />;
   else body = <OverviewView onSelect={setSelected} />;
 

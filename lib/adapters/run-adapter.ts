@@ -2,12 +2,17 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CaptureBatch, CapturedOrder, Extraction, Screen } from '../schema/capture';
 import { connectTap } from './tap-bridge';
 import type { TapResponse } from './tap-protocol';
-import type { Adapter } from './types';
+import { insertIntoReplyBox } from './insert-text';
+import type { Adapter, Conversation } from './types';
 
-/** What the content script needs from the extension: the two messages it sends. */
+export type InsertResult = { ok: true } | { ok: false; error: string };
+
+/** What the content script needs from the extension: the two messages it sends, and the one it answers. */
 export interface CaptureSink {
   capture(batch: CaptureBatch): Promise<unknown>;
   screen(screen: Screen | null): Promise<void>;
+  /** Registers the handler for "insert this reply" from the side panel. */
+  onInsert?(handler: (text: string) => InsertResult): () => void;
 }
 
 const DOM_SETTLE_MS = 400;
@@ -43,6 +48,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: Adapter, sink: Ca
   const fromNetwork = new Set<string>();
   let lastDom = '';
   let lastScreen = '';
+  let conversation: Conversation | undefined;
 
   const remember = (captured: readonly CapturedOrder[]) => {
     orders.push(...captured);
@@ -70,9 +76,14 @@ export function runAdapter(ctx: ContentScriptContext, adapter: Adapter, sink: Ca
   const updateScreen = () => {
     if (!ctx.isValid) return;
     const kind = adapter.detect(pageUrl);
-    const onScreen = kind ? adapter.activeBuyer({ document, url: pageUrl, orders }) : undefined;
+    const onPage = kind === 'chat' ? (conversation ?? adapter.chat?.conversationOnPage(document, pageUrl)) : undefined;
+    const onScreen = kind ? adapter.activeBuyer({ document, url: pageUrl, orders, conversation: onPage }) : undefined;
+    const chat =
+      kind && adapter.chat
+        ? { replyBox: adapter.chat.replyBox(document) !== null, ...(onPage?.lastBuyerMessage ? { lastBuyerMessage: onPage.lastBuyerMessage.slice(0, 2000) } : {}) }
+        : undefined;
     const screen: Screen | null = onScreen
-      ? { adapterId: adapter.id, pageKind: kind ?? 'other', pageUrl: pageUrl.href, ...onScreen }
+      ? { adapterId: adapter.id, pageKind: kind ?? 'other', pageUrl: pageUrl.href, ...onScreen, ...(chat && (kind === 'chat' || chat.replyBox) ? { chat } : {}) }
       : null;
     const key = JSON.stringify(screen);
     if (key === lastScreen) return;
@@ -98,7 +109,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: Adapter, sink: Ca
       } catch {
         requestBody = undefined; // form-encoded or empty: the adapters that need it send JSON
       }
-      extraction = adapter.fromResponse({ url, body, ...(requestBody !== undefined ? { requestBody } : {}) }, pageUrl);
+      const tapped = { url, body, ...(requestBody !== undefined ? { requestBody } : {}) };
+      extraction = adapter.fromResponse(tapped, pageUrl);
+      const opened = adapter.chat?.conversationFrom(tapped, pageUrl);
+      if (opened) conversation = opened;
     } catch (error) {
       const reason = error instanceof SyntaxError ? 'response is not JSON' : `adapter failed: ${String(error)}`;
       extraction = { shops: [], buyers: [], orders: [], problems: [{ where: url.pathname, reason }] };
@@ -143,8 +157,16 @@ export function runAdapter(ctx: ContentScriptContext, adapter: Adapter, sink: Ca
   const observer = new MutationObserver(scheduleDom);
   observer.observe(document, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => observer.disconnect());
+  const stopInsert = sink.onInsert?.((text) => {
+    const box = adapter.chat?.replyBox(document);
+    if (!box) return { ok: false, error: 'This page has no reply box.' };
+    insertIntoReplyBox(box as HTMLElement, text);
+    return { ok: true };
+  });
+  if (stopInsert) ctx.onInvalidated(stopInsert);
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
     pageUrl = new URL(event.newUrl.href);
+    conversation = undefined;
     lastDom = '';
     updateScreen();
     scheduleDom();

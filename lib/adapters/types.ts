@@ -17,11 +17,42 @@ export interface OnScreen {
   buyerName?: string;
 }
 
+/** The chat open on a console's messaging page: who with, and what they wrote last. */
+export interface Conversation {
+  buyerKey?: string;
+  buyerName?: string;
+  orderKey?: string;
+  lastBuyerMessage?: string;
+}
+
 export interface PageState {
   document: Document;
   url: URL;
   /** Orders captured on this page since it was loaded or navigated to (network and DOM). */
   orders: readonly CapturedOrder[];
+  /** The open conversation, where the page is a chat and its responses said who with. */
+  conversation?: Conversation | undefined;
+}
+
+/** A messaging rule of the marketplace that a reply may break; checked before insert. */
+export interface ReplyRule {
+  /** i18n key `lint.<id>` says what is wrong, in the agent's language. */
+  id: string;
+  /** True where the text breaks the rule. */
+  breaks(text: string, context: { replyLanguage: string | undefined }): boolean;
+}
+
+/** A console's chat or messaging page: where replies go and what they must not say. */
+export interface AdapterChat {
+  /** The conversation a chat-API response (one the adapter's `api` matched) is about, if any. */
+  conversationFrom(response: TappedResponse, pageUrl: URL): Conversation | undefined;
+  /** The conversation the page itself shows (the DOM fallback). */
+  conversationOnPage(document: Document, url: URL): Conversation | undefined;
+  /** The reply box on the page, or null where this page has none. */
+  replyBox(document: Document): HTMLTextAreaElement | HTMLInputElement | HTMLElement | null;
+  /** The language buyers of this shop expect replies in (BCP 47 primary tag), if known. */
+  replyLanguage(shopKey: string): string | undefined;
+  rules: readonly ReplyRule[];
 }
 
 /**
@@ -44,6 +75,8 @@ export interface Adapter {
   /** What the page's DOM shows: the fallback where the network shape is missing or unknown. */
   extract(document: Document, url: URL): Extraction;
   activeBuyer(page: PageState): OnScreen | undefined;
+  /** Where the console has a chat or messaging page with a reply box. */
+  chat?: AdapterChat;
 }
 
 export const emptyExtraction = (): Extraction => ({ shops: [], buyers: [], orders: [], problems: [] });

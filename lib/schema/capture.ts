@@ -125,5 +125,12 @@ export const screenSchema = z.object({
   buyerKey: buyerKeySchema.optional(),
   orderKey: orderKeySchema.optional(),
   buyerName: personNameSchema,
+  /** On a chat or messaging page: whether it has a reply box to insert into, and the buyer's last words. */
+  chat: z
+    .object({
+      replyBox: z.boolean(),
+      lastBuyerMessage: z.string().max(2000).optional(),
+    })
+    .optional(),
 });
 export type Screen = z.infer<typeof screenSchema>;

@@ -12,7 +12,9 @@ export const tagDeleteSchema = z.object({ id: z.string().min(1) });
 export const buyerTagSchema = z.object({ buyerKey: buyerKeySchema, tagId: z.string().min(1), on: z.boolean() });
 export const noteAddSchema = z.object({ buyerKey: buyerKeySchema, text: textSchema(5000) });
 export const noteUpdateSchema = z.object({ id: z.string().min(1), text: textSchema(5000) });
-export const noteDeleteSchema = z.object({ id: z.string().min(1) });
+/** Messages that name one record by id (a note, a reply template). */
+export const byIdSchema = z.object({ id: z.string().min(1) });
+export const noteDeleteSchema = byIdSchema;
 export const orderFlagSchema = z.object({ orderKey: orderKeySchema, color: flagColorSchema.optional(), memo: z.string().max(500).optional() });
 export const buyerLinkSchema = z.object({ buyerKey: buyerKeySchema, otherKey: buyerKeySchema });
 export const buyerUnlinkSchema = z.object({ buyerKey: buyerKeySchema });

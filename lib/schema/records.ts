@@ -98,17 +98,8 @@ export const noteRecordSchema = z.object({
 });
 export type NoteRecord = z.infer<typeof noteRecordSchema>;
 
-export const replyTemplateRecordSchema = z.object({
-  id: z.string().min(1),
-  title: textSchema(120),
-  body: textSchema(5000),
-  language: z.string().min(2).max(10),
-  category: z.string().min(1).max(60),
-  useCount: count,
-  createdAt: isoDateTimeSchema,
-  updatedAt: isoDateTimeSchema,
-});
-export type ReplyTemplateRecord = z.infer<typeof replyTemplateRecordSchema>;
+/** Reply templates: lib/replies/template.ts. */
+export { replyTemplateRecordSchema, type ReplyTemplateRecord } from '../replies/template';
 
 export const captureLogRecordSchema = z.object({
   id: z.number().int().optional(),

@@ -193,3 +193,75 @@ export function amazonOrder(data: DemoData, orderId: string) {
     responseCodes: [],
   };
 }
+
+/*
+ * Web chat: one conversation per buyer, newest order first. What the buyer last wrote follows their
+ * newest order, in Portuguese as Brazilian buyers write (EVIDENCE.md, Shopee "Chat": message fields).
+ */
+const BUYER_LINES: Record<ShopeeStatus, string> = {
+  unpaid: 'Oi! Ainda dá tempo de pagar o boleto? Não consegui ontem.',
+  toship: 'Boa tarde, quando vocês enviam meu pedido?',
+  shipping: 'Olá, meu pedido já saiu? Quando chega?',
+  completed: 'Chegou tudo certinho, obrigada!',
+  cancelled: 'Cancelei sem querer, consigo refazer o pedido?',
+  refund: 'Veio quebrado, quero um reembolso por favor.',
+};
+const conversationId = (buyerUserId: string) => `8${buyerUserId}`;
+
+export function shopeeConversations(data: DemoData) {
+  const seen = new Map<string, ShopeeDemoOrder>();
+  for (const o of data.shopee) if (!seen.has(o.buyerUserId)) seen.set(o.buyerUserId, o);
+  return [...seen.values()].slice(0, 50).map((o) => ({
+    id: conversationId(o.buyerUserId),
+    to_id: Number(o.buyerUserId),
+    to_name: o.username,
+    to_avatar: '',
+    shop_id: SHOP_ID,
+    unread_count: 1,
+    pinned: false,
+    latest_message_type: 'text',
+    latest_message_content: { text: BUYER_LINES[o.status] },
+    latest_message_from_id: Number(o.buyerUserId),
+    last_message_timestamp: o.createdAt * 1e9,
+  }));
+}
+
+export function shopeeMessages(data: DemoData, id: string) {
+  const order = data.shopee.find((o) => conversationId(o.buyerUserId) === id);
+  if (!order) return undefined;
+  const buyer = Number(order.buyerUserId);
+  const at = order.createdAt;
+  return [
+    { id: `${id}01`, conversation_id: id, from_id: buyer, from_shop_id: 0, to_id: 900000001, to_shop_id: SHOP_ID, type: 'text', created_timestamp: at + 60, content: { text: 'Olá!' } },
+    { id: `${id}02`, conversation_id: id, from_id: 900000001, from_shop_id: SHOP_ID, to_id: buyer, to_shop_id: 0, type: 'text', created_timestamp: at + 120, content: { text: 'Olá! Como posso ajudar?' } },
+    { id: `${id}03`, conversation_id: id, from_id: buyer, from_shop_id: 0, to_id: 900000001, to_shop_id: SHOP_ID, type: 'text', created_timestamp: at + 180, content: { text: BUYER_LINES[order.status] } },
+  ];
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * Buyer-Seller Messaging's "Contact buyer" page for an order (server-rendered, as the messaging pages
+ * are): the order, a reply box whose state follows input events, and Send, which only a click sends.
+ */
+export function amazonContactPage(data: DemoData, orderId: string): string {
+  const order = data.amazon.find((o) => o.orderId === orderId);
+  const body = order
+    ? `<h1>Contact buyer: ${escapeHtml(order.buyerName)}</h1><p>Order ID: <span id="order-id">${escapeHtml(order.orderId)}</span></p>` +
+      `<label for="message">Message</label><textarea id="message" name="message" rows="8" maxlength="4000"></textarea>` +
+      `<p><span class="count">0/4000</span> <button data-demo="send" disabled>Send</button></p><p id="sent"></p>`
+    : '<h1>Order not found</h1>';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Contact Buyer - Seller Central (demo)</title>
+<style>body{font-family:"Amazon Ember",Arial,sans-serif;margin:0;background:#fff;color:#0f1111;font-size:14px}
+header{background:#232f3e;color:#fff;padding:10px 20px}main{max-width:760px;margin:20px auto}
+textarea{width:100%;font:inherit;padding:8px;border:1px solid #888c8c;border-radius:4px}
+button{background:#ffd814;border:1px solid #fcd200;border-radius:8px;padding:6px 16px;font:inherit}button:disabled{opacity:.5}
+.count{color:#565959}</style></head><body><header>Seller Central · Buyer-Seller Messaging (BuyerLens demo)</header><main id="MYO-app">${body}</main>
+<script>(() => {
+  const box = document.getElementById('message'); if (!box) return;
+  const state = { draft: '' }; window.__demoChat = state;
+  const count = document.querySelector('.count'); const send = document.querySelector('[data-demo="send"]');
+  box.addEventListener('input', () => { state.draft = box.value; count.textContent = state.draft.length + '/4000'; send.disabled = !state.draft.trim(); });
+  send.addEventListener('click', () => { document.getElementById('sent').textContent = 'Sent.'; });
+})();</script></body></html>`;
+}

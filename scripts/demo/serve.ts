@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Route } from 'playwright-core';
 import type { DemoData } from './data';
-import { amazonOrder, amazonSearch, shopeeCards, shopeeIndex, shopeeOneOrder } from './responses';
+import { amazonContactPage, amazonOrder, amazonSearch, shopeeCards, shopeeConversations, shopeeIndex, shopeeMessages, shopeeOneOrder } from './responses';
 
 const PAGES = join(import.meta.dirname, 'pages');
 const page = (name: string) => readFileSync(join(PAGES, name), 'utf8');
@@ -30,7 +30,12 @@ async function shopee(route: Route, data: DemoData): Promise<void> {
   if (url.pathname === '/api/v3/order/search_order_list_index') return json(route, shopeeIndex(data, requestJson(route)));
   if (url.pathname === '/api/v3/order/get_order_list_card_list') return json(route, shopeeCards(data, requestJson(route)));
   if (url.pathname === '/api/v3/order/get_one_order') return json(route, shopeeOneOrder(data, url.searchParams.get('order_id') ?? ''));
+  if (url.pathname === '/__demo__/shopee-chat.js') return script(route, page('shopee-chat.js'));
+  if (url.pathname === '/webchat/api/v1.2/conversations') return json(route, shopeeConversations(data));
+  const messages = /^\/webchat\/api\/v1\.2\/conversations\/(\d+)\/messages$/.exec(url.pathname);
+  if (messages) return json(route, shopeeMessages(data, messages[1]!) ?? [], 200);
   if (url.pathname.startsWith('/portal/sale/order')) return html(route, page('shopee-console.html'));
+  if (url.pathname.startsWith('/webchat/conversations')) return html(route, page('shopee-chat.html'));
   return html(route, '<!doctype html><title>Shopee</title><p>Not part of the demo console.</p>', 404);
 }
 
@@ -44,6 +49,7 @@ async function amazon(route: Route, data: DemoData): Promise<void> {
     return body ? json(route, body) : json(route, { reason: 'not found' }, 404);
   }
   if (url.pathname.startsWith('/orders-v3')) return html(route, page('amazon-console.html'));
+  if (url.pathname === '/messaging/contact') return html(route, amazonContactPage(data, url.searchParams.get('orderID') ?? ''));
   return html(route, '<!doctype html><title>Seller Central</title><p>Not part of the demo console.</p>', 404);
 }
 

@@ -3,12 +3,15 @@ import { BuyerCard } from '@/components/BuyerCard';
 import { LinkedBuyers } from '@/components/LinkedBuyers';
 import { NoteList } from '@/components/NoteList';
 import { OrderHistory } from '@/components/OrderHistory';
+import { ReplySuggestions } from '@/components/ReplySuggestions';
 import { db } from '@/lib/db/database';
 import { ordersOfBuyer, shopsByKey } from '@/lib/db/queries';
 import type { OrderFlagRecord } from '@/lib/schema/records';
+import type { ScreenState } from '@/lib/screen-state';
 import { useI18n } from '@/lib/i18n/react';
 
-export function BuyerView({ buyerKey, onScreen, onBack }: { buyerKey: string; onScreen: boolean; onBack?: () => void }) {
+export function BuyerView({ buyerKey, screen, onBack }: { buyerKey: string; screen: ScreenState | null; onBack?: () => void }) {
+  const onScreen = screen !== null;
   const { t } = useI18n();
   const data = useLiveQuery(async () => {
     const buyer = await db.buyers.get(buyerKey);
@@ -28,6 +31,7 @@ export function BuyerView({ buyerKey, onScreen, onBack }: { buyerKey: string; on
         </button>
       )}
       <BuyerCard buyer={data.buyer} shop={data.shops.get(data.buyer.shopKey)} onScreen={onScreen} rfm={data.rfm} tags={data.tags} />
+      <ReplySuggestions buyer={data.buyer} orders={data.orders} shop={data.shops.get(data.buyer.shopKey)} rfm={data.rfm} tags={data.tags} screen={screen} />
       <NoteList buyerKey={buyerKey} />
       <OrderHistory orders={data.orders} flags={data.flags} />
       <LinkedBuyers buyer={data.buyer} shops={data.shops} />

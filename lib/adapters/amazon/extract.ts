@@ -170,7 +170,12 @@ export function extract(document: Document, url: URL): Extraction {
 }
 
 /** On order detail: that order; its buyer comes from the detail JSON (buyerProxyEmail). */
-export function activeBuyer({ document, url, orders }: PageState): OnScreen | undefined {
+export function activeBuyer({ document, url, orders, conversation }: PageState): OnScreen | undefined {
+  if (detect(url) === 'chat') {
+    if (!conversation?.orderKey) return undefined;
+    const captured = orders.find((o) => o.orderKey === conversation.orderKey && o.buyerKey);
+    return { orderKey: conversation.orderKey, ...(captured?.buyerKey ? { buyerKey: captured.buyerKey } : {}) };
+  }
   if (detect(url) !== 'order-detail') return undefined;
   const orderId = orderIdFromUrl(url);
   if (!orderId) return undefined;

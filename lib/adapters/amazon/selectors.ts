@@ -30,3 +30,12 @@ export const listSelectors = {
   productName: ['.myo-list-orders-product-name-cell a div', '.myo-list-orders-product-name-cell a'],
   status: ['.main-status'],
 } as const;
+
+/*
+ * Buyer-Seller Messaging, "Contact buyer" (/messaging/contact?orderID=…&marketplaceID=…). No
+ * credible public selectors exist (EVIDENCE.md warns that the one public tool guessed them): the
+ * order comes from the URL, and the reply box is the page's message textarea, Katal's first.
+ */
+export const messagingSelectors = {
+  replyBox: ['kat-textarea textarea', 'textarea[name="message"]', 'textarea'],
+} as const;

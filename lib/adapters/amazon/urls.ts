@@ -40,6 +40,7 @@ export function detect(url: URL): PageKind | undefined {
   if (!(HOSTS as readonly string[]).includes(url.hostname)) return undefined;
   if (ORDER_DETAIL.test(url.pathname)) return 'order-detail';
   if (ORDER_LIST.test(url.pathname)) return 'order-list';
+  if (/^\/messaging\/contact\/?$/.test(url.pathname)) return 'chat';
   return undefined;
 }
 
@@ -57,6 +58,7 @@ export const exampleUrls: readonly { url: string; kind: PageKind | undefined }[]
   { url: 'https://sellercentral.amazon.com/orders-v3/', kind: 'order-list' },
   { url: 'https://sellercentral.amazon.co.jp/orders-v3?page=2', kind: 'order-list' },
   { url: 'https://sellercentral.amazon.com/orders-v3/order/114-7941379-5480234', kind: 'order-detail' },
+  { url: 'https://sellercentral.amazon.com/messaging/contact?orderID=114-7941379-5480234&marketplaceID=ATVPDKIKX0DER', kind: 'chat' },
   { url: 'https://sellercentral-europe.amazon.com/orders-v3/order/302-1234567-7654321', kind: 'order-detail' },
   { url: 'https://sellercentral.amazon.in/orders-v3/order/403-1234567-1234567', kind: 'order-detail' },
   { url: 'https://sellercentral.amazon.com/messaging/inbox-v3?fi=responseNeeded', kind: undefined },

@@ -133,7 +133,8 @@ export function extract(document: Document, url: URL): Extraction {
 }
 
 /** On an order detail page: that order (whose buyer the store knows from the JSON or the list). */
-export function activeBuyer({ document, url, orders }: PageState): OnScreen | undefined {
+export function activeBuyer({ document, url, orders, conversation }: PageState): OnScreen | undefined {
+  if (detect(url) === 'chat') return conversation?.buyerKey ? { buyerKey: conversation.buyerKey, ...(conversation.buyerName ? { buyerName: conversation.buyerName } : {}) } : undefined;
   if (detect(url) !== 'order-detail') return undefined;
   const orderId = orderIdFromUrl(url);
   const shop = shopOf(url);

@@ -1,4 +1,5 @@
 import type { Adapter } from '../types';
+import { shopeeChat } from './chat';
 import { activeBuyer, extract } from './extract';
 import { fromResponse } from './responses';
 import { api, detect, exampleUrls, matches } from './urls';
@@ -13,4 +14,5 @@ export const shopeeAdapter: Adapter = {
   fromResponse,
   extract,
   activeBuyer,
+  chat: shopeeChat,
 };

@@ -5,6 +5,7 @@ import { unmasked } from '../../schema/masked';
 import { epochSecondsToIso } from '../dates';
 import { decimalToMinor, shopeeMoneyToMinor } from '../../money';
 import { emptyExtraction, type TappedResponse } from '../types';
+import { chatExtraction, isChatApi } from './chat';
 import { statusFromDetail, statusFromText } from './statuses';
 import { consoleOrderUrl, shopOf, type ShopeeShop } from './urls';
 
@@ -305,6 +306,7 @@ function fromOneOrder(response: TappedResponse, pageUrl: URL): Extraction {
 
 export function fromResponse(response: TappedResponse, pageUrl: URL): Extraction {
   const path = response.url.pathname;
+  if (isChatApi(response.url)) return chatExtraction(response, pageUrl);
   if (path.endsWith('/get_order_list_card_list')) return fromCardList(response, pageUrl);
   if (path.endsWith('/get_one_order')) return fromOneOrder(response, pageUrl);
   // search_order_list_index lists only ids (order_id, shop_id, region_id); the cards that follow

@@ -50,3 +50,12 @@ export const detailSelectors = {
   productQuantity: ['.product-detail .product-quantity', '.product-quantity'],
   productPrice: ['.product-detail .product-price', '.product-price'],
 } as const;
+
+/*
+ * Web chat (seller.shopee.{tld}/webchat/conversations). No public capture of its DOM was found: the
+ * conversation comes from the chat API (chat.ts); the reply box is the chat's one textarea, with the
+ * editor variants seen in other Shopee web apps as fallbacks. Check these first when insert fails.
+ */
+export const chatSelectors = {
+  replyBox: ['[data-testid="chat-input"] textarea', '.chat-input textarea', 'textarea[placeholder]', '[contenteditable="true"][role="textbox"]'],
+} as const;

@@ -27,8 +27,12 @@ export const CURRENCY_BY_REGION: Readonly<Record<string, string>> = {
 
 export const matches = [...Object.keys(REGION_BY_HOST), CNSC_HOST].map((host) => `https://${host}/*`);
 
-/** XHR endpoints (v3 order APIs, called with ?SPC_CDS=…&SPC_CDS_VER=2). */
+/** Web chat API: the conversation list and a conversation's messages (chat.ts reads them). */
+export const chatApi = [/^\/webchat\/api\/v1\.2\/conversations(?:\?|$)/, /^\/webchat\/api\/v1\.2\/(?:mini\/)?conversations\/\d+\/messages(?:\?|$)/];
+
+/** XHR endpoints (v3 order APIs, called with ?SPC_CDS=…&SPC_CDS_VER=2), and the web chat's. */
 export const api = [
+  ...chatApi,
   /^\/api\/v3\/order\/search_order_list_index(?:\?|$)/,
   /^\/api\/v3\/order\/get_order_list_card_list(?:\?|$)/,
   /^\/api\/v3\/order\/get_one_order(?:\?|$)/,
@@ -36,6 +40,7 @@ export const api = [
 
 const ORDER_DETAIL = /^\/portal\/sale\/order\/(\d+)\/?$/;
 const ORDER_LIST = /^\/portal\/sale\/order\/?$/;
+const CHAT = /^\/webchat\/conversations(?:\/|$)/;
 
 export function isShopeeHost(host: string): boolean {
   return host in REGION_BY_HOST || host === CNSC_HOST;
@@ -45,6 +50,7 @@ export function detect(url: URL): PageKind | undefined {
   if (!isShopeeHost(url.hostname)) return undefined;
   if (ORDER_DETAIL.test(url.pathname)) return 'order-detail';
   if (ORDER_LIST.test(url.pathname)) return 'order-list';
+  if (CHAT.test(url.pathname)) return 'chat';
   return undefined;
 }
 
@@ -61,7 +67,8 @@ export const exampleUrls: readonly { url: string; kind: PageKind | undefined }[]
   { url: 'https://seller.shopee.cn/portal/sale/order?cnsc_shop_id=1234567', kind: 'order-list' },
   { url: 'https://seller.shopee.com.br/portal/sale/order/172202594288609', kind: 'order-detail' },
   { url: 'https://seller.shopee.cn/portal/sale/order/172202594288609?cnsc_shop_id=1234567', kind: 'order-detail' },
-  { url: 'https://seller.shopee.com.br/webchat/conversations', kind: undefined },
+  { url: 'https://seller.shopee.com.br/webchat/conversations', kind: 'chat' },
+  { url: 'https://seller.shopee.co.id/webchat/conversations/1234567890', kind: 'chat' },
   { url: 'https://seller.shopee.com.br/portal/product/list/all', kind: undefined },
 ];
 

@@ -1,0 +1,259 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { adapterById } from '@/lib/adapters/registry';
+import { lintReply } from '@/lib/adapters/reply-rules';
+import { act } from '@/lib/actions';
+import { db } from '@/lib/db/database';
+import { sendMessage } from '@/lib/messaging';
+import { ageInDays, buyerKinds, orderInFocus, orderStates } from '@/lib/replies/context';
+import { rankTemplates, searchTemplates, type RankedReply, type ReplyReason } from '@/lib/replies/rank';
+import { promptsOf, renderTemplate } from '@/lib/replies/render';
+import type { ReplyTemplateRecord } from '@/lib/replies/template';
+import { replyValues } from '@/lib/replies/values';
+import type { BuyerRecord, OrderRecord, RfmRecord, ShopRecord, TagRecord } from '@/lib/schema/records';
+import type { ScreenState } from '@/lib/screen-state';
+import { agentNameItem } from '@/lib/settings';
+import { useI18n } from '@/lib/i18n/react';
+
+const KEYS = ['1', '2', '3', '4', '5'];
+
+function useAgentName(): string {
+  const [name, setName] = useState('');
+  useEffect(() => {
+    void agentNameItem.getValue().then(setName);
+    return agentNameItem.watch(setName);
+  }, []);
+  return name;
+}
+
+function ReplyItem({
+  template,
+  reason,
+  index,
+  values,
+  canInsert,
+  insert,
+  copy,
+  replyLanguage,
+  rules,
+  registerTrigger,
+}: {
+  template: ReplyTemplateRecord;
+  reason: string | undefined;
+  index: number;
+  values: ReturnType<typeof replyValues>;
+  canInsert: boolean;
+  insert: (template: ReplyTemplateRecord, text: string) => Promise<string>;
+  copy: (template: ReplyTemplateRecord, text: string) => Promise<string>;
+  replyLanguage: string | undefined;
+  rules: Parameters<typeof lintReply>[0];
+  registerTrigger: (index: number, trigger: () => void) => () => void;
+}) {
+  const { t, language } = useI18n();
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<string | null>(null);
+  const prompts = useMemo(() => promptsOf(template.body), [template.body]);
+  const rendered = renderTemplate(template.body, values, answers);
+  const problems = lintReply(rules, rendered.text, replyLanguage);
+  const ready = rendered.unanswered.length === 0;
+  const languageName = replyLanguage ? (new Intl.DisplayNames([language], { type: 'language' }).of(replyLanguage) ?? replyLanguage) : '';
+
+  const run = async (how: 'insert' | 'copy') => {
+    if (!ready) {
+      document.getElementById(`prompt-${template.id}-0`)?.focus();
+      return;
+    }
+    setStatus(await (how === 'insert' ? insert(template, rendered.text) : copy(template, rendered.text)));
+  };
+  useEffect(() => registerTrigger(index, () => void run(canInsert ? 'insert' : 'copy')));
+
+  return (
+    <li className="reply-item" data-testid="reply-item" data-category={template.category} data-template-id={template.id}>
+      <div className="reply-head">
+        {index < KEYS.length && <kbd aria-hidden="true">{KEYS[index]}</kbd>}
+        <span className="reply-title">{template.title}</span>
+        <span className="reply-category">{t(`category.${template.category}`)}</span>
+      </div>
+      {reason && <p className="reply-reason">{reason}</p>}
+      <p className="reply-text">{rendered.text}</p>
+      {prompts.map((label, i) => (
+        <label key={label} className="reply-prompt">
+          <span>{t('replies.prompt', { label })}</span>
+          <input
+            id={`prompt-${template.id}-${i}`}
+            type="text"
+            value={answers[label] ?? ''}
+            onChange={(e) => setAnswers({ ...answers, [label]: e.target.value })}
+            onKeyDown={(e) => e.key === 'Enter' && ready && void run(canInsert ? 'insert' : 'copy')}
+          />
+        </label>
+      ))}
+      {rendered.missing.length > 0 && <p className="reply-missing small">{t('replies.missing', { names: rendered.missing.join(', ') })}</p>}
+      {problems.length > 0 && (
+        <ul className="reply-lint" data-testid="reply-lint" aria-label={t('lint.title')}>
+          {problems.map((id) => (
+            <li key={id} data-rule={id}>
+              ⚠ {t(`lint.${id}` as Parameters<typeof t>[0], { language: languageName })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="reply-actions">
+        {canInsert && (
+          <button type="button" className="small-button primary" data-testid="reply-insert" disabled={!ready} title={t('replies.insertHint', { n: String(index + 1) })} onClick={() => void run('insert')}>
+            {t('replies.insert')}
+          </button>
+        )}
+        <button type="button" className={canInsert ? 'small-button' : 'small-button primary'} data-testid="reply-copy" disabled={!ready} onClick={() => void run('copy')}>
+          {t('replies.copy')}
+        </button>
+        {status && (
+          <span className="reply-status small" role="status">
+            {status}
+          </span>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/**
+ * The replies that fit the buyer and order on screen, best first, each with why; insert into the
+ * console's reply box where the page has one (keys 1–5), copy everywhere else. Never sends.
+ */
+export function ReplySuggestions({
+  buyer,
+  orders,
+  shop,
+  rfm,
+  tags,
+  screen,
+}: {
+  buyer: BuyerRecord;
+  orders: readonly OrderRecord[];
+  shop: ShopRecord | undefined;
+  rfm: RfmRecord | null;
+  tags: readonly TagRecord[];
+  screen: ScreenState | null;
+}) {
+  const translator = useI18n();
+  const { t, relative, language } = translator;
+  const agentName = useAgentName();
+  const [query, setQuery] = useState('');
+  const templates = useLiveQuery(() => db.replyTemplates.toArray(), []) ?? [];
+  const triggers = useRef(new Map<number, () => void>());
+  // When the panel opened on this buyer: what "late" and "placed 2 days ago" are measured from.
+  const [now] = useState(Date.now);
+
+  const tagNames = tags.filter((tag) => buyer.tagIds.includes(tag.id)).map((tag) => tag.name);
+  const order = orderInFocus(orders, screen?.orderKey);
+  const adapter = adapterById(buyer.adapterId);
+  const replyLanguage = adapter?.chat?.replyLanguage(buyer.shopKey);
+  // `screen` is given only when this buyer is the one on screen (directly or through the order).
+  const canInsert = screen?.chat?.replyBox === true;
+  const values = replyValues(translator, { buyer, order, shop, rfm: rfm ?? undefined, agentName });
+
+  const ranked: RankedReply[] = query.trim()
+    ? searchTemplates(templates, query).map((template) => ({ template, score: 0, reason: { kind: 'general' } as const }))
+    : rankTemplates(templates, {
+        language,
+        marketplace: buyer.adapterId,
+        kinds: buyerKinds(buyer, rfm ?? undefined, tagNames),
+        segment: rfm?.segment,
+        tagNames,
+        orderStates: orderStates(order, now),
+        orderAgeDays: ageInDays(order?.placedAt, now),
+        lastBuyerMessage: screen?.chat?.lastBuyerMessage,
+      });
+
+  const reasonText = (reason: ReplyReason): string | undefined => {
+    if (query.trim()) return undefined;
+    switch (reason.kind) {
+      case 'keyword':
+        return t('reason.keyword', { word: reason.word });
+      case 'order':
+        return t(`reason.order.${reason.state}`, { days: order?.placedAt ? relative(order.placedAt) : t('reason.today') });
+      case 'buyer':
+        return t(`reason.buyer.${reason.buyerKind}`);
+      case 'segment':
+        return t('reason.segment', { segment: t(`segment.${reason.segment}`) });
+      case 'tag':
+        return t('reason.tag', { tag: reason.tag });
+      default:
+        return t('reason.general');
+    }
+  };
+
+  const copy = async (template: ReplyTemplateRecord, text: string): Promise<string> => {
+    await navigator.clipboard.writeText(text);
+    void act('replies/used', { id: template.id }).catch(() => undefined);
+    return t('replies.copied');
+  };
+  const insert = async (template: ReplyTemplateRecord, text: string): Promise<string> => {
+    let error: string;
+    try {
+      const result = await sendMessage('chat/insert', { text }, { tabId: screen!.tabId, frameId: 0 });
+      if (result.ok) {
+        void act('replies/used', { id: template.id }).catch(() => undefined);
+        return t('replies.inserted');
+      }
+      error = result.error;
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+    await navigator.clipboard.writeText(text).catch(() => undefined);
+    return t('replies.insertFailed', { message: error });
+  };
+
+  // One keystroke: 1–5 insert (or copy) that reply, unless the agent is typing somewhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (e.ctrlKey || e.metaKey || e.altKey || target?.closest('input, textarea, select, [contenteditable]')) return;
+      const index = KEYS.indexOf(e.key);
+      if (index >= 0) triggers.current.get(index)?.();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+  const registerTrigger = (index: number, trigger: () => void) => {
+    triggers.current.set(index, trigger);
+    return () => {
+      if (triggers.current.get(index) === trigger) triggers.current.delete(index);
+    };
+  };
+
+  return (
+    <section className="section replies" data-testid="reply-suggestions" aria-labelledby="replies-title">
+      <h2 id="replies-title" className="section-title">
+        {t('replies.title')}
+      </h2>
+      <label className="search compact">
+        <span className="visually-hidden">{t('replies.search')}</span>
+        <input type="search" placeholder={t('replies.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      </label>
+      {ranked.length === 0 ? (
+        <p className="muted small">{t('replies.none')}</p>
+      ) : (
+        <ol className="reply-list">
+          {ranked.map((r, i) => (
+            <ReplyItem
+              key={r.template.id}
+              template={r.template}
+              reason={reasonText(r.reason)}
+              index={i}
+              values={values}
+              canInsert={canInsert}
+              insert={insert}
+              copy={copy}
+              replyLanguage={replyLanguage}
+              rules={adapter?.chat?.rules ?? []}
+              registerTrigger={registerTrigger}
+            />
+          ))}
+        </ol>
+      )}
+      {ranked.length > 0 && <p className="muted small">{t('replies.keys')}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,279 @@
+import { useEffect, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { ActionErrorText } from '@/components/ActionErrorText';
+import { useAction } from '@/components/use-action';
+import { adapters } from '@/lib/adapters/registry';
+import { db } from '@/lib/db/database';
+import { exportPack } from '@/lib/db/replies-repository';
+import { REPLY_VARIABLES } from '@/lib/replies/render';
+import {
+  BUYER_KINDS,
+  REPLY_CATEGORIES,
+  REPLY_LANGUAGES,
+  replyTemplateFieldsSchema,
+  type ReplyOrderState,
+  type ReplyTemplateFields,
+  type ReplyTemplateRecord,
+} from '@/lib/replies/template';
+import { orderStatusSchema } from '@/lib/schema/common';
+import { describeIssues } from '@/lib/schema/issues';
+import { agentNameItem } from '@/lib/settings';
+import { useI18n } from '@/lib/i18n/react';
+
+const ORDER_STATES: readonly ReplyOrderState[] = [...orderStatusSchema.options.filter((s) => s !== 'unknown'), 'late'];
+const csv = (list: readonly string[] | undefined) => (list ?? []).join(', ');
+const fromCsv = (text: string) => text.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+
+function toggle<T>(list: readonly T[] | undefined, value: T, on: boolean): T[] | undefined {
+  const next = on ? [...new Set([...(list ?? []), value])] : (list ?? []).filter((v) => v !== value);
+  return next.length > 0 ? next : undefined;
+}
+
+function Checkboxes<T extends string>({ legend, values, chosen, label, onChange }: { legend: string; values: readonly T[]; chosen: readonly T[] | undefined; label: (v: T) => string; onChange: (v: T[] | undefined) => void }) {
+  return (
+    <fieldset className="checks">
+      <legend>{legend}</legend>
+      {values.map((v) => (
+        <label key={v}>
+          <input type="checkbox" checked={chosen?.includes(v) ?? false} onChange={(e) => onChange(toggle(chosen, v, e.target.checked))} /> {label(v)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function TemplateEditor({ initial, onDone }: { initial: ReplyTemplateFields; onDone: () => void }) {
+  const { t } = useI18n();
+  const { run, error } = useAction();
+  const [draft, setDraft] = useState(initial);
+  const [tagsText, setTagsText] = useState(csv(initial.conditions.tagNames));
+  const [keywordsText, setKeywordsText] = useState(csv(initial.conditions.keywords));
+  const [problem, setProblem] = useState<string | null>(null);
+  const body = useRef<HTMLTextAreaElement>(null);
+  const c = draft.conditions;
+  const setConditions = (change: Partial<ReplyTemplateFields['conditions']>) => setDraft({ ...draft, conditions: { ...c, ...change } });
+
+  const insertVariable = (name: string) => {
+    const el = body.current;
+    const token = `{{${name}}}`;
+    const at = el?.selectionStart ?? draft.body.length;
+    setDraft({ ...draft, body: draft.body.slice(0, at) + token + draft.body.slice(el?.selectionEnd ?? at) });
+  };
+  const save = async () => {
+    const tagNames = fromCsv(tagsText);
+    const keywords = fromCsv(keywordsText);
+    const fields = {
+      ...draft,
+      conditions: { ...c, tagNames: tagNames.length ? tagNames : undefined, keywords: keywords.length ? keywords : undefined },
+      ...(draft.shortcut ? { shortcut: draft.shortcut.replace(/^\//, '') } : { shortcut: undefined }),
+    };
+    const parsed = replyTemplateFieldsSchema.safeParse(JSON.parse(JSON.stringify(fields)));
+    if (!parsed.success) return setProblem(describeIssues(parsed.error));
+    setProblem(null);
+    if (await run('replies/save', parsed.data)) onDone();
+  };
+
+  return (
+    <form
+      className="template-editor"
+      data-testid="template-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label className="field">
+        <span>{t('options.replyTitle')}</span>
+        <input type="text" aria-label={t('options.replyTitle')} value={draft.title} maxLength={120} onChange={(e) => setDraft({ ...draft, title: e.target.value })} />
+      </label>
+      <label className="field">
+        <span>{t('options.replyBody')}</span>
+        <textarea ref={body} aria-label={t('options.replyBody')} rows={5} value={draft.body} maxLength={5000} onChange={(e) => setDraft({ ...draft, body: e.target.value })} />
+      </label>
+      <p className="variables">
+        {t('options.replyVariables')}{' '}
+        {REPLY_VARIABLES.map((v) => (
+          <button key={v} type="button" className="small-button" onClick={() => insertVariable(v)}>
+            {v}
+          </button>
+        ))}
+      </p>
+      <div className="row">
+        <label className="field">
+          <span>{t('options.replyLanguage')}</span>
+          <select aria-label={t('options.replyLanguage')} value={draft.language} onChange={(e) => setDraft({ ...draft, language: e.target.value as ReplyTemplateFields['language'] })}>
+            {REPLY_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {l === 'en' ? 'English' : '中文'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('options.replyCategory')}</span>
+          <select aria-label={t('options.replyCategory')} value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value as ReplyTemplateFields['category'] })}>
+            {REPLY_CATEGORIES.map((cat) => (
+              <option key={cat} value={cat}>
+                {t(`category.${cat}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('options.replyShortcut')}</span>
+          <input type="text" aria-label={t('options.replyShortcut')} value={draft.shortcut ?? ''} maxLength={31} onChange={(e) => setDraft({ ...draft, shortcut: e.target.value || undefined })} />
+        </label>
+      </div>
+      <p className="hint">{t('options.replyShortcutHint')}</p>
+      <h3>{t('options.replyWhen')}</h3>
+      <Checkboxes legend={t('options.replyOrderStates')} values={ORDER_STATES} chosen={c.orderStates} label={(s) => t(`status.${s}`)} onChange={(orderStates) => setConditions({ orderStates })} />
+      <Checkboxes legend={t('options.replyBuyerKinds')} values={BUYER_KINDS} chosen={c.buyerKinds} label={(k) => t(`kind.${k}`)} onChange={(buyerKinds) => setConditions({ buyerKinds })} />
+      <Checkboxes legend={t('options.replyMarketplaces')} values={adapters.map((a) => a.id)} chosen={c.marketplaces} label={(id) => adapters.find((a) => a.id === id)?.name ?? id} onChange={(marketplaces) => setConditions({ marketplaces })} />
+      <label className="field">
+        <span>{t('options.replyTags')}</span>
+        <input type="text" value={tagsText} onChange={(e) => setTagsText(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>{t('options.replyKeywords')}</span>
+        <input type="text" value={keywordsText} onChange={(e) => setKeywordsText(e.target.value)} />
+      </label>
+      <div className="form-actions">
+        <button type="submit" className="small-button primary">
+          {t('options.replySave')}
+        </button>
+        <button type="button" className="small-button" onClick={onDone}>
+          {t('options.replyCancel')}
+        </button>
+      </div>
+      {problem && <p className="inline-error">{t('options.invalid', { message: problem })}</p>}
+      <ActionErrorText error={error} />
+    </form>
+  );
+}
+
+function TemplateRow({ template, onEdit }: { template: ReplyTemplateRecord; onEdit: () => void }) {
+  const { t } = useI18n();
+  const { run, error } = useAction();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <tr data-testid="template-row" data-template-id={template.id}>
+      <td>
+        <b>{template.title}</b>
+        <div className="muted small">
+          {t(`category.${template.category}`)} · {template.language === 'en' ? 'English' : '中文'}
+          {template.shortcut ? ` · /${template.shortcut}` : ''} · {t('options.replyUses', { count: template.useCount })}
+        </div>
+        <ActionErrorText error={error} />
+      </td>
+      <td className="row-actions">
+        {confirming ? (
+          <>
+            <span className="small">{t('options.replyDeleteConfirm', { title: template.title })}</span>
+            <button type="button" className="small-button danger" onClick={() => void run('replies/delete', { id: template.id })}>
+              {t('options.replyDelete')}
+            </button>
+            <button type="button" className="small-button" onClick={() => setConfirming(false)}>
+              {t('options.replyCancel')}
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" className="small-button" onClick={onEdit}>
+              {t('options.replyEdit')}
+            </button>
+            <button type="button" className="small-button" onClick={() => setConfirming(true)}>
+              {t('options.replyDelete')}
+            </button>
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** The team's reply library: edit, add, delete; share as a pack file (export and import). */
+export function RepliesSettings() {
+  const { t, language } = useI18n();
+  const { run, error } = useAction();
+  const [editing, setEditing] = useState<ReplyTemplateFields | null>(null);
+  const [filter, setFilter] = useState<string>(language);
+  const [message, setMessage] = useState<string | null>(null);
+  const [agentName, setAgentName] = useState('');
+  useEffect(() => {
+    void agentNameItem.getValue().then(setAgentName);
+  }, []);
+  const templates = useLiveQuery(() => db.replyTemplates.orderBy('category').toArray()) ?? [];
+  const shown = templates.filter((tpl) => filter === 'all' || tpl.language === filter);
+
+  const download = async () => {
+    const pack = await exportPack(db);
+    const url = URL.createObjectURL(new Blob([JSON.stringify(pack, null, 2)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `buyerlens-replies-${pack.exportedAt?.slice(0, 10) ?? 'pack'}.json`;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+  const upload = async (file: File) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await file.text());
+    } catch {
+      setMessage(t('options.replyImportFailed', { message: t('options.replyNotJson') }));
+      return;
+    }
+    const done = await run('replies/import', parsed);
+    setMessage(done ? t('options.replyImported', { added: done.value.added, updated: done.value.updated }) : null);
+  };
+
+  return (
+    <section className="section" aria-labelledby="replies-title" data-testid="replies-settings">
+      <h2 id="replies-title">{t('options.replies')}</h2>
+      <p className="muted">{t('options.repliesHint')}</p>
+      <label className="field">
+        <span>{t('options.agentName')}</span>
+        <input type="text" value={agentName} maxLength={60} onChange={(e) => setAgentName(e.target.value)} onBlur={() => void agentNameItem.setValue(agentName.trim())} />
+      </label>
+      <div className="form-actions">
+        <button type="button" className="small-button primary" onClick={() => setEditing({ id: crypto.randomUUID(), title: '', body: '', language: language, category: 'other', conditions: {} })}>
+          {t('options.replyNew')}
+        </button>
+        <button type="button" className="small-button" data-testid="replies-export" onClick={() => void download()}>
+          {t('options.replyExport')}
+        </button>
+        <label className="small-button file-button">
+          {t('options.replyImport')}
+          <input
+            type="file"
+            accept="application/json,.json"
+            data-testid="replies-import"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void upload(file);
+            }}
+          />
+        </label>
+        <select aria-label={t('options.replyLanguage')} value={filter} onChange={(e) => setFilter(e.target.value)}>
+          <option value="all">{t('options.replyAll')}</option>
+          <option value="en">English</option>
+          <option value="zh-CN">中文</option>
+        </select>
+      </div>
+      {message && (
+        <p className="small" role="status" data-testid="replies-import-result">
+          {message}
+        </p>
+      )}
+      <ActionErrorText error={error} />
+      {editing && <TemplateEditor key={editing.id} initial={editing} onDone={() => setEditing(null)} />}
+      <table className="tag-table">
+        <tbody>
+          {shown.map((tpl) => (
+            <TemplateRow key={tpl.id} template={tpl} onEdit={() => setEditing(tpl)} />
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

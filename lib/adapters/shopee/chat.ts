@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { CapturedBuyer, Extraction } from '../../schema/capture';
+import { unmasked } from '../../schema/masked';
+import { queryFirst } from '../dom';
+import { buyersLanguage, noEmail, noLinks, noOffPlatformContact, noPhone } from '../reply-rules';
+import { emptyExtraction, type AdapterChat, type Conversation, type TappedResponse } from '../types';
+import { chatSelectors } from './selectors';
+import { chatApi, shopOf } from './urls';
+
+/*
+ * Web chat API (EVIDENCE.md, Shopee "Chat"): POST /webchat/api/v1.2/conversations lists the
+ * conversations; GET /webchat/api/v1.2/conversations/{id}/messages (and /mini/…) the messages, each
+ * {id, conversation_id, from_id, from_shop_id, to_id, to_shop_id, type, created_timestamp,
+ * content{text}} (kaojai-ai/omnichat-bridge, 2026-08). The conversation entries were not captured
+ * from the web chat itself; their fields follow Shopee's own seller-chat API (get_conversation_list:
+ * to_id, to_name, latest_message_content, …), which the web chat mirrors.
+ */
+const id = z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String);
+
+const conversationSchema = z.object({
+  id: id.optional(),
+  conversation_id: id.optional(),
+  to_id: id,
+  to_name: z.string().optional(),
+  latest_message_content: z.object({ text: z.string().optional() }).partial().optional(),
+  latest_message_from_id: id.optional(),
+});
+const conversationListSchema = z.union([z.array(conversationSchema), z.object({ conversations: z.array(conversationSchema) }).transform((o) => o.conversations)]);
+
+const messageSchema = z.object({
+  id: id,
+  conversation_id: id,
+  from_id: id,
+  from_shop_id: id.optional(),
+  to_id: id,
+  to_shop_id: id.optional(),
+  type: z.string(),
+  created_timestamp: z.number(),
+  content: z.object({ text: z.string().optional() }).partial().optional(),
+});
+const messageListSchema = z.union([z.array(messageSchema), z.object({ messages: z.array(messageSchema) }).transform((o) => o.messages)]);
+
+const isList = (url: URL) => chatApi[0]!.test(url.pathname + url.search);
+export const isChatApi = (url: URL) => chatApi.some((re) => re.test(url.pathname + url.search));
+
+/** Buyers of the conversation list, as captured buyers (id and username). */
+export function chatExtraction(response: TappedResponse, pageUrl: URL): Extraction {
+  if (!isList(response.url)) return emptyExtraction();
+  const shop = shopOf(pageUrl);
+  const parsed = conversationListSchema.safeParse(response.body);
+  if (!shop || !parsed.success) return { ...emptyExtraction(), problems: [{ where: response.url.pathname, reason: 'conversation list not understood' }] };
+  const buyers: CapturedBuyer[] = parsed.data.map((c) => {
+    const name = unmasked(c.to_name);
+    return { buyerKey: `${shop.shopKey}:${c.to_id}`, shopKey: shop.shopKey, platformBuyerId: c.to_id, ...(name ? { displayName: name } : {}) };
+  });
+  return { ...emptyExtraction(), buyers };
+}
+
+function conversationFrom(response: TappedResponse, pageUrl: URL): Conversation | undefined {
+  const shop = shopOf(pageUrl);
+  if (!shop || isList(response.url)) return undefined;
+  const parsed = messageListSchema.safeParse(response.body);
+  if (!parsed.success || parsed.data.length === 0) return undefined;
+  // The buyer is the side without a shop: from_id on the buyer's messages, to_id on the seller's.
+  const byBuyer = (m: z.infer<typeof messageSchema>) => !m.from_shop_id || m.from_shop_id === '0';
+  const first = parsed.data[0]!;
+  const buyerId = byBuyer(first) ? first.from_id : first.to_id;
+  const lastBuyerMessage = parsed.data
+    .filter((m) => byBuyer(m) && m.type === 'text' && m.content?.text)
+    .sort((a, b) => a.created_timestamp - b.created_timestamp)
+    .at(-1)?.content?.text;
+  return { buyerKey: `${shop.shopKey}:${buyerId}`, ...(lastBuyerMessage ? { lastBuyerMessage } : {}) };
+}
+
+/** What buyers of each region write and read. */
+const LANGUAGE_BY_REGION: Readonly<Record<string, string>> = {
+  BR: 'pt', MX: 'es', CO: 'es', CL: 'es', TW: 'zh', TH: 'th', VN: 'vi', ID: 'id', MY: 'en', SG: 'en', PH: 'en',
+};
+
+export const shopeeChat: AdapterChat = {
+  conversationFrom,
+  // The page names no buyer in a documented place; the API response above is the source.
+  conversationOnPage: () => undefined,
+  replyBox: (document) => queryFirst(document, chatSelectors.replyBox) as HTMLElement | null,
+  replyLanguage(shopKey) {
+    const region = shopKey.split(':')[1]?.toUpperCase();
+    return region && region in LANGUAGE_BY_REGION ? LANGUAGE_BY_REGION[region] : undefined;
+  },
+  // Shopee's chat policy: no trading outside Shopee (links, other apps, phone, e-mail).
+  rules: [noLinks, noOffPlatformContact, noPhone, noEmail, buyersLanguage],
+};
