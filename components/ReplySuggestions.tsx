@@ -5,7 +5,7 @@ import { lintReply } from '@/lib/adapters/reply-rules';
 import { act } from '@/lib/actions';
 import { db } from '@/lib/db/database';
 import { sendMessage } from '@/lib/messaging';
-import { ageInDays, buyerKinds, orderInFocus, orderStates } from '@/lib/replies/context';
+import { rankingContextFor } from '@/lib/replies/context';
 import { rankTemplates, searchTemplates, type RankedReply, type ReplyReason } from '@/lib/replies/rank';
 import { promptsOf, renderTemplate } from '@/lib/replies/render';
 import type { ReplyTemplateRecord } from '@/lib/replies/template';
@@ -72,7 +72,7 @@ function ReplyItem({
       <div className="reply-head">
         {index < KEYS.length && <kbd aria-hidden="true">{KEYS[index]}</kbd>}
         <span className="reply-title">{template.title}</span>
-        <span className="reply-category">{t(`category.${template.category}`)}</span>
+        {t(`category.${template.category}`) !== template.title && <span className="reply-category">{t(`category.${template.category}`)}</span>}
       </div>
       {reason && <p className="reply-reason">{reason}</p>}
       <p className="reply-text">{rendered.text}</p>
@@ -146,7 +146,16 @@ export function ReplySuggestions({
   const [now] = useState(Date.now);
 
   const tagNames = tags.filter((tag) => buyer.tagIds.includes(tag.id)).map((tag) => tag.name);
-  const order = orderInFocus(orders, screen?.orderKey);
+  const { context, order } = rankingContextFor({
+    buyer,
+    orders,
+    rfm: rfm ?? undefined,
+    tagNames,
+    onScreenOrderKey: screen?.orderKey,
+    lastBuyerMessage: screen?.chat?.lastBuyerMessage,
+    language,
+    now,
+  });
   const adapter = adapterById(buyer.adapterId);
   const replyLanguage = adapter?.chat?.replyLanguage(buyer.shopKey);
   // `screen` is given only when this buyer is the one on screen (directly or through the order).
@@ -155,16 +164,7 @@ export function ReplySuggestions({
 
   const ranked: RankedReply[] = query.trim()
     ? searchTemplates(templates, query).map((template) => ({ template, score: 0, reason: { kind: 'general' } as const }))
-    : rankTemplates(templates, {
-        language,
-        marketplace: buyer.adapterId,
-        kinds: buyerKinds(buyer, rfm ?? undefined, tagNames),
-        segment: rfm?.segment,
-        tagNames,
-        orderStates: orderStates(order, now),
-        orderAgeDays: ageInDays(order?.placedAt, now),
-        lastBuyerMessage: screen?.chat?.lastBuyerMessage,
-      });
+    : rankTemplates(templates, context);
 
   const reasonText = (reason: ReplyReason): string | undefined => {
     if (query.trim()) return undefined;

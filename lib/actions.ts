@@ -2,7 +2,7 @@ import { sendMessage, type ProtocolMap } from './messaging';
 import type { ActionReply } from './schema/messages';
 
 /** Messages an extension page sends to change the user's own data. */
-export type ActionType = Exclude<keyof ProtocolMap, 'capture' | 'screen' | 'chat/insert'>;
+export type ActionType = Exclude<keyof ProtocolMap, 'capture' | 'screen' | 'chat/insert' | 'replies/pick' | 'replies/picked'>;
 export type ActionData<K extends ActionType> = Parameters<ProtocolMap[K]>[0];
 export type ActionValue<K extends ActionType> = ReturnType<ProtocolMap[K]> extends ActionReply<infer V> ? V : never;
 

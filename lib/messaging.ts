@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { InsertResult } from './adapters/run-adapter';
 import type { CaptureResult } from './db/capture-repository';
+import type { PickedReply } from './replies/pick';
 import type { ReplyTemplateFields, ReplyTemplateRecord } from './replies/template';
 import type { RfmSettings } from './rfm/settings';
 import type { CaptureBatch, Screen } from './schema/capture';
@@ -36,6 +37,11 @@ export interface ProtocolMap {
   'replies/delete'(template: { id: string }): ActionReply;
   'replies/used'(template: { id: string }): ActionReply;
   'replies/import'(pack: unknown): ActionReply<{ added: number; updated: number }>;
+
+  /** Content script → background: the "/" picker's replies for the buyer on screen in the sender's tab. */
+  'replies/pick'(query: { query: string }): PickedReply[];
+  /** Content script → background: the agent inserted this template from the picker. */
+  'replies/picked'(template: { id: string }): void;
 
   /** Side panel → the content script of a console tab: put this reply into its reply box (never send). */
   'chat/insert'(reply: { text: string }): InsertResult;

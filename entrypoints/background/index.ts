@@ -3,6 +3,7 @@ import { ensureDefaultPacks } from '@/lib/db/replies-repository';
 import { openPanelFromToolbar } from './action';
 import { registerCaptureHandlers } from './capture-handlers';
 import { createRfmScheduler } from './rfm-scheduler';
+import { registerReplyPickerHandlers } from './reply-picker-handlers';
 import { registerScreenHandlers } from './screen-handlers';
 import { registerUserDataHandlers } from './user-data-handlers';
 
@@ -10,6 +11,7 @@ export default defineBackground(() => {
   const rfm = createRfmScheduler();
   registerCaptureHandlers((shopKeys) => rfm.shopsChanged(shopKeys));
   registerScreenHandlers();
+  registerReplyPickerHandlers();
   registerUserDataHandlers(() => void rfm.rescoreEverything());
   openPanelFromToolbar();
   void ensureDefaultPacks(db).catch((error: unknown) => console.error('[BuyerLens] default replies not added', error));

@@ -3,6 +3,7 @@ import type { CaptureBatch, CapturedOrder, Extraction, Screen } from '../schema/
 import { connectTap } from './tap-bridge';
 import type { TapResponse } from './tap-protocol';
 import { insertIntoReplyBox } from './insert-text';
+import { installReplyPicker, type ReplySource } from './reply-picker';
 import type { Adapter, Conversation } from './types';
 
 export type InsertResult = { ok: true } | { ok: false; error: string };
@@ -13,6 +14,8 @@ export interface CaptureSink {
   screen(screen: Screen | null): Promise<void>;
   /** Registers the handler for "insert this reply" from the side panel. */
   onInsert?(handler: (text: string) => InsertResult): () => void;
+  /** The "/" picker's source of replies, where the console has a reply box. */
+  replies?: ReplySource;
 }
 
 const DOM_SETTLE_MS = 400;
@@ -78,13 +81,12 @@ export function runAdapter(ctx: ContentScriptContext, adapter: Adapter, sink: Ca
     const kind = adapter.detect(pageUrl);
     const onPage = kind === 'chat' ? (conversation ?? adapter.chat?.conversationOnPage(document, pageUrl)) : undefined;
     const onScreen = kind ? adapter.activeBuyer({ document, url: pageUrl, orders, conversation: onPage }) : undefined;
+    // Only a chat page's reply box is one: a textarea elsewhere (an order note, say) is not for replies.
     const chat =
-      kind && adapter.chat
+      kind === 'chat' && adapter.chat
         ? { replyBox: adapter.chat.replyBox(document) !== null, ...(onPage?.lastBuyerMessage ? { lastBuyerMessage: onPage.lastBuyerMessage.slice(0, 2000) } : {}) }
         : undefined;
-    const screen: Screen | null = onScreen
-      ? { adapterId: adapter.id, pageKind: kind ?? 'other', pageUrl: pageUrl.href, ...onScreen, ...(chat && (kind === 'chat' || chat.replyBox) ? { chat } : {}) }
-      : null;
+    const screen: Screen | null = onScreen ? { adapterId: adapter.id, pageKind: kind ?? 'other', pageUrl: pageUrl.href, ...onScreen, ...(chat ? { chat } : {}) } : null;
     const key = JSON.stringify(screen);
     if (key === lastScreen) return;
     lastScreen = key;
@@ -157,13 +159,15 @@ export function runAdapter(ctx: ContentScriptContext, adapter: Adapter, sink: Ca
   const observer = new MutationObserver(scheduleDom);
   observer.observe(document, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => observer.disconnect());
+  const replyBox = () => (adapter.chat && adapter.detect(pageUrl) === 'chat' ? adapter.chat.replyBox(document) : null);
   const stopInsert = sink.onInsert?.((text) => {
-    const box = adapter.chat?.replyBox(document);
+    const box = replyBox();
     if (!box) return { ok: false, error: 'This page has no reply box.' };
     insertIntoReplyBox(box as HTMLElement, text);
     return { ok: true };
   });
   if (stopInsert) ctx.onInvalidated(stopInsert);
+  if (sink.replies) installReplyPicker(ctx, replyBox, sink.replies);
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
     pageUrl = new URL(event.newUrl.href);
     conversation = undefined;

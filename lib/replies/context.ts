@@ -1,3 +1,4 @@
+import type { RankingContext } from './rank';
 import { ATTENTION_SEGMENTS, type Segment } from '../rfm/segments';
 import type { BuyerRecord, OrderRecord, RfmRecord } from '../schema/records';
 import type { BuyerKind, ReplyOrderState } from './template';
@@ -42,4 +43,31 @@ export function orderInFocus(orders: readonly OrderRecord[], onScreenKey: string
 
 export function ageInDays(iso: string | undefined, now: number): number | undefined {
   return iso ? Math.max(0, Math.floor((now - Date.parse(iso)) / DAY_MS)) : undefined;
+}
+
+/** Everything ranking needs about the buyer and order on screen. */
+export function rankingContextFor(input: {
+  buyer: BuyerRecord;
+  orders: readonly OrderRecord[];
+  rfm: RfmRecord | undefined;
+  tagNames: readonly string[];
+  onScreenOrderKey: string | undefined;
+  lastBuyerMessage: string | undefined;
+  language: string;
+  now: number;
+}): { context: RankingContext; order: OrderRecord | undefined } {
+  const order = orderInFocus(input.orders, input.onScreenOrderKey);
+  return {
+    order,
+    context: {
+      language: input.language,
+      marketplace: input.buyer.adapterId,
+      kinds: buyerKinds(input.buyer, input.rfm, input.tagNames),
+      segment: input.rfm?.segment,
+      tagNames: input.tagNames,
+      orderStates: orderStates(order, input.now),
+      orderAgeDays: ageInDays(order?.placedAt, input.now),
+      lastBuyerMessage: input.lastBuyerMessage,
+    },
+  };
 }

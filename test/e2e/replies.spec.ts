@@ -96,3 +96,34 @@ test('Amazon messaging: the buyer of the order is on screen; a reply with a link
   await expect(page.locator('#sent')).toHaveText('');
   expect((await readTable(panel, 'replyTemplates')).length).toBeGreaterThan(20);
 });
+
+test('Shopee chat: "/" in the reply box opens the picker; Enter inserts, prompts are selected to type over', async ({ extension, demo }, testInfo) => {
+  const panel = await extension.openPanel();
+  const page = await extension.context.newPage();
+  await captureShopee(page, panel);
+  const newest = new Map<string, (typeof demo.shopee)[number]>();
+  for (const o of demo.shopee) if (!newest.has(o.buyerUserId)) newest.set(o.buyerUserId, o);
+  const conversation = shopeeConversations(demo).find((c) => newest.get(String(c.to_id))?.status === 'unpaid')!;
+  await page.goto(`${DEMO_SHOPEE}/webchat/conversations/${conversation.id}`);
+  await expect(panel.getByTestId('buyer-name')).toHaveText(conversation.to_name);
+
+  const box = page.locator('.chat-input textarea');
+  await box.click();
+  await box.pressSequentially('/');
+  const picker = page.locator('buyerlens-reply-picker [role="option"]');
+  await expect(picker.first()).toContainText('Payment reminder');
+  await page.screenshot({ path: testInfo.outputPath('picker.png') });
+  await panel.screenshot({ path: testInfo.outputPath('panel-replies.png'), fullPage: true });
+  await box.press('Enter');
+  await expect(picker).toHaveCount(0);
+  await expect(box).toHaveValue(/^Hi .+, your order .+ is reserved for you/);
+  await expect(page.locator('.messages .message')).toHaveCount(3); // Enter picked; it did not send
+
+  await box.fill('');
+  await box.pressSequentially('Obrigado! /thanks');
+  await expect(picker.first()).toContainText('Thank a loyal buyer');
+  await box.press('Tab');
+  await box.pressSequentially('VOLTA10');
+  await expect(box).toHaveValue(/^Obrigado! .+ here’s a code for your next order: VOLTA10\.$/);
+  expect(await page.evaluate(() => (window as unknown as { __demoChat: { draft: string } }).__demoChat.draft)).toMatch(/VOLTA10\.$/);
+});
