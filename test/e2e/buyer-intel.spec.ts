@@ -147,8 +147,7 @@ test('Tags, notes and an order flag survive capturing the same pages again', asy
 });
 
 test('Panel screenshots: 360 and 480 px, light and dark, English and Chinese', async ({ extension, demo }, testInfo) => {
-  const { panel, page, buyerId, order } = await openBusiestBuyer(extension, demo);
-  await expect(panel.getByTestId('buyer-name')).toHaveText(order.username);
+  const { panel, page } = await openBusiestBuyer(extension, demo);
   await panel.getByTestId('tag-input').fill('VIP');
   await panel.getByTestId('tag-input').press('Enter');
   await panel.getByTestId('note-input').fill('Asked for an invoice with CNPJ on every order.');
@@ -189,7 +188,7 @@ test('Panel screenshots: 360 and 480 px, light and dark, English and Chinese', a
 });
 
 test('Settings: renaming a tag shows everywhere; the 8-class map re-scores every buyer', async ({ extension, demo }) => {
-  const { panel, page, buyerId, order } = await openBusiestBuyer(extension, demo);
+  const { panel, buyerId } = await openBusiestBuyer(extension, demo);
   await panel.getByTestId('tag-input').fill('VIP');
   await panel.getByTestId('tag-input').press('Enter');
   await expect(panel.getByTestId('tag-chip')).toHaveText(['VIP×']);
