@@ -5,7 +5,7 @@ import type { PickedReply } from './replies/pick';
 import type { ReplyTemplateFields, ReplyTemplateRecord } from './replies/template';
 import type { RfmSettings } from './rfm/settings';
 import type { CaptureBatch, Screen } from './schema/capture';
-import type { ActionReply, BuyerLink, BuyerTag, NoteAdd, NoteUpdate, OrderFlag, TagCreate, TagUpdate } from './schema/messages';
+import type { ActionReply, BulkTag, BuyerLink, BuyerTag, ImportTags, NoteAdd, NoteUpdate, OrderFlag, SavedListMessage, TagCreate, TagUpdate } from './schema/messages';
 import type { NoteRecord, TagRecord } from './schema/records';
 
 export type CaptureReply = { ok: true; result: CaptureResult } | { ok: false; error: string };
@@ -33,6 +33,13 @@ export interface ProtocolMap {
   'buyers/link'(link: BuyerLink): ActionReply;
   'buyers/unlink'(buyer: { buyerKey: string }): ActionReply;
   'rfm/settings'(settings: RfmSettings): ActionReply;
+  'buyers/bulk-tag'(change: BulkTag): ActionReply<number>;
+  'buyers/import-tags'(tags: ImportTags): ActionReply<{ buyers: number; tagsCreated: number }>;
+  'buyers/erase'(buyer: { buyerKey: string }): ActionReply;
+  'lists/save'(list: SavedListMessage): ActionReply;
+  'lists/delete'(list: { name: string }): ActionReply;
+  'data/retention'(setting: { months: number | null }): ActionReply<{ orders: number }>;
+  'data/wipe'(confirmation: { confirm: 'DELETE' }): ActionReply;
   'replies/save'(template: ReplyTemplateFields): ActionReply<ReplyTemplateRecord>;
   'replies/delete'(template: { id: string }): ActionReply;
   'replies/used'(template: { id: string }): ActionReply;

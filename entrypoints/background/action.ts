@@ -19,3 +19,17 @@ export function openPanelFromToolbar(): void {
   const button = browser.action ?? browser.browserAction;
   if (sidebar && button) button.onClicked.addListener(() => void sidebar.toggle());
 }
+
+const BUYERS_MENU = 'open-buyers';
+
+/** The toolbar button's menu: the buyers page (lists, export, backup). */
+export function addBuyersMenu(): void {
+  const menus = browser.contextMenus;
+  if (!menus) return;
+  browser.runtime.onInstalled.addListener(() => {
+    menus.create({ id: BUYERS_MENU, title: browser.i18n.getMessage('openBuyers') || 'All buyers', contexts: ['action'] });
+  });
+  menus.onClicked.addListener((info) => {
+    if (info.menuItemId === BUYERS_MENU) void browser.tabs.create({ url: browser.runtime.getURL('/buyers.html') });
+  });
+}

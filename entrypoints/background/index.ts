@@ -1,6 +1,6 @@
 import { db } from '@/lib/db/database';
 import { ensureDefaultPacks } from '@/lib/db/replies-repository';
-import { openPanelFromToolbar } from './action';
+import { addBuyersMenu, openPanelFromToolbar } from './action';
 import { registerCaptureHandlers } from './capture-handlers';
 import { createRfmScheduler } from './rfm-scheduler';
 import { registerReplyPickerHandlers } from './reply-picker-handlers';
@@ -12,7 +12,11 @@ export default defineBackground(() => {
   registerCaptureHandlers((shopKeys) => rfm.shopsChanged(shopKeys));
   registerScreenHandlers();
   registerReplyPickerHandlers();
-  registerUserDataHandlers(() => void rfm.rescoreEverything());
+  registerUserDataHandlers(
+    () => void rfm.rescoreEverything(),
+    (shopKeys) => rfm.shopsChanged(shopKeys),
+  );
   openPanelFromToolbar();
+  addBuyersMenu();
   void ensureDefaultPacks(db).catch((error: unknown) => console.error('[BuyerLens] default replies not added', error));
 });

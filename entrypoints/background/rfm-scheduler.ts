@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/database';
+import { applyRetention } from '@/lib/db/buyers-repository';
 import { rescoreAll, rescoreShop } from '@/lib/db/rfm-repository';
 
 /** After a burst of captures a shop is re-scored once, this long after the last one. */
@@ -34,7 +35,12 @@ export function createRfmScheduler() {
 
   browser.alarms?.create(ALARM, { periodInMinutes: 12 * 60, delayInMinutes: 1 });
   browser.alarms?.onAlarm.addListener((alarm) => {
-    if (alarm.name === ALARM) void run(() => rescoreAll(db));
+    // Once a day: orders past the retention period go (when the user set one), then every tier moves on.
+    if (alarm.name === ALARM)
+      void run(async () => {
+        await applyRetention(db);
+        await rescoreAll(db);
+      });
   });
   browser.runtime.onStartup.addListener(() => void run(() => rescoreAll(db)));
 

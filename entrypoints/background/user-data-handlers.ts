@@ -4,7 +4,9 @@ import { db } from '@/lib/db/database';
 import { linkBuyers, unlinkBuyer } from '@/lib/db/links-repository';
 import { addNote, deleteNote, updateNote } from '@/lib/db/notes-repository';
 import { setOrderFlag } from '@/lib/db/order-flags-repository';
-import { deleteTemplate, importPack, markTemplateUsed, saveTemplate } from '@/lib/db/replies-repository';
+import { wipeEverything } from '@/lib/db/backup';
+import { applyRetention, bulkSetTag, deleteList, eraseBuyer, importTagAssignments, saveList, saveRetention } from '@/lib/db/buyers-repository';
+import { deleteTemplate, ensureDefaultPacks, importPack, markTemplateUsed, saveTemplate } from '@/lib/db/replies-repository';
 import { saveRfmSettings } from '@/lib/db/rfm-repository';
 import { replyTemplateFieldsSchema } from '@/lib/replies/template';
 import { createTag, deleteTag, setBuyerTag, updateTag } from '@/lib/db/tags-repository';
@@ -12,7 +14,14 @@ import type { ActionType, ActionValue } from '@/lib/actions';
 import { onMessage } from '@/lib/messaging';
 import { describeIssues } from '@/lib/schema/issues';
 import {
+  buyerEraseSchema,
   buyerLinkSchema,
+  bulkTagSchema,
+  importTagsSchema,
+  listDeleteSchema,
+  retentionSchema,
+  savedListSchema,
+  wipeSchema,
   buyerTagSchema,
   buyerUnlinkSchema,
   byIdSchema,
@@ -47,7 +56,7 @@ function handle<K extends ActionType, S extends z.ZodType>(type: K, schema: S, a
   onMessage(type, listener as never);
 }
 
-export function registerUserDataHandlers(onRfmSettings: () => void): void {
+export function registerUserDataHandlers(onRfmSettings: () => void, shopsChanged: (shopKeys: readonly string[]) => void): void {
   handle('tags/create', tagCreateSchema, (t) => createTag(db, t.name, t.color));
   handle('tags/update', tagUpdateSchema, (t) => updateTag(db, t.id, t));
   handle('tags/delete', tagDeleteSchema, (t) => deleteTag(db, t.id));
@@ -62,6 +71,26 @@ export function registerUserDataHandlers(onRfmSettings: () => void): void {
     await linkBuyers(db, l.buyerKey, l.otherKey);
   });
   handle('buyers/unlink', buyerUnlinkSchema, (b) => unlinkBuyer(db, b.buyerKey));
+  handle('buyers/bulk-tag', bulkTagSchema, (c) => bulkSetTag(db, c.buyerKeys, c.tagId, c.on));
+  handle('buyers/import-tags', importTagsSchema, (c) => importTagAssignments(db, c.assignments));
+  handle('buyers/erase', buyerEraseSchema, async (b) => {
+    const shopKey = (await db.buyers.get(b.buyerKey))?.shopKey;
+    await eraseBuyer(db, b.buyerKey);
+    if (shopKey) shopsChanged([shopKey]);
+  });
+  handle('lists/save', savedListSchema, (l) => saveList(db, l));
+  handle('lists/delete', listDeleteSchema, (l) => deleteList(db, l.name));
+  handle('data/retention', retentionSchema, async (r) => {
+    await saveRetention(db, r.months ?? undefined);
+    const result = await applyRetention(db);
+    shopsChanged(result.shops);
+    return { orders: result.orders };
+  });
+  handle('data/wipe', wipeSchema, async () => {
+    await wipeEverything(db);
+    // The built-in replies are part of BuyerLens, not the user's data: they come back.
+    await ensureDefaultPacks(db);
+  });
   handle('replies/save', replyTemplateFieldsSchema, (t) => saveTemplate(db, t));
   handle('replies/delete', byIdSchema, (t) => deleteTemplate(db, t.id));
   handle('replies/used', byIdSchema, (t) => markTemplateUsed(db, t.id));

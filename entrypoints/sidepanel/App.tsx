@@ -37,6 +37,9 @@ function Header({ setting, onLanguage }: { setting: LanguageSetting; onLanguage:
     <header className="app-header">
       <img src="/icon/32.png" alt="" width={20} height={20} />
       <span className="app-name">{t('app.name')}</span>
+      <button type="button" className="small-button" data-testid="open-buyers" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/buyers.html') })}>
+        {t('buyers.open')}
+      </button>
       <LanguageSelect setting={setting} onChange={onLanguage} />
       <button type="button" className="icon-button" title={t('panel.openOptions')} aria-label={t('panel.openOptions')} onClick={() => void browser.runtime.openOptionsPage()}>
         <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">

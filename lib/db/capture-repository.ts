@@ -73,6 +73,33 @@ function dedupe<T extends object>(records: T[], keyOf: (r: T) => string): Map<st
 }
 
 /**
+ * The stored orders among `keys`. An order list is read a page at a time, and a page's order ids
+ * are mostly close together, so one read of the primary keys between the batch's lowest and
+ * highest key usually shows that few or none of them are stored yet: only those are then fetched,
+ * instead of one lookup per order. Where the range holds many other orders (ids spread out), the
+ * probe stops early and every key is looked up.
+ */
+async function storedOrders(db: BuyerLensDatabase, keys: string[]): Promise<Map<string, OrderRecord>> {
+  const stored = new Map<string, OrderRecord>();
+  if (keys.length === 0) return stored;
+  // Sorting by UTF-16 code units, as IndexedDB orders string keys.
+  const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const probeLimit = keys.length * 2;
+  const inRange = await db.orders
+    .where(':id')
+    .between(sorted[0]!, sorted[sorted.length - 1]!, true, true)
+    .limit(probeLimit + 1)
+    .primaryKeys();
+  let fetch: string[] = keys;
+  if (inRange.length <= probeLimit) {
+    const wanted = new Set(keys);
+    fetch = inRange.filter((key) => wanted.has(key));
+  }
+  if (fetch.length > 0) (await db.orders.bulkGet(fetch)).forEach((o) => o && stored.set(o.orderKey, o));
+  return stored;
+}
+
+/**
  * Stores one capture batch: validates every record on its own (a bad one is logged with its reason,
  * the good ones are kept), then in one transaction upserts orders, merges buyers and shops, moves
  * each buyer's aggregates with their orders, and appends to the capture log. Either all of that is
@@ -91,16 +118,30 @@ export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): 
   const buyers = dedupe<CapturedBuyer>(buyersIn.records, (b) => b.buyerKey);
   const orders = dedupe<CapturedOrder>(ordersIn.records, (o) => o.orderKey);
 
+  // The buyers and shops the batch names are known before anything is read, so their reads go
+  // out together with the orders'; the few a stored order adds are read after.
+  const namedBuyers = new Set<string>(buyers.keys());
+  const namedShops = new Set<string>(shops.keys());
+  for (const o of orders.values()) {
+    if (o.buyerKey) namedBuyers.add(o.buyerKey);
+    namedShops.add(o.shopKey);
+  }
+  for (const b of buyers.values()) namedShops.add(b.shopKey);
+
   return db.transaction('rw', [db.shops, db.buyers, db.orders, db.captureLog], async () => {
-    const orderKeys = [...orders.keys()];
-    const storedOrders = new Map<string, OrderRecord>();
-    (await db.orders.bulkGet(orderKeys)).forEach((o) => o && storedOrders.set(o.orderKey, o));
+    const storedBuyers = new Map<string, BuyerRecord>();
+    const storedShops = new Map<string, ShopRecord>();
+    const [stored] = await Promise.all([
+      storedOrders(db, [...orders.keys()]),
+      db.buyers.bulkGet([...namedBuyers]).then((found) => found.forEach((b) => b && storedBuyers.set(b.buyerKey, b))),
+      db.shops.bulkGet([...namedShops]).then((found) => found.forEach((s) => s && storedShops.set(s.shopKey, s))),
+    ]);
 
     const mergedOrders: OrderRecord[] = [];
     const orderChanges: { before: OrderRecord | undefined; after: OrderRecord }[] = [];
     const nameHints = new Map<string, string>();
     for (const [key, captured] of orders) {
-      const before = storedOrders.get(key);
+      const before = stored.get(key);
       const after = mergeOrder(before, captured, adapterId, capturedAt);
       mergedOrders.push(after);
       orderChanges.push({ before, after });
@@ -113,8 +154,8 @@ export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): 
       if (after.buyerKey) buyerKeys.add(after.buyerKey);
       if (before?.buyerKey) buyerKeys.add(before.buyerKey);
     }
-    const storedBuyers = new Map<string, BuyerRecord>();
-    (await db.buyers.bulkGet([...buyerKeys])).forEach((b) => b && storedBuyers.set(b.buyerKey, b));
+    const unread = [...buyerKeys].filter((key) => !namedBuyers.has(key));
+    if (unread.length > 0) (await db.buyers.bulkGet(unread)).forEach((b) => b && storedBuyers.set(b.buyerKey, b));
 
     const mergedBuyers = new Map<string, BuyerRecord>();
     for (const key of buyerKeys) {
@@ -146,7 +187,17 @@ export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): 
       else recompute.add(after.buyerKey);
     }
 
-    await db.orders.bulkPut(mergedOrders);
+    // The writes go out back to back and are awaited together at the end: IndexedDB runs a
+    // transaction's requests in the order they were made, and any failure aborts all of them.
+    const writes: Promise<unknown>[] = [];
+    const write = (request: Promise<unknown>) => {
+      // Awaited below; until then a failure must not count as unhandled.
+      request.catch(() => undefined);
+      writes.push(request);
+      return request;
+    };
+    const ordersWritten = write(db.orders.bulkPut(mergedOrders));
+    if (recompute.size > 0) await ordersWritten;
     for (const key of recompute) {
       const buyer = mergedBuyers.get(key);
       if (!buyer) continue;
@@ -158,14 +209,14 @@ export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): 
     }
 
     const changedBuyers = [...mergedBuyers.values()].filter((b) => b !== storedBuyers.get(b.buyerKey));
-    await db.buyers.bulkPut(changedBuyers);
+    write(db.buyers.bulkPut(changedBuyers));
 
     // Shops named in the batch or referenced by its records.
     const shopKeys = new Set<string>(shops.keys());
     for (const o of mergedOrders) shopKeys.add(o.shopKey);
     for (const b of changedBuyers) shopKeys.add(b.shopKey);
-    const storedShops = new Map<string, ShopRecord>();
-    (await db.shops.bulkGet([...shopKeys])).forEach((s) => s && storedShops.set(s.shopKey, s));
+    const unreadShops = [...shopKeys].filter((key) => !namedShops.has(key));
+    if (unreadShops.length > 0) (await db.shops.bulkGet(unreadShops)).forEach((s) => s && storedShops.set(s.shopKey, s));
     const mergedShops: ShopRecord[] = [];
     for (const key of shopKeys) {
       const captured = shops.get(key);
@@ -173,7 +224,7 @@ export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): 
       if (!captured && stored) continue;
       mergedShops.push(mergeShop(stored, captured ?? { shopKey: key, adapterId }, capturedAt));
     }
-    await db.shops.bulkPut(mergedShops);
+    write(db.shops.bulkPut(mergedShops));
 
     const logBase = {
       at: capturedAt,
@@ -193,7 +244,8 @@ export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): 
       ...problems.map((p): CaptureLogRecord => ({ ...logBase, kind: 'problem', where: p.where, message: p.reason })),
     ];
     const lastId = await db.captureLog.bulkAdd(log, { allKeys: false });
-    await db.captureLog.where('id').below(Number(lastId) - CAPTURE_LOG_LIMIT).delete();
+    write(db.captureLog.where('id').below(Number(lastId) - CAPTURE_LOG_LIMIT).delete());
+    await Promise.all(writes);
 
     return {
       orders: mergedOrders.length,

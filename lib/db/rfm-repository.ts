@@ -20,8 +20,35 @@ export async function saveRfmSettings(db: BuyerLensDatabase, settings: RfmSettin
   await db.settings.put({ key: RFM_SETTINGS, value: rfmSettingsSchema.parse(settings) });
 }
 
-const sameScore = (a: RfmRecord, b: RfmRecord) =>
-  JSON.stringify({ ...a, scoredAt: '' }) === JSON.stringify({ ...b, scoredAt: '' });
+type Values = RfmRecord['values'];
+const sameValues = (a: Values | undefined, b: Values | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.recencyDays === b.recencyDays && a.frequency === b.frequency && a.monetaryMinor === b.monetaryMinor);
+const sameHighLow = (a: RfmRecord['highLow'], b: RfmRecord['highLow']) =>
+  a === b || (a !== undefined && b !== undefined && a.r === b.r && a.f === b.f && a.m === b.m);
+
+/**
+ * Whether a stored tier says the same as a new one (when it was scored aside). Field by field: a
+ * shop's re-score compares every buyer, and serialising both records cost more than reading them.
+ */
+function sameScore(a: RfmRecord, b: RfmRecord): boolean {
+  return (
+    a.buyerKey === b.buyerKey &&
+    a.shopKey === b.shopKey &&
+    a.map === b.map &&
+    a.segment === b.segment &&
+    a.r === b.r &&
+    a.f === b.f &&
+    a.m === b.m &&
+    a.currency === b.currency &&
+    a.method === b.method &&
+    a.peers === b.peers &&
+    a.windowDays === b.windowDays &&
+    sameValues(a.values, b.values) &&
+    sameValues(a.reference, b.reference) &&
+    sameHighLow(a.highLow, b.highLow) &&
+    Object.keys(a).length === Object.keys(b).length
+  );
+}
 
 /**
  * Re-scores every buyer of one shop from their aggregates (never from orders) and writes the tiers

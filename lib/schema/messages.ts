@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { buyerFilterSchema } from '../buyers/list';
 import { rfmSettingsSchema } from '../rfm/settings';
 import { buyerKeySchema, orderKeySchema, textSchema } from './common';
 import { flagColorSchema } from './records';
@@ -19,6 +20,19 @@ export const orderFlagSchema = z.object({ orderKey: orderKeySchema, color: flagC
 export const buyerLinkSchema = z.object({ buyerKey: buyerKeySchema, otherKey: buyerKeySchema });
 export const buyerUnlinkSchema = z.object({ buyerKey: buyerKeySchema });
 export const rfmSettingsMessageSchema = rfmSettingsSchema;
+export const bulkTagSchema = z.object({ buyerKeys: z.array(buyerKeySchema).max(500_000), tagId: z.string().min(1), on: z.boolean() });
+export const importTagsSchema = z.object({
+  assignments: z.array(z.object({ buyerKey: buyerKeySchema, tagNames: z.array(textSchema(60)).min(1).max(50) })).max(500_000),
+});
+export const buyerEraseSchema = z.object({ buyerKey: buyerKeySchema });
+export const savedListSchema = z.object({ name: textSchema(80), filter: buyerFilterSchema });
+export const listDeleteSchema = z.object({ name: textSchema(80) });
+export const retentionSchema = z.object({ months: z.number().int().min(1).max(240).nullable() });
+/** Wiping everything needs the word the user typed to confirm it. */
+export const wipeSchema = z.object({ confirm: z.literal('DELETE') });
+export type BulkTag = z.infer<typeof bulkTagSchema>;
+export type ImportTags = z.infer<typeof importTagsSchema>;
+export type SavedListMessage = z.infer<typeof savedListSchema>;
 
 export type TagCreate = z.infer<typeof tagCreateSchema>;
 export type TagUpdate = z.infer<typeof tagUpdateSchema>;

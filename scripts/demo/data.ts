@@ -154,7 +154,8 @@ export function generateDemo(options: { seed?: number; now?: number; shopeeBuyer
   let amazonSeq = 0;
   for (let b = 0; b < (options.amazonBuyers ?? 160); b++) {
     const archetype = archetypes[(b + 3) % archetypes.length]!;
-    const buyerName = b === 7 ? '王小明' : `${pick(FIRST_US)} ${pick(LAST_US)}`;
+    // Two names exports must survive: Chinese characters, and one a spreadsheet would run as a formula.
+    const buyerName = b === 7 ? '王小明' : b === 11 ? '=HYPERLINK("https://example.com","Ana Lima")' : `${pick(FIRST_US)} ${pick(LAST_US)}`;
     // The token of the buyer's proxy address, <token>@marketplace.amazon.com.
     const buyerToken = Array.from({ length: 15 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[int(0, 35)]).join('');
     orderTimes(archetype).forEach((purchaseDate) => {

@@ -7,17 +7,19 @@ import { statsOf } from '../aggregates';
  * the orders once, here; from v2 on they move with every capture.
  */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
-  const byBuyer = new Map<string, OrderRecord[]>();
-  await tx
-    .table<OrderRecord, string>('orders')
-    .toCollection()
-    .each((order) => {
-      if (!order.buyerKey) return;
-      const list = byBuyer.get(order.buyerKey);
-      if (list) list.push(order);
-      else byBuyer.set(order.buyerKey, [order]);
-    });
+  const orders = await tx.table<OrderRecord, string>('orders').toArray();
   const buyers = tx.table<BuyerRecord, string>('buyers');
-  const updated = (await buyers.toArray()).map((buyer) => ({ ...buyer, stats: statsOf(byBuyer.get(buyer.buyerKey) ?? []) }));
-  await buyers.bulkPut(updated);
+  await buyers.bulkPut(withPurchaseLedger(await buyers.toArray(), orders));
+}
+
+/** The same step on plain rows: a v1 backup restored into v2. */
+export function withPurchaseLedger(buyers: readonly BuyerRecord[], orders: readonly OrderRecord[]): BuyerRecord[] {
+  const byBuyer = new Map<string, OrderRecord[]>();
+  for (const order of orders) {
+    if (!order.buyerKey) continue;
+    const list = byBuyer.get(order.buyerKey);
+    if (list) list.push(order);
+    else byBuyer.set(order.buyerKey, [order]);
+  }
+  return buyers.map((buyer) => ({ ...buyer, stats: statsOf(byBuyer.get(buyer.buyerKey) ?? []) }));
 }

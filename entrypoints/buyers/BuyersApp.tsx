@@ -1,0 +1,186 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { ActionErrorText } from '@/components/ActionErrorText';
+import { LanguageSelect } from '@/components/LanguageSelect';
+import { shopLabel } from '@/components/shop-label';
+import { useAction } from '@/components/use-action';
+import { useTranslator } from '@/components/use-translator';
+import { adapters } from '@/lib/adapters/registry';
+import { emptyFilter, filterRows, sortRows, type BuyerFilter, type BuyerRow, type Sort } from '@/lib/buyers/list';
+import { loadBuyerRows } from '@/lib/db/buyer-rows';
+import { loadSavedLists } from '@/lib/db/buyers-repository';
+import { db } from '@/lib/db/database';
+import { rfm11Segments, cn8Segments } from '@/lib/rfm/segments';
+import { I18nProvider, useI18n } from '@/lib/i18n/react';
+import { BuyersTable } from './BuyersTable';
+import { DataPanel } from './DataPanel';
+import { ExportPanel } from './ExportPanel';
+import { FiltersBar } from './FiltersBar';
+import { TagImport } from './TagImport';
+
+function useBuyerRows() {
+  const [rows, setRows] = useState<BuyerRow[] | null>(null);
+  const [progress, setProgress] = useState({ loaded: 0, total: 0 });
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    let stale = false;
+    void loadBuyerRows(db, (loaded, total) => !stale && setProgress({ loaded, total })).then((loaded) => !stale && setRows(loaded));
+    return () => {
+      stale = true;
+    };
+  }, [generation]);
+  return { rows, progress, reload: useCallback(() => setGeneration((g) => g + 1), []) };
+}
+
+function SavedLists({ filter, onPick }: { filter: BuyerFilter; onPick: (filter: BuyerFilter) => void }) {
+  const { t } = useI18n();
+  const { run, error } = useAction();
+  const lists = useLiveQuery(() => loadSavedLists(db)) ?? [];
+  const [name, setName] = useState('');
+  const [current, setCurrent] = useState('');
+  return (
+    <div className="saved-lists">
+      <select
+        aria-label={t('buyers.lists')}
+        value={current}
+        onChange={(e) => {
+          setCurrent(e.target.value);
+          const list = lists.find((l) => l.name === e.target.value);
+          if (list) onPick(list.filter);
+        }}
+      >
+        <option value="">{t('buyers.noList')}</option>
+        {lists.map((l) => (
+          <option key={l.name} value={l.name}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+      {current && (
+        <button type="button" className="small-button" onClick={() => void run('lists/delete', { name: current }).then(() => setCurrent(''))}>
+          {t('buyers.deleteList')}
+        </button>
+      )}
+      <input type="text" placeholder={t('buyers.listName')} aria-label={t('buyers.listName')} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
+      <button
+        type="button"
+        className="small-button"
+        disabled={!name.trim()}
+        onClick={() =>
+          void run('lists/save', { name, filter }).then((done) => {
+            if (done) {
+              setCurrent(name.trim());
+              setName('');
+            }
+          })
+        }
+      >
+        {t('buyers.saveList')}
+      </button>
+      <ActionErrorText error={error} />
+    </div>
+  );
+}
+
+function BulkTag({ rows, onDone }: { rows: readonly BuyerRow[]; onDone: () => void }) {
+  const { t } = useI18n();
+  const { run, error, busy } = useAction();
+  const tags = useLiveQuery(() => db.tags.orderBy('name').toArray()) ?? [];
+  const [tagId, setTagId] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const apply = async (on: boolean) => {
+    const done = await run('buyers/bulk-tag', { buyerKeys: rows.map((r) => r.buyerKey), tagId, on });
+    if (done) {
+      setMessage(t('buyers.bulkDone', { count: done.value }));
+      onDone();
+    }
+  };
+  return (
+    <div className="bulk" data-testid="bulk-tag">
+      <span className="small">{t('buyers.bulk', { count: rows.length })}</span>
+      <select aria-label={t('buyers.chooseTag')} value={tagId} onChange={(e) => setTagId(e.target.value)}>
+        <option value="">{t('buyers.chooseTag')}</option>
+        {tags.map((tag) => (
+          <option key={tag.id} value={tag.id}>
+            {tag.name}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="small-button" disabled={!tagId || busy || rows.length === 0} onClick={() => void apply(true)}>
+        {t('buyers.bulkAdd')}
+      </button>
+      <button type="button" className="small-button" disabled={!tagId || busy || rows.length === 0} onClick={() => void apply(false)}>
+        {t('buyers.bulkRemove')}
+      </button>
+      {message && (
+        <span className="small" role="status">
+          {message}
+        </span>
+      )}
+      <ActionErrorText error={error} />
+    </div>
+  );
+}
+
+function BuyersPage({ setting, onLanguage }: { setting: Parameters<typeof LanguageSelect>[0]['setting']; onLanguage: Parameters<typeof LanguageSelect>[0]['onChange'] }) {
+  const { t } = useI18n();
+  const { rows, progress, reload } = useBuyerRows();
+  const [filter, setFilter] = useState<BuyerFilter>(emptyFilter);
+  const [sort, setSort] = useState<Sort>({ key: 'lastOrderAt', dir: 'desc' });
+  const deferredFilter = useDeferredValue(filter);
+  const tagList = useLiveQuery(() => db.tags.orderBy('name').toArray(), [rows]);
+  const shops = useLiveQuery(() => db.shops.toArray(), [rows]);
+  const [now] = useState(Date.now);
+
+  const shopLabels = useMemo(() => Object.fromEntries((shops ?? []).map((s) => [s.shopKey, shopLabel(t, s.shopKey, s)])), [shops, t]);
+  const tags = useMemo(() => new Map((tagList ?? []).map((tag) => [tag.id, tag])), [tagList]);
+  const shown = useMemo(() => (rows ? sortRows(filterRows(rows, deferredFilter, now), sort) : []), [rows, deferredFilter, sort, now]);
+  const lookups = useMemo(
+    () => ({
+      tagNames: Object.fromEntries((tagList ?? []).map((tag) => [tag.id, tag.name])),
+      shopLabels,
+      marketplaceNames: Object.fromEntries(adapters.map((a) => [a.id, t(`marketplace.${a.id}` as Parameters<typeof t>[0])])),
+      segmentNames: Object.fromEntries([...rfm11Segments, ...cn8Segments].map((s) => [s, t(`segment.${s}`)])),
+    }),
+    [tagList, shopLabels, t],
+  );
+
+  return (
+    <div className="buyers-page" data-testid="buyers-page">
+      <header className="app-header">
+        <img src="/icon/32.png" alt="" width={20} height={20} />
+        <span className="app-name">
+          {t('app.name')} · {t('buyers.title')}
+        </span>
+        <LanguageSelect setting={setting} onChange={onLanguage} />
+      </header>
+      <div className="buyers-layout">
+        <main className="buyers-main">
+          <FiltersBar filter={filter} onChange={setFilter} tags={tagList ?? []} shopLabels={shopLabels} />
+          <div className="buyers-toolbar">
+            <strong data-testid="buyers-count" data-count={rows ? shown.length : ''}>
+              {rows ? t('buyers.count', { count: shown.length, total: rows.length }) : t('buyers.loading', { loaded: progress.loaded, total: progress.total })}
+            </strong>
+            <SavedLists filter={filter} onPick={setFilter} />
+          </div>
+          <BulkTag rows={shown} onDone={reload} />
+          <BuyersTable rows={shown} sort={sort} onSort={setSort} tags={tags} shopLabels={shopLabels} onChanged={reload} />
+        </main>
+        <aside className="buyers-side">
+          <ExportPanel rows={shown} lookups={lookups} />
+          <TagImport rows={rows ?? []} marketplaceNames={lookups.marketplaceNames} onDone={reload} />
+          <DataPanel onChanged={reload} />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+export function BuyersApp() {
+  const { translator, setting, setSetting } = useTranslator();
+  return (
+    <I18nProvider translator={translator}>
+      <BuyersPage setting={setting} onLanguage={setSetting} />
+    </I18nProvider>
+  );
+}

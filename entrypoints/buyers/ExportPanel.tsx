@@ -1,0 +1,102 @@
+import { useRef, useState } from 'react';
+import type { BuyerRow } from '@/lib/buyers/list';
+import { db } from '@/lib/db/database';
+import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, type ExportColumn, type ExportLookups } from '@/lib/export/columns';
+import type { ExportMessage, ExportRequest } from '@/lib/export/export-worker';
+import { useI18n } from '@/lib/i18n/react';
+
+export function download(file: Blob, name: string): void {
+  const url = URL.createObjectURL(file);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Export of the current list to CSV or Excel, built in a worker with progress and cancel. */
+export function ExportPanel({ rows, lookups }: { rows: readonly BuyerRow[]; lookups: Omit<ExportLookups, 'notes'> }) {
+  const { t } = useI18n();
+  const [columns, setColumns] = useState<ExportColumn[]>([...DEFAULT_EXPORT_COLUMNS]);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const worker = useRef<Worker | null>(null);
+
+  const cancel = () => {
+    worker.current?.terminate();
+    worker.current = null;
+    setProgress(null);
+  };
+
+  const start = async (format: 'csv' | 'xlsx') => {
+    cancel();
+    setMessage(null);
+    const list = [...rows];
+    setProgress({ done: 0, total: list.length });
+    const notes: Record<string, string[]> = {};
+    if (columns.includes('notes')) {
+      const keys = new Set(list.filter((r) => r.hasNotes).map((r) => r.buyerKey));
+      for (const note of (await db.notes.where('buyerKey').anyOf([...keys]).toArray()).sort((a, b) => b.createdAt.localeCompare(a.createdAt))) {
+        (notes[note.buyerKey] ??= []).push(note.text);
+      }
+    }
+    const w = new Worker(new URL('../../lib/export/export-worker.ts', import.meta.url), { type: 'module' });
+    worker.current = w;
+    w.addEventListener('message', (event: MessageEvent<ExportMessage>) => {
+      const m = event.data;
+      if (m.kind === 'progress') setProgress({ done: m.done, total: m.total });
+      else {
+        w.terminate();
+        worker.current = null;
+        setProgress(null);
+        if (m.kind === 'failed') setMessage(t('export.failed', { message: m.error }));
+        else {
+          download(m.file, `buyerlens-buyers-${new Date().toISOString().slice(0, 10)}.${format}`);
+          setMessage(t('export.done', { count: list.length }));
+        }
+      }
+    });
+    const request: ExportRequest = { format, columns, headers: columns.map((c) => t(`export.col.${c}`)), rows: list, lookups: { ...lookups, notes } };
+    w.postMessage(request);
+  };
+
+  return (
+    <section className="panel-box" aria-labelledby="export-title">
+      <h2 id="export-title">{t('export.title')}</h2>
+      <details>
+        <summary>{t('export.columns')}</summary>
+        <div className="checks">
+          {EXPORT_COLUMNS.map((c) => (
+            <label key={c}>
+              <input type="checkbox" checked={columns.includes(c)} onChange={(e) => setColumns(EXPORT_COLUMNS.filter((x) => (x === c ? e.target.checked : columns.includes(x))))} />{' '}
+              {t(`export.col.${c}`)}
+            </label>
+          ))}
+        </div>
+        <p className="muted small">{t('export.noContact')}</p>
+      </details>
+      <div className="form-actions">
+        <button type="button" className="small-button primary" data-testid="export-csv" disabled={progress !== null || columns.length === 0} onClick={() => void start('csv')}>
+          {t('export.csv')}
+        </button>
+        <button type="button" className="small-button primary" data-testid="export-xlsx" disabled={progress !== null || columns.length === 0} onClick={() => void start('xlsx')}>
+          {t('export.xlsx')}
+        </button>
+      </div>
+      {progress && (
+        <div className="export-progress" role="status">
+          <progress data-testid="export-progress" value={progress.done} max={Math.max(1, progress.total)} />
+          <span className="small">{t('export.progress', { done: progress.done, total: progress.total })}</span>
+          <button type="button" className="small-button" onClick={cancel}>
+            {t('export.cancel')}
+          </button>
+        </div>
+      )}
+      {message && (
+        <p className="small" role="status" data-testid="export-result">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}

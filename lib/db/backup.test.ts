@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Dexie from 'dexie';
+import { exportDB } from 'dexie-export-import';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CaptureBatch } from '../schema/capture';
+import { BackupError, createBackup, readBackup, restoreBackup, wipeEverything } from './backup';
+import { applyCapture } from './capture-repository';
+import { DATABASE_NAME, type BuyerLensDatabase } from './database';
+import { addNote } from './notes-repository';
+import { createTag, setBuyerTag } from './tags-repository';
+import { freshDatabase } from './test-db';
+import { declareVersions } from './versions';
+
+let db: BuyerLensDatabase;
+const ANA = 'shopee:br:1';
+
+const batch: CaptureBatch = {
+  adapterId: 'shopee',
+  pageKind: 'order-list',
+  pageUrl: 'https://seller.shopee.com.br/portal/sale/order',
+  source: 'network',
+  capturedAt: '2026-11-01T00:00:00.000Z',
+  shops: [],
+  buyers: [
+    { buyerKey: ANA, shopKey: 'shopee:br', platformBuyerId: '1', displayName: '王小明' },
+    { buyerKey: 'shopee:br:2', shopKey: 'shopee:br', platformBuyerId: '2', displayName: '=2+5 Silva' },
+  ],
+  orders: [{ orderKey: 'shopee:br:9', orderId: '9', shopKey: 'shopee:br', buyerKey: ANA, status: 'completed', totalMinor: 1990, currency: 'BRL', placedAt: '2026-10-01T00:00:00.000Z' }],
+  problems: [],
+};
+
+async function counts(d: BuyerLensDatabase) {
+  return Object.fromEntries(await Promise.all(d.tables.map(async (t) => [t.name, await t.count()] as const)));
+}
+
+beforeEach(async () => {
+  // Backups name the database; tests use the real name in a fresh fake-indexeddb database.
+  db = freshDatabase();
+  await applyCapture(db, batch);
+  const vip = await createTag(db, 'VIP');
+  await setBuyerTag(db, ANA, vip.id, true);
+  await addNote(db, ANA, 'Prefere entrega à tarde.');
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+/** A backup file as BuyerLens writes it (databaseName is the real one whatever the test db's name). */
+async function backupText(): Promise<string> {
+  const file = JSON.parse(await (await createBackup(db)).text());
+  file.data.databaseName = DATABASE_NAME;
+  return JSON.stringify(file);
+}
+
+describe('backup and restore', () => {
+  it('restores exactly what was backed up, after a wipe', async () => {
+    const before = await counts(db);
+    const buyers = await db.buyers.toArray();
+    const notes = await db.notes.toArray();
+    const text = await backupText();
+    await wipeEverything(db);
+    expect(await db.buyers.count()).toBe(0);
+    const backup = readBackup(text);
+    expect(backup.version).toBe(2);
+    await restoreBackup(db, backup);
+    expect(await counts(db)).toEqual(before);
+    expect(await db.buyers.toArray()).toEqual(buyers);
+    expect(await db.notes.toArray()).toEqual(notes);
+  });
+
+  it('refuses a truncated, foreign or invalid file with a clear message, and changes nothing', async () => {
+    const text = await backupText();
+    const before = await counts(db);
+    expect(() => readBackup(text.slice(0, Math.floor(text.length / 2)))).toThrow(new BackupError('The backup file is incomplete or damaged: it is not complete JSON.'));
+    expect(() => readBackup(JSON.stringify({ hello: 'world' }))).toThrow('This file is not a BuyerLens backup.');
+    const invalid = JSON.parse(text);
+    invalid.data.data.find((t: { tableName: string }) => t.tableName === 'buyers').rows[0].stats.orderCount = -1;
+    expect(() => readBackup(JSON.stringify(invalid))).toThrow(/buyers table has an invalid row \(1\).*orderCount/);
+    const newer = JSON.parse(text);
+    newer.data.databaseVersion = 99;
+    expect(() => readBackup(JSON.stringify(newer))).toThrow(/newer BuyerLens/);
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it('migrates a backup written by version 1', async () => {
+    const v1 = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'db', 'v1.json'), 'utf8')) as Record<string, unknown[]>;
+    const old = new Dexie(`${DATABASE_NAME}-v1-${Date.now()}`);
+    declareVersions(old, 1);
+    await old.open();
+    await old.transaction('rw', old.tables, async () => {
+      for (const table of old.tables) await table.bulkAdd((v1[table.name] ?? []) as object[]);
+    });
+    const file = JSON.parse(await (await exportDB(old)).text());
+    await old.delete();
+    file.data.databaseName = DATABASE_NAME;
+    expect(file.data.databaseVersion).toBe(1);
+
+    const backup = readBackup(JSON.stringify(file));
+    await restoreBackup(db, backup);
+    expect(await db.buyers.count()).toBe(v1.buyers!.length);
+    const withOrders = (await db.buyers.toArray()).find((b) => b.stats.paidOrderCount > 0)!;
+    expect(withOrders.stats.purchases.length).toBe(withOrders.stats.paidOrderCount);
+  });
+});

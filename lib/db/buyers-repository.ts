@@ -1,0 +1,155 @@
+import Dexie from 'dexie';
+import { buyerFilterSchema, type BuyerFilter } from '../buyers/list';
+import type { TagRecord } from '../schema/records';
+import { statsOf } from './aggregates';
+import type { BuyerLensDatabase } from './database';
+import { TAG_COLORS } from './tags-repository';
+
+const CHUNK = 2000;
+const LISTS_SETTING = 'buyerLists';
+const RETENTION_SETTING = 'retentionMonths';
+
+/** Adds or removes one tag on many buyers (a campaign list), in one transaction. */
+export async function bulkSetTag(db: BuyerLensDatabase, buyerKeys: readonly string[], tagId: string, on: boolean): Promise<number> {
+  return db.transaction('rw', [db.tags, db.buyers], async () => {
+    if (on && !(await db.tags.get(tagId))) throw new Error('That tag no longer exists.');
+    let changed = 0;
+    for (let i = 0; i < buyerKeys.length; i += CHUNK) {
+      const buyers = (await db.buyers.bulkGet(buyerKeys.slice(i, i + CHUNK))).filter((b) => b !== undefined);
+      const updated = buyers.flatMap((b) => {
+        const has = b.tagIds.includes(tagId);
+        if (on === has) return [];
+        return [{ ...b, tagIds: on ? [...b.tagIds, tagId] : b.tagIds.filter((t) => t !== tagId) }];
+      });
+      await db.buyers.bulkPut(updated);
+      changed += updated.length;
+    }
+    return changed;
+  });
+}
+
+export interface TagAssignment {
+  buyerKey: string;
+  tagNames: readonly string[];
+}
+
+/**
+ * Tags from an imported file: tags are matched by name (case-insensitive) or created, then added to
+ * the buyers. One transaction: all of it or none.
+ */
+export async function importTagAssignments(db: BuyerLensDatabase, assignments: readonly TagAssignment[], now = new Date()): Promise<{ buyers: number; tagsCreated: number }> {
+  return db.transaction('rw', [db.tags, db.buyers], async () => {
+    const byName = new Map((await db.tags.toArray()).map((t) => [t.name.toLowerCase(), t]));
+    let created = 0;
+    const idOf = async (name: string): Promise<string> => {
+      const existing = byName.get(name.toLowerCase());
+      if (existing) return existing.id;
+      const tag: TagRecord = { id: crypto.randomUUID(), name, color: TAG_COLORS[(byName.size + created) % TAG_COLORS.length]!, createdAt: now.toISOString() };
+      await db.tags.add(tag);
+      byName.set(name.toLowerCase(), tag);
+      created += 1;
+      return tag.id;
+    };
+    let changed = 0;
+    for (let i = 0; i < assignments.length; i += CHUNK) {
+      const slice = assignments.slice(i, i + CHUNK);
+      const buyers = await db.buyers.bulkGet(slice.map((a) => a.buyerKey));
+      const updated = [];
+      for (const [j, buyer] of buyers.entries()) {
+        if (!buyer) continue;
+        const ids = new Set(buyer.tagIds);
+        for (const name of slice[j]!.tagNames) ids.add(await idOf(name));
+        if (ids.size !== buyer.tagIds.length) updated.push({ ...buyer, tagIds: [...ids] });
+      }
+      await db.buyers.bulkPut(updated);
+      changed += updated.length;
+    }
+    return { buyers: changed, tagsCreated: created };
+  });
+}
+
+/** Forgets a buyer completely: their orders, flags, notes, tier and the buyer record. */
+export async function eraseBuyer(db: BuyerLensDatabase, buyerKey: string): Promise<void> {
+  await db.transaction('rw', [db.buyers, db.orders, db.orderFlags, db.notes, db.rfm], async () => {
+    const buyer = await db.buyers.get(buyerKey);
+    if (!buyer) throw new Error('That buyer is not in BuyerLens.');
+    const orderKeys = await db.orders.where('[buyerKey+sortAt]').between([buyerKey, Dexie.minKey], [buyerKey, Dexie.maxKey]).primaryKeys();
+    await db.orders.bulkDelete(orderKeys);
+    await db.orderFlags.bulkDelete(orderKeys);
+    await db.notes.where('buyerKey').equals(buyerKey).delete();
+    await db.rfm.delete(buyerKey);
+    await db.buyers.delete(buyerKey);
+    // A linked group of one is no group.
+    if (buyer.personId) {
+      const rest = await db.buyers.where('personId').equals(buyer.personId).primaryKeys();
+      if (rest.length === 1) await db.buyers.where('buyerKey').equals(rest[0]!).modify((b) => void delete b.personId);
+    }
+  });
+}
+
+/** Retention in months (undefined: keep everything, the default). */
+export async function loadRetention(db: BuyerLensDatabase): Promise<number | undefined> {
+  const value = (await db.settings.get(RETENTION_SETTING))?.value;
+  return typeof value === 'number' && value > 0 ? value : undefined;
+}
+
+export async function saveRetention(db: BuyerLensDatabase, months: number | undefined): Promise<void> {
+  if (months === undefined) await db.settings.delete(RETENTION_SETTING);
+  else await db.settings.put({ key: RETENTION_SETTING, value: months });
+}
+
+/**
+ * Deletes orders older than the retention period and recomputes their buyers' aggregates from the
+ * orders kept. Returns the shops whose buyers changed (to re-score).
+ */
+export async function applyRetention(db: BuyerLensDatabase, now = new Date()): Promise<{ orders: number; shops: string[] }> {
+  const months = await loadRetention(db);
+  if (!months) return { orders: 0, shops: [] };
+  const cutoff = new Date(now);
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+  const before = cutoff.toISOString();
+  return db.transaction('rw', [db.orders, db.orderFlags, db.buyers], async () => {
+    const old = await db.orders.filter((o) => o.sortAt < before).toArray();
+    if (old.length === 0) return { orders: 0, shops: [] };
+    await db.orders.bulkDelete(old.map((o) => o.orderKey));
+    await db.orderFlags.bulkDelete(old.map((o) => o.orderKey));
+    const buyerKeys = [...new Set(old.flatMap((o) => (o.buyerKey ? [o.buyerKey] : [])))];
+    const shops = new Set<string>();
+    for (const buyer of await db.buyers.bulkGet(buyerKeys)) {
+      if (!buyer) continue;
+      const kept = await db.orders.where('[buyerKey+sortAt]').between([buyer.buyerKey, Dexie.minKey], [buyer.buyerKey, Dexie.maxKey]).toArray();
+      await db.buyers.put({ ...buyer, stats: statsOf(kept) });
+      shops.add(buyer.shopKey);
+    }
+    return { orders: old.length, shops: [...shops] };
+  });
+}
+
+export interface SavedList {
+  name: string;
+  filter: BuyerFilter;
+}
+
+export async function loadSavedLists(db: BuyerLensDatabase): Promise<SavedList[]> {
+  const value = (await db.settings.get(LISTS_SETTING))?.value;
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) => {
+    const i = item as { name?: unknown; filter?: unknown };
+    const filter = buyerFilterSchema.safeParse(i?.filter);
+    return typeof i?.name === 'string' && filter.success ? [{ name: i.name, filter: filter.data }] : [];
+  });
+}
+
+/** Saves (or replaces, by name) a named list. */
+export async function saveList(db: BuyerLensDatabase, list: SavedList): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const lists = (await loadSavedLists(db)).filter((l) => l.name !== list.name);
+    await db.settings.put({ key: LISTS_SETTING, value: [...lists, list].sort((a, b) => a.name.localeCompare(b.name)) });
+  });
+}
+
+export async function deleteList(db: BuyerLensDatabase, name: string): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    await db.settings.put({ key: LISTS_SETTING, value: (await loadSavedLists(db)).filter((l) => l.name !== name) });
+  });
+}

@@ -1,0 +1,68 @@
+import type { BuyerRow } from '../buyers/list';
+import { majorUnits } from './csv';
+
+/** The columns a buyer list can be exported with, in their order in the file. */
+export const EXPORT_COLUMNS = ['name', 'marketplace', 'shop', 'buyerId', 'tags', 'segment', 'r', 'f', 'm', 'orders', 'spent', 'currency', 'firstOrder', 'lastOrder', 'notes'] as const;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+export const DEFAULT_EXPORT_COLUMNS: readonly ExportColumn[] = EXPORT_COLUMNS.filter((c) => c !== 'notes');
+
+/** Names the page resolves once (in the user's language) so the worker only formats. */
+export interface ExportLookups {
+  tagNames: Record<string, string>;
+  shopLabels: Record<string, string>;
+  marketplaceNames: Record<string, string>;
+  segmentNames: Record<string, string>;
+  /** Notes per buyer, newest first, where the notes column is chosen. */
+  notes: Record<string, string[]>;
+}
+
+export type ExportCell = string | number | { date: string } | null;
+
+/** One buyer's cells for the chosen columns: numbers stay numbers, dates stay dates. */
+export function exportCells(row: BuyerRow, columns: readonly ExportColumn[], lookups: ExportLookups): ExportCell[] {
+  return columns.map((column): ExportCell => {
+    switch (column) {
+      case 'name':
+        return row.name ?? '';
+      case 'marketplace':
+        return lookups.marketplaceNames[row.adapterId] ?? row.adapterId;
+      case 'shop':
+        return lookups.shopLabels[row.shopKey] ?? row.shopKey;
+      case 'buyerId':
+        return row.platformBuyerId;
+      case 'tags':
+        return row.tagIds
+          .map((id) => lookups.tagNames[id])
+          .filter((n): n is string => n !== undefined)
+          .sort((a, b) => a.localeCompare(b))
+          .join('; ');
+      case 'segment':
+        return row.segment ? (lookups.segmentNames[row.segment] ?? row.segment) : '';
+      case 'r':
+        return row.r ?? null;
+      case 'f':
+        return row.f ?? null;
+      case 'm':
+        return row.m ?? null;
+      case 'orders':
+        return row.orders;
+      case 'spent':
+        return Number(majorUnits(row.spentMinor, row.currency));
+      case 'currency':
+        return row.currency ?? '';
+      case 'firstOrder':
+        return row.firstOrderAt ? { date: row.firstOrderAt } : null;
+      case 'lastOrder':
+        return row.lastOrderAt ? { date: row.lastOrderAt } : null;
+      case 'notes':
+        return (lookups.notes[row.buyerKey] ?? []).join('\n');
+    }
+  });
+}
+
+/** A cell as CSV text: dates as YYYY-MM-DD, empty for nothing. */
+export function csvCell(cell: ExportCell): string | number {
+  if (cell === null) return '';
+  if (typeof cell === 'object') return cell.date.slice(0, 10);
+  return cell;
+}

@@ -1,0 +1,160 @@
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BuyerLensDatabase } from '../db/database';
+import { freshDatabase } from '../db/test-db';
+import { emptyStats, type BuyerRecord, type RfmRecord } from '../schema/records';
+import { BOM, BUYER_CSV_COLUMNS, buyersCsv, buyersCsvText, majorUnits } from './csv';
+
+const AT = '2026-11-23T12:00:00.000Z';
+let db: BuyerLensDatabase;
+
+function buyer(id: string, displayName: string | undefined, extra: Partial<BuyerRecord> = {}): BuyerRecord {
+  return {
+    buyerKey: `shopee:BR:${id}`,
+    shopKey: 'shopee:BR',
+    adapterId: 'shopee',
+    platformBuyerId: id,
+    ...(displayName !== undefined ? { displayName } : {}),
+    tagIds: [],
+    stats: { ...emptyStats(), orderCount: 3, paidOrderCount: 2, spentMinor: 1234550, currency: 'BRL', firstOrderAt: '2025-01-02T03:04:05.000Z', lastOrderAt: '2026-10-01T00:00:00.000Z' },
+    searchWords: [],
+    firstSeenAt: AT,
+    updatedAt: AT,
+    ...extra,
+  };
+}
+
+function tier(buyerKey: string): RfmRecord {
+  return {
+    buyerKey,
+    shopKey: 'shopee:BR',
+    map: 'rfm11',
+    segment: 'champions',
+    r: 5,
+    f: 4,
+    m: 3,
+    values: { recencyDays: 2, frequency: 7, monetaryMinor: 50000 },
+    method: 'quintiles',
+    peers: 40,
+    windowDays: 365,
+    scoredAt: AT,
+  };
+}
+
+/** The file as a spreadsheet would read it: rows of cells, the BOM stripped. */
+function parse(text: string): string[][] {
+  const parsed = Papa.parse<string[]>(text.slice(BOM.length), { newline: '\r\n', skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+}
+
+beforeEach(async () => {
+  db = freshDatabase();
+  await db.shops.put({ shopKey: 'shopee:BR', adapterId: 'shopee', region: 'BR', currency: 'BRL', firstSeenAt: AT, updatedAt: AT });
+  await db.tags.bulkPut([
+    { id: 't1', name: 'VIP', color: '#0f766e', createdAt: AT },
+    { id: 't2', name: 'Atacado, revenda', color: '#b45309', createdAt: AT },
+  ]);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('buyers CSV', () => {
+  it('starts with a UTF-8 BOM and the header, lines end in CRLF', async () => {
+    await db.buyers.put(buyer('1', 'ana.silva'));
+    const text = await buyersCsvText(db);
+    expect(text.startsWith(BOM)).toBe(true);
+    expect(text.slice(BOM.length).split('\r\n')[0]).toBe(BUYER_CSV_COLUMNS.join(','));
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
+  it('writes one row per buyer with its shop, tags, tier and aggregates', async () => {
+    await db.buyers.put(buyer('1', 'ana.silva', { tagIds: ['t1', 't2', 'gone'] }));
+    await db.rfm.put(tier('shopee:BR:1'));
+    const [, row] = parse(await buyersCsvText(db));
+    expect(row).toEqual([
+      'ana.silva',
+      'shopee',
+      'BR',
+      '1',
+      'Atacado, revenda; VIP',
+      'champions',
+      '5',
+      '4',
+      '3',
+      '3',
+      '12345.50',
+      'BRL',
+      '2025-01-02T03:04:05.000Z',
+      '2026-10-01T00:00:00.000Z',
+    ]);
+  });
+
+  it('quotes commas, quotes and line breaks (RFC 4180) and keeps Chinese names intact', async () => {
+    await db.buyers.bulkPut([
+      buyer('1', 'Silva, Ana'),
+      buyer('2', 'Ana "Aninha" Silva'),
+      buyer('3', 'line one\nline two'),
+      buyer('4', '王小明'),
+    ]);
+    const text = await buyersCsvText(db);
+    expect(text).toContain('"Silva, Ana"');
+    expect(text).toContain('"Ana ""Aninha"" Silva"');
+    expect(text).toContain('"line one\nline two"');
+    expect(text).toContain('王小明');
+    const names = parse(text)
+      .slice(1)
+      .map((r) => r[0]);
+    expect(names).toEqual(['Silva, Ana', 'Ana "Aninha" Silva', 'line one\nline two', '王小明']);
+    // As bytes: the BOM is EF BB BF and the name is its UTF-8 encoding.
+    const bytes = new TextEncoder().encode(text);
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(Buffer.from(bytes).toString('utf8')).toContain('王小明');
+  });
+
+  it('neutralises cells a spreadsheet would run as a formula', async () => {
+    await db.buyers.bulkPut([
+      buyer('1', '=cmd|"/c calc"!A1'),
+      buyer('2', '+55 11 9999'),
+      buyer('3', '-ana-'),
+      buyer('4', '@ana'),
+      buyer('5', 'ana = ok'),
+    ]);
+    const rows = parse(await buyersCsvText(db)).slice(1);
+    expect(rows.map((r) => r[0])).toEqual(["'=cmd|\"/c calc\"!A1", "'+55 11 9999", "'-ana-", "'@ana", 'ana = ok']);
+    // Numbers are numbers, never prefixed.
+    expect(rows[0]![9]).toBe('3');
+  });
+
+  it('writes every buyer once across pages, in chunks', async () => {
+    const many = Array.from({ length: 25 }, (_, i) => buyer(String(1000 + i), `buyer ${i}`));
+    await db.buyers.bulkPut(many);
+    await db.rfm.bulkPut(many.filter((_, i) => i % 2 === 0).map((b) => tier(b.buyerKey)));
+    const chunks: string[] = [];
+    for await (const chunk of buyersCsv(db, { pageSize: 7 })) chunks.push(chunk);
+    expect(chunks).toHaveLength(1 + 4); // header, then pages of 7, 7, 7, 4
+    const rows = parse(chunks.join('')).slice(1);
+    expect(rows).toHaveLength(25);
+    expect(new Set(rows.map((r) => r[3])).size).toBe(25);
+    expect(rows.filter((r) => r[5] === 'champions')).toHaveLength(13);
+  });
+
+  it('writes the header alone for an empty store, and takes other labels', async () => {
+    expect(parse(await buyersCsvText(db))).toEqual([[...BUYER_CSV_COLUMNS]]);
+    await db.buyers.put(buyer('1', 'ana'));
+    await db.rfm.put(tier('shopee:BR:1'));
+    const header = BUYER_CSV_COLUMNS.map((c) => c.toUpperCase());
+    const rows = parse(await buyersCsvText(db, { header, marketplaceName: () => 'Shopee', segmentName: () => '冠军客户' }));
+    expect(rows[0]).toEqual(header);
+    expect(rows[1]!.slice(0, 6)).toEqual(['ana', 'Shopee', 'BR', '1', '', '冠军客户']);
+  });
+
+  it('gives money in major units of the currency', () => {
+    expect(majorUnits(1234550, 'BRL')).toBe('12345.50');
+    expect(majorUnits(5, 'USD')).toBe('0.05');
+    expect(majorUnits(0, undefined)).toBe('0.00');
+    expect(majorUnits(123400, 'VND')).toBe('123400');
+  });
+});
