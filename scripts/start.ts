@@ -79,7 +79,18 @@ if (headless) {
       `<div style="width:400px;height:800px;overflow:hidden;border-left:1px solid #bbb"><img src="${image('panel.png')}" width="400"></div></body>`,
   );
   await both.screenshot({ path: join(out, 'side-by-side.png') });
-  console.log(`Screenshots in ${out}: console.png, panel.png, side-by-side.png`);
+  for (const [name, path] of [
+    ['buyers.png', '/buyers.html'],
+    ['options.png', '/options.html'],
+  ] as const) {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(`chrome-extension://${extensionId}${path}`);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: join(out, name), fullPage: name === 'options.png' });
+  }
+  console.log(`Screenshots in ${out}: console.png, panel.png, side-by-side.png, buyers.png, options.png`);
   await context.close();
 } else {
   // The real side panel opens only from a click on the toolbar button; until then the panel sits in

@@ -25,7 +25,8 @@ export interface BuyerRow {
   haystack: string;
 }
 
-export function toBuyerRow(buyer: BuyerRecord, rfm: RfmRecord | undefined, hasNotes: boolean): BuyerRow {
+/** `shopCurrency`: for buyers with no purchase yet, whose aggregates name no currency. */
+export function toBuyerRow(buyer: BuyerRecord, rfm: RfmRecord | undefined, hasNotes: boolean, shopCurrency?: string): BuyerRow {
   return {
     buyerKey: buyer.buyerKey,
     name: buyer.displayName,
@@ -39,7 +40,7 @@ export function toBuyerRow(buyer: BuyerRecord, rfm: RfmRecord | undefined, hasNo
     m: rfm?.m,
     orders: buyer.stats.orderCount,
     spentMinor: buyer.stats.spentMinor,
-    currency: buyer.stats.currency,
+    currency: buyer.stats.currency ?? shopCurrency,
     firstOrderAt: buyer.stats.firstOrderAt,
     lastOrderAt: buyer.stats.lastOrderAt,
     hasNotes,

@@ -9,7 +9,8 @@ const PAGE = 5000;
  * tiers as one key range of the rfm table) so the page can show progress and stay responsive.
  */
 export async function loadBuyerRows(db: BuyerLensDatabase, onProgress?: (loaded: number, total: number) => void): Promise<BuyerRow[]> {
-  const [total, withNotes] = await Promise.all([db.buyers.count(), db.notes.orderBy('buyerKey').uniqueKeys()]);
+  const [total, withNotes, shops] = await Promise.all([db.buyers.count(), db.notes.orderBy('buyerKey').uniqueKeys(), db.shops.toArray()]);
+  const currencyOf = new Map(shops.map((s) => [s.shopKey, s.currency]));
   const noted = new Set(withNotes as string[]);
   const rows: BuyerRow[] = [];
   let after: string | undefined;
@@ -22,7 +23,7 @@ export async function loadBuyerRows(db: BuyerLensDatabase, onProgress?: (loaded:
     });
     if (buyers.length === 0) break;
     const byKey = new Map(tiers.map((t) => [t.buyerKey, t]));
-    for (const buyer of buyers) rows.push(toBuyerRow(buyer, byKey.get(buyer.buyerKey), noted.has(buyer.buyerKey)));
+    for (const buyer of buyers) rows.push(toBuyerRow(buyer, byKey.get(buyer.buyerKey), noted.has(buyer.buyerKey), currencyOf.get(buyer.shopKey)));
     after = buyers[buyers.length - 1]!.buyerKey;
     onProgress?.(rows.length, total);
     if (buyers.length < PAGE) break;

@@ -181,6 +181,28 @@ describe('applyCapture', () => {
     expect(summary?.counts).toEqual({ orders: 1, buyers: 1, shops: 1, rejected: 4 });
   });
 
+  it('refuses buyer and order keys that are not in the record’s shop', async () => {
+    const result = await applyCapture(
+      db,
+      batch({
+        buyers: [
+          { buyerKey: ANA, shopKey: SHOP, platformBuyerId: '73810455' },
+          { buyerKey: 'shopee:my:1', shopKey: SHOP, platformBuyerId: '1' },
+        ],
+        orders: [order('1'), order('2', { orderKey: 'shopee:my:2' }), order('3', { buyerKey: 'shopee:my:9' })],
+      }),
+    );
+    expect(result.rejected).toBe(3);
+    expect((await db.orders.toArray()).map((o) => o.orderId)).toEqual(['1']);
+    expect(await db.buyers.toCollection().primaryKeys()).toEqual([ANA]);
+    const problems = await db.captureLog.filter((e) => e.kind === 'problem').toArray();
+    expect(problems.map((p) => [p.where, p.message])).toEqual([
+      ['buyers[1]', 'key shopee:my:1 is not in shop shopee:br'],
+      ['orders[1]', 'key shopee:my:2 is not in shop shopee:br'],
+      ['orders[2]', 'key shopee:my:9 is not in shop shopee:br'],
+    ]);
+  });
+
   it('stores masked names as absent and refuses a masked buyer id', async () => {
     await applyCapture(
       db,

@@ -35,12 +35,19 @@ interface Valid<T> {
   problems: CaptureProblem[];
 }
 
+/**
+ * Keys that must sit in the record's shop: a buyer or order key is `<shop key>:<id>`
+ * (ARCHITECTURE.md, identity), so a shop's buyers and tiers are one key range of their tables.
+ */
+type InShop = { shopKey: string; keys: (string | undefined)[] };
+
 function validate<S extends z.ZodType>(
   schema: S,
   items: readonly unknown[],
   label: string,
   adapterId: string,
   keyOf: (record: z.infer<S>) => string[],
+  inShop?: (record: z.infer<S>) => InShop,
 ): Valid<z.infer<S>> {
   const records: z.infer<S>[] = [];
   const problems: CaptureProblem[] = [];
@@ -54,6 +61,12 @@ function validate<S extends z.ZodType>(
     const foreign = keyOf(parsed.data).find((key) => !key.startsWith(`${adapterId}:`));
     if (foreign !== undefined) {
       problems.push({ where: `${label}[${index}]`, reason: `key ${foreign} does not belong to adapter ${adapterId}` });
+      return;
+    }
+    const shop = inShop?.(parsed.data);
+    const outside = shop?.keys.find((key) => key !== undefined && !key.startsWith(`${shop.shopKey}:`));
+    if (shop && outside !== undefined) {
+      problems.push({ where: `${label}[${index}]`, reason: `key ${outside} is not in shop ${shop.shopKey}` });
       return;
     }
     records.push(parsed.data);
@@ -108,9 +121,21 @@ async function storedOrders(db: BuyerLensDatabase, keys: string[]): Promise<Map<
 export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): Promise<CaptureResult> {
   const { adapterId, capturedAt } = batch;
   const shopsIn = validate(capturedShopSchema, batch.shops, 'shops', adapterId, (s) => [s.shopKey]);
-  const buyersIn = validate(capturedBuyerSchema, batch.buyers, 'buyers', adapterId, (b) => [b.buyerKey, b.shopKey]);
-  const ordersIn = validate(capturedOrderSchema, batch.orders, 'orders', adapterId, (o) =>
-    [o.orderKey, o.shopKey, o.buyerKey].filter((k): k is string => k !== undefined),
+  const buyersIn = validate(
+    capturedBuyerSchema,
+    batch.buyers,
+    'buyers',
+    adapterId,
+    (b) => [b.buyerKey, b.shopKey],
+    (b) => ({ shopKey: b.shopKey, keys: [b.buyerKey] }),
+  );
+  const ordersIn = validate(
+    capturedOrderSchema,
+    batch.orders,
+    'orders',
+    adapterId,
+    (o) => [o.orderKey, o.shopKey, o.buyerKey].filter((k): k is string => k !== undefined),
+    (o) => ({ shopKey: o.shopKey, keys: [o.orderKey, o.buyerKey] }),
   );
   const problems = [...batch.problems, ...shopsIn.problems, ...buyersIn.problems, ...ordersIn.problems];
 

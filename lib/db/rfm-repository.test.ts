@@ -52,6 +52,18 @@ describe('RFM store', () => {
     expect(await db.rfm.count()).toBe(0);
   });
 
+  it('leaves the tiers of other shops alone, also those keyed inside this shop’s key range', async () => {
+    await buy('1', 'a', 5, 1000);
+    await buy('2', 'b', 5, 1000);
+    await rescoreAll(db, NOW);
+    // A record from before keys were checked against their shop: keyed under shopee:br, in shopee:br2.
+    const stray = { ...(await db.rfm.get('shopee:br:2'))!, buyerKey: 'shopee:br:x', shopKey: 'shopee:br2' };
+    const neighbour = { ...stray, buyerKey: 'shopee:br2:1' };
+    await db.rfm.bulkPut([stray, neighbour]);
+    expect(await rescoreShop(db, 'shopee:br', NOW)).toBe(0);
+    expect(await db.rfm.bulkGet(['shopee:br:x', 'shopee:br2:1'])).toEqual([stray, neighbour]);
+  });
+
   it('re-scores with the map and window the user chose', async () => {
     await buy('1', 'a', 100, 1000);
     await saveRfmSettings(db, { ...(await loadRfmSettings(db)), map: 'cn8', windowDays: 30 });
