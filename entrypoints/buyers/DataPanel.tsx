@@ -6,7 +6,7 @@ import { BackupError, createBackup, readBackup, restoreBackup, type Backup } fro
 import { loadRetention } from '@/lib/db/buyers-repository';
 import { db } from '@/lib/db/database';
 import { useI18n } from '@/lib/i18n/react';
-import { download } from './ExportPanel';
+import { download, FileButton } from '@/components/files';
 
 const RETENTION_CHOICES = [6, 12, 24, 36];
 
@@ -58,19 +58,9 @@ export function DataPanel({ onChanged }: { onChanged: () => void }) {
         <button type="button" className="small-button primary" data-testid="backup-download" onClick={() => void backup()}>
           {t('backup.download')}
         </button>
-        <label className="small-button file-button">
+        <FileButton accept="application/json,.json" testId="backup-restore" onFile={(file) => void choose(file)}>
           {t('backup.restore')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            data-testid="backup-restore"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void choose(file);
-            }}
-          />
-        </label>
+        </FileButton>
       </div>
       {busy && <p className="small">{busy}</p>}
       {pending && (

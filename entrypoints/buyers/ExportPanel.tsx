@@ -1,18 +1,10 @@
 import { useRef, useState } from 'react';
+import { download } from '@/components/files';
 import type { BuyerRow } from '@/lib/buyers/list';
 import { db } from '@/lib/db/database';
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, type ExportColumn, type ExportLookups } from '@/lib/export/columns';
 import type { ExportMessage, ExportRequest } from '@/lib/export/export-worker';
 import { useI18n } from '@/lib/i18n/react';
-
-export function download(file: Blob, name: string): void {
-  const url = URL.createObjectURL(file);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** Export of the current list to CSV or Excel, built in a worker with progress and cancel. */
 export function ExportPanel({ rows, lookups }: { rows: readonly BuyerRow[]; lookups: Omit<ExportLookups, 'notes'> }) {

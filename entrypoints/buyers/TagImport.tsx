@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ActionErrorText } from '@/components/ActionErrorText';
+import { FileButton } from '@/components/files';
 import { useAction } from '@/components/use-action';
 import type { BuyerRow } from '@/lib/buyers/list';
 import { previewTagImport, type TagImportPreview as Preview } from '@/lib/buyers/tag-import';
@@ -30,17 +31,9 @@ export function TagImport({ rows, marketplaceNames, onDone }: { rows: readonly B
     <section className="panel-box" aria-labelledby="import-title">
       <h2 id="import-title">{t('import.title')}</h2>
       <p className="muted small">{t('import.hint')}</p>
-      <input
-        type="file"
-        accept=".csv,text/csv"
-        data-testid="import-tags-file"
-        aria-label={t('import.title')}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void read(file);
-        }}
-      />
+      <FileButton accept=".csv,text/csv" testId="import-tags-file" onFile={(file) => void read(file)}>
+        {t('import.choose')}
+      </FileButton>
       {preview && (
         <div className="import-preview" data-testid="import-preview">
           <p>{t('import.preview', { matched: preview.assignments.length, tags: preview.tagCount, unmatched: preview.unmatched.length })}</p>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ActionErrorText } from '@/components/ActionErrorText';
+import { download, FileButton } from '@/components/files';
 import { useAction } from '@/components/use-action';
 import { adapters } from '@/lib/adapters/registry';
 import { db } from '@/lib/db/database';
@@ -205,14 +206,9 @@ export function RepliesSettings() {
   const templates = useLiveQuery(() => db.replyTemplates.orderBy('category').toArray()) ?? [];
   const shown = templates.filter((tpl) => filter === 'all' || tpl.language === filter);
 
-  const download = async () => {
+  const savePack = async () => {
     const pack = await exportPack(db);
-    const url = URL.createObjectURL(new Blob([JSON.stringify(pack, null, 2)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `buyerlens-replies-${pack.exportedAt?.slice(0, 10) ?? 'pack'}.json`;
-    a.click();
-    URL.revokeObjectURL(url);
+    download(new Blob([JSON.stringify(pack, null, 2)], { type: 'application/json' }), `buyerlens-replies-${pack.exportedAt?.slice(0, 10) ?? 'pack'}.json`);
   };
   const upload = async (file: File) => {
     let parsed: unknown;
@@ -238,22 +234,12 @@ export function RepliesSettings() {
         <button type="button" className="small-button primary" onClick={() => setEditing({ id: crypto.randomUUID(), title: '', body: '', language: language, category: 'other', conditions: {} })}>
           {t('options.replyNew')}
         </button>
-        <button type="button" className="small-button" data-testid="replies-export" onClick={() => void download()}>
+        <button type="button" className="small-button" data-testid="replies-export" onClick={() => void savePack()}>
           {t('options.replyExport')}
         </button>
-        <label className="small-button file-button">
+        <FileButton accept="application/json,.json" testId="replies-import" onFile={(file) => void upload(file)}>
           {t('options.replyImport')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            data-testid="replies-import"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void upload(file);
-            }}
-          />
-        </label>
+        </FileButton>
         <select aria-label={t('options.replyLanguage')} value={filter} onChange={(e) => setFilter(e.target.value)}>
           <option value="all">{t('options.replyAll')}</option>
           <option value="en">English</option>

@@ -120,6 +120,7 @@ export const en = {
   'export.col.lastOrder': 'Last order',
   'export.col.notes': 'Notes',
   'import.title': 'Import tags from CSV',
+  'import.choose': 'Choose a CSV file…',
   'import.hint': 'A CSV with a "buyer key" column, or "marketplace" and "buyer id" columns, and a "tags" column (several tags separated by ; or ,).',
   'import.preview': '{matched} rows match a buyer and will get {tags} tag assignments; {unmatched} rows match nobody.',
   'import.unmatched': 'Rows that matched nothing',

@@ -122,6 +122,7 @@ export const zhCN: Record<MessageKey, string> = {
   'export.col.lastOrder': '最近下单',
   'export.col.notes': '备注',
   'import.title': '从 CSV 导入标签',
+  'import.choose': '选择 CSV 文件…',
   'import.hint': 'CSV 需有“buyer key”列，或“marketplace”和“buyer id”列，以及“tags”列（多个标签用 ; 或 , 分隔）。',
   'import.preview': '{matched} 行匹配到买家，将添加 {tags} 个标签；{unmatched} 行未匹配到任何买家。',
   'import.unmatched': '未匹配的行',

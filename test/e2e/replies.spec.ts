@@ -1,35 +1,37 @@
-import type { Page } from '@playwright/test';
 import { createTranslator } from '../../lib/i18n/i18n';
 import { englishPack } from '../../lib/replies/packs/en';
 import { renderTemplate } from '../../lib/replies/render';
 import { waitForConsole } from '../../scripts/demo/seed';
 import { DEMO_AMAZON, DEMO_SHOPEE } from '../../scripts/demo/serve';
 import { shopeeConversations } from '../../scripts/demo/responses';
-import { expect, readTable, test, waitForStore } from './fixtures';
+import type { DemoData } from '../../scripts/demo/data';
+import { expect, readTable, test, waitForStore, type Extension } from './fixtures';
 
 const en = createTranslator('en');
 
-async function captureShopee(page: Page, panel: Page) {
+/**
+ * Captures the demo order list, then opens the web chat of a buyer whose newest order is unpaid;
+ * the panel shows that buyer.
+ */
+async function openUnpaidBuyersChat(extension: Extension, demo: DemoData) {
+  const panel = await extension.openPanel();
+  const page = await extension.context.newPage();
   await page.goto(`${DEMO_SHOPEE}/portal/sale/order?page_size=100`);
   await waitForConsole(page);
   await waitForStore(panel, 'replyTemplates', (rows) => rows.length > 0);
-}
-
-test('Shopee chat: an unpaid order gets the payment reminder first; insert fills the chat box, resolved, and sends nothing', async ({ extension, demo }) => {
-  const panel = await extension.openPanel();
-  const page = await extension.context.newPage();
-  await captureShopee(page, panel);
-
-  // A buyer with a conversation whose newest order is unpaid.
-  const newest = new Map<string, (typeof demo.shopee)[number]>();
+  const newest = new Map<string, DemoData['shopee'][number]>();
   for (const o of demo.shopee) if (!newest.has(o.buyerUserId)) newest.set(o.buyerUserId, o);
   const conversation = shopeeConversations(demo).find((c) => newest.get(String(c.to_id))?.status === 'unpaid')!;
   const order = newest.get(String(conversation.to_id))!;
   await waitForStore(panel, 'orders', (rows) => rows.some((r) => r.orderId === order.orderId));
-
   await page.goto(`${DEMO_SHOPEE}/webchat/conversations/${conversation.id}`);
   await expect(page.locator('.chat-input textarea')).toBeVisible();
   await expect(panel.getByTestId('buyer-name')).toHaveText(order.username);
+  return { panel, page, order };
+}
+
+test('Shopee chat: an unpaid order gets the payment reminder first; insert fills the chat box, resolved, and sends nothing', async ({ extension, demo }) => {
+  const { panel, page, order } = await openUnpaidBuyersChat(extension, demo);
 
   const first = panel.getByTestId('reply-suggestions').getByTestId('reply-item').first();
   await expect(first).toHaveAttribute('data-category', 'payment-reminder');
@@ -98,14 +100,7 @@ test('Amazon messaging: the buyer of the order is on screen; a reply with a link
 });
 
 test('Shopee chat: "/" in the reply box opens the picker; Enter inserts, prompts are selected to type over', async ({ extension, demo }, testInfo) => {
-  const panel = await extension.openPanel();
-  const page = await extension.context.newPage();
-  await captureShopee(page, panel);
-  const newest = new Map<string, (typeof demo.shopee)[number]>();
-  for (const o of demo.shopee) if (!newest.has(o.buyerUserId)) newest.set(o.buyerUserId, o);
-  const conversation = shopeeConversations(demo).find((c) => newest.get(String(c.to_id))?.status === 'unpaid')!;
-  await page.goto(`${DEMO_SHOPEE}/webchat/conversations/${conversation.id}`);
-  await expect(panel.getByTestId('buyer-name')).toHaveText(conversation.to_name);
+  const { panel, page } = await openUnpaidBuyersChat(extension, demo);
 
   const box = page.locator('.chat-input textarea');
   await box.click();

@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+
+/** Saves a file the page made (an export, a backup) through the browser's download. */
+export function download(file: Blob, name: string): void {
+  const url = URL.createObjectURL(file);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** A button that picks one file; the same file can be picked again after a failed attempt. */
+export function FileButton({ accept, testId, onFile, children }: { accept: string; testId: string; onFile: (file: File) => void; children: ReactNode }) {
+  return (
+    <label className="small-button file-button">
+      {children}
+      <input
+        type="file"
+        accept={accept}
+        data-testid={testId}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) onFile(file);
+        }}
+      />
+    </label>
+  );
+}
