@@ -1,6 +1,17 @@
 /** ISO 4217 minor-unit exponent (JPY 0, USD 2, …), from the runtime's CLDR data. */
+const exponents = new Map<string, number>();
+
+/**
+ * Digits after the decimal point in the currency (BRL 2, JPY 0). Asked once per currency: building
+ * an Intl.NumberFormat costs tens of microseconds, and captures and exports ask per row.
+ */
 export function minorExponent(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let exponent = exponents.get(currency);
+  if (exponent === undefined) {
+    exponent = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    exponents.set(currency, exponent);
+  }
+  return exponent;
 }
 
 /** An exact decimal string ("25.23", "1234", "-0.5") in minor units of the currency. */

@@ -11,8 +11,8 @@ import type { BuyerRecord, RfmRecord, ShopRecord, TagRecord } from '../schema/re
  * formula (starting with =, +, -, @, tab or CR) prefixed with `'`.
  *
  * The file is produced in chunks, one page of buyers at a time (keyset paging on the primary key,
- * one short read transaction per page), so a page exporting a large store never blocks for long and
- * never holds every buyer at once.
+ * one short read transaction per page, the next page read while this one is formatted), so a page
+ * exporting a large store never blocks for long and never holds every buyer at once.
  */
 
 export const BOM = '\uFEFF';
@@ -51,19 +51,9 @@ export interface BuyersCsvOptions {
 
 export type CsvCell = string | number;
 
-const exponents = new Map<string, number>();
-
-/** minorExponent builds an Intl.NumberFormat per call (tens of µs): once per currency here. */
-function exponentOf(currency: string | undefined): number {
-  if (!currency) return 2;
-  let exp = exponents.get(currency);
-  if (exp === undefined) exponents.set(currency, (exp = minorExponent(currency)));
-  return exp;
-}
-
 /** `1234550` minor units of BRL → "12345.50": exact, in the currency's major units. */
 export function majorUnits(minor: number, currency: string | undefined): string {
-  const exp = exponentOf(currency);
+  const exp = currency ? minorExponent(currency) : 2;
   if (exp === 0) return String(minor);
   const sign = minor < 0 ? '-' : '';
   const digits = String(Math.abs(minor)).padStart(exp + 1, '0');
@@ -122,25 +112,32 @@ export async function* buyersCsv(db: BuyerLensDatabase, options: BuyersCsvOption
   const tags = new Map(tagList.map((t) => [t.id, t]));
   yield BOM + csvLines([options.header ?? BUYER_CSV_COLUMNS]);
 
-  let after: string | undefined;
-  for (;;) {
-    const from = after;
-    // One page of buyers and their tiers. Both tables are keyed by buyer key, so the tiers of a
-    // page are one key range of the rfm table, not one lookup per buyer.
-    const { buyers, tiers } = await db.transaction('r', [db.buyers, db.rfm], async () => {
-      const page = await (from === undefined ? db.buyers.orderBy(':id') : db.buyers.where(':id').above(from)).limit(pageSize).toArray();
-      if (page.length === 0) return { buyers: page, tiers: [] as RfmRecord[] };
-      const tierRange = await db.rfm.where(':id').between(page[0]!.buyerKey, page[page.length - 1]!.buyerKey, true, true).toArray();
-      return { buyers: page, tiers: tierRange };
+  // One page of buyers and their tiers. Both tables are keyed by buyer key, so the tiers of a page
+  // are one key range of the rfm table, not one lookup per buyer.
+  type Page = { buyers: BuyerRecord[]; tiers: RfmRecord[] };
+  const readPage = (after: string | undefined): Promise<Page> =>
+    db.transaction('r', [db.buyers, db.rfm], async () => {
+      const buyers = await (after === undefined ? db.buyers.orderBy(':id') : db.buyers.where(':id').above(after)).limit(pageSize).toArray();
+      const tiers =
+        buyers.length === 0 ? [] : await db.rfm.where(':id').between(buyers[0]!.buyerKey, buyers[buyers.length - 1]!.buyerKey, true, true).toArray();
+      return { buyers, tiers };
     });
-    if (buyers.length === 0) return;
-    after = buyers[buyers.length - 1]!.buyerKey;
-    const rfmByKey = new Map(tiers.map((r) => [r.buyerKey, r]));
-    const rows = (options.filter ? buyers.filter(options.filter) : buyers).map((buyer) =>
-      buyerCsvCells(buyer, { shop: shops.get(buyer.shopKey), tags, rfm: rfmByKey.get(buyer.buyerKey) }, options),
-    );
-    if (rows.length > 0) yield csvLines(rows);
-    if (buyers.length < pageSize) return;
+
+  let next: Promise<Page> | undefined = readPage(undefined);
+  try {
+    while (next) {
+      const { buyers, tiers }: Page = await next;
+      // The next page is read while this one is formatted and handed on.
+      next = buyers.length === pageSize ? readPage(buyers[buyers.length - 1]!.buyerKey) : undefined;
+      const rfmByKey = new Map(tiers.map((r) => [r.buyerKey, r]));
+      const rows = (options.filter ? buyers.filter(options.filter) : buyers).map((buyer) =>
+        buyerCsvCells(buyer, { shop: shops.get(buyer.shopKey), tags, rfm: rfmByKey.get(buyer.buyerKey) }, options),
+      );
+      if (rows.length > 0) yield csvLines(rows);
+    }
+  } finally {
+    // A consumer that stops early leaves a read in flight: its outcome no longer matters.
+    next?.catch(() => undefined);
   }
 }
 

@@ -1,0 +1,232 @@
+/**
+ * The bench's code inside the extension's origin. scripts/bench.ts bundles this file with esbuild at
+ * bench time (never into .output: the shipped extension has no bench hooks) and evaluates it in an
+ * extension page or the service worker over CDP, where it runs against the same IndexedDB as the
+ * extension. What it times:
+ *
+ * - ingest: the real `capture` runtime message (lib/messaging's sendMessage) from an extension page,
+ *   so the background's own handler (envelope parse, applyCapture, session-health write) does the
+ *   work exactly as for a content script's capture; against plain IndexedDB puts of the same
+ *   records into a scratch database with the same stores and indexes, from the same page.
+ * - rfm: rescoreAll (lib/db/rfm-repository) in the service worker, where the background runs it,
+ *   against a plain getAll of the buyers store there.
+ * - export: buyersCsv (lib/export/csv) in an extension page, against a plain getAll of the buyers.
+ * - panel: the "buyer on screen" session item set as the background sets it, and the time until the
+ *   panel's MutationObserver sees the buyer card and order history; against a plain index read of
+ *   the buyer's orders.
+ */
+import { rescoreAll } from '../../lib/db/rfm-repository';
+import { BuyerLensDatabase, DATABASE_NAME } from '../../lib/db/database';
+import { buyersCsv } from '../../lib/export/csv';
+import { sendMessage } from '../../lib/messaging';
+import type { CaptureBatch } from '../../lib/schema/capture';
+import { benchBatch, benchPlan, type BenchPlan } from './data';
+
+const RAW_DB = 'buyerlens-bench-raw';
+
+/** The one extension API used here directly (the project has no global `chrome` types). */
+declare const chrome: { storage: { session: { set(items: Record<string, unknown>): Promise<void> } } };
+
+let plan: BenchPlan | undefined;
+let database: BuyerLensDatabase | undefined;
+let rawDb: IDBDatabase | undefined;
+let storeDb: IDBDatabase | undefined;
+const longTasks: { start: number; duration: number }[] = [];
+
+const db = () => (database ??= new BuyerLensDatabase());
+const request = <T>(req: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+const done = (tx: IDBTransaction) =>
+  new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+  });
+
+/** A scratch database with the stores and indexes of the real orders and buyers tables (lib/db/versions.ts). */
+function openRaw(): Promise<IDBDatabase> {
+  const open = indexedDB.open(RAW_DB, 1);
+  open.onupgradeneeded = () => {
+    const orders = open.result.createObjectStore('orders', { keyPath: 'orderKey' });
+    orders.createIndex('[buyerKey+sortAt]', ['buyerKey', 'sortAt']);
+    const buyers = open.result.createObjectStore('buyers', { keyPath: 'buyerKey' });
+    buyers.createIndex('shopKey', 'shopKey');
+    buyers.createIndex('tagIds', 'tagIds', { multiEntry: true });
+    buyers.createIndex('searchWords', 'searchWords', { multiEntry: true });
+    buyers.createIndex('stats.lastOrderAt', 'stats.lastOrderAt');
+    buyers.createIndex('personId', 'personId');
+  };
+  return request(open);
+}
+
+/** The extension's own database, opened without Dexie (at its current version, never upgrading it). */
+async function openStore(): Promise<IDBDatabase> {
+  storeDb ??= await request(indexedDB.open(DATABASE_NAME));
+  return storeDb;
+}
+
+async function rawPut(batch: CaptureBatch): Promise<number> {
+  rawDb ??= await openRaw();
+  // The records as they arrive, with the sort key the orders index needs; built before the clock starts.
+  const orders = (batch.orders as { placedAt?: string }[]).map((o) => ({ ...o, sortAt: o.placedAt }));
+  const buyers = batch.buyers as object[];
+  const t0 = performance.now();
+  const tx = rawDb.transaction(['orders', 'buyers'], 'readwrite');
+  const orderStore = tx.objectStore('orders');
+  const buyerStore = tx.objectStore('buyers');
+  for (const o of orders) orderStore.put(o);
+  for (const b of buyers) buyerStore.put(b);
+  await done(tx);
+  return performance.now() - t0;
+}
+
+async function pipelinePut(batch: CaptureBatch): Promise<{ ms: number; rejected: number; error?: string }> {
+  const t0 = performance.now();
+  const reply = await sendMessage('capture', batch);
+  const ms = performance.now() - t0;
+  return reply.ok ? { ms, rejected: reply.result.rejected } : { ms, rejected: batch.orders.length, error: reply.error };
+}
+
+export const bench = {
+  setPlan(orders: number, anchor: number) {
+    plan = benchPlan(orders, anchor);
+    return plan.batches.length;
+  },
+
+  /** Sends batches [from, to): each through the pipeline and into the scratch database, alternating which goes first. */
+  async ingest(from: number, to: number) {
+    if (!plan) throw new Error('setPlan first');
+    let pipelineMs = 0;
+    let rawMs = 0;
+    let orders = 0;
+    let rejected = 0;
+    const errors: string[] = [];
+    for (let n = from; n < Math.min(to, plan.batches.length); n++) {
+      const batch = benchBatch(plan, n, new Date().toISOString());
+      const rawFirst = n % 2 === 1;
+      if (rawFirst) rawMs += await rawPut(batch);
+      const result = await pipelinePut(batch);
+      if (!rawFirst) rawMs += await rawPut(batch);
+      pipelineMs += result.ms;
+      rejected += result.rejected;
+      if (result.error && errors.length < 5) errors.push(result.error);
+      orders += batch.orders.length;
+    }
+    return { pipelineMs, rawMs, orders, rejected, errors };
+  },
+
+  async dropRaw() {
+    rawDb?.close();
+    rawDb = undefined;
+    await request(indexedDB.deleteDatabase(RAW_DB));
+  },
+
+  async counts() {
+    const d = db();
+    const [orders, buyers, shops, rfm, scorable] = await Promise.all([
+      d.orders.count(),
+      d.buyers.count(),
+      d.shops.count(),
+      d.rfm.count(),
+      d.buyers.filter((b) => b.stats.purchases.length > 0).count(),
+    ]);
+    return { orders, buyers, shops, rfm, scorable };
+  },
+
+  rfmCount: () => db().rfm.count(),
+
+  /** The newest capture-log entry: which page the background stored last, and what. */
+  lastCapture: async () => (await db().captureLog.orderBy('id').last()) ?? null,
+
+  /** A plain read of every buyer record (one getAll on the buyers store). */
+  async rawReadBuyers() {
+    const store = await openStore();
+    const t0 = performance.now();
+    const all = await request(store.transaction('buyers', 'readonly').objectStore('buyers').getAll());
+    return { ms: performance.now() - t0, count: all.length };
+  },
+
+  async rescoreAll(now?: number) {
+    const t0 = performance.now();
+    const changed = await rescoreAll(db(), now);
+    return { ms: performance.now() - t0, changed };
+  },
+
+  /** Starts collecting long tasks (≥ 50 ms) in this page. */
+  observeLongTasks() {
+    longTasks.length = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask' });
+  },
+  /** The long tasks (ms) that started between `from` and `to` (performance.now() of this page). */
+  takeLongTasks(from: number, to: number) {
+    const out = longTasks.filter((t) => t.start >= from && t.start <= to).map((t) => t.duration);
+    longTasks.length = 0;
+    return out;
+  },
+
+  /** The whole buyers CSV, consumed chunk by chunk as a download would. */
+  async exportCsv() {
+    const t0 = performance.now();
+    let chars = 0;
+    let chunks = 0;
+    let rows = -1; // the header line
+    for await (const chunk of buyersCsv(db())) {
+      chars += chunk.length;
+      chunks += 1;
+      for (let i = chunk.indexOf('\r\n'); i !== -1; i = chunk.indexOf('\r\n', i + 2)) rows += 1;
+    }
+    const t1 = performance.now();
+    return { ms: t1 - t0, chars, chunks, rows, from: t0, to: t1 };
+  },
+
+  /** A plain read of one buyer's orders through the [buyerKey+sortAt] index. */
+  async rawReadOrders(buyerKey: string) {
+    const store = await openStore();
+    const t0 = performance.now();
+    const index = store.transaction('orders', 'readonly').objectStore('orders').index('[buyerKey+sortAt]');
+    const orders = await request(index.getAll(IDBKeyRange.bound([buyerKey], [buyerKey, []])));
+    return { ms: performance.now() - t0, count: orders.length };
+  },
+
+  /**
+   * In the side panel: sets the "buyer on screen" of a tab the panel follows, as the background's
+   * screen handler does (storage.session, lib/screen-state.ts), and resolves with the time until the
+   * buyer card of that buyer and its order history are in the DOM.
+   */
+  switchTo(buyerKey: string, tabId: number, timeoutMs = 10_000): Promise<number> {
+    const selector = `[data-testid="buyer-card"][data-buyer-key="${CSS.escape(buyerKey)}"]`;
+    const rendered = () => !!document.querySelector(selector)?.closest('.buyer-view')?.querySelector('[data-testid="order-history"]');
+    return new Promise<number>((resolve, reject) => {
+      const t0 = performance.now();
+      const observer = new MutationObserver(() => {
+        if (!rendered()) return;
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve(performance.now() - t0);
+      });
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        reject(new Error(`buyer ${buyerKey} not rendered within ${timeoutMs} ms`));
+      }, timeoutMs);
+      observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-buyer-key'] });
+      const [adapterId] = buyerKey.split(':');
+      void chrome.storage.session.set({
+        [`screen:${tabId}`]: { adapterId, pageKind: 'order-detail', pageUrl: 'https://seller.shopee.com.br/portal/sale/order/1', buyerKey, tabId, at: new Date().toISOString() },
+      });
+    });
+  },
+
+  /** Points the panels at a tab that is not a real tab (nothing on screen yet). */
+  async followTab(tabId: number) {
+    await chrome.storage.session.set({ lastScreenTab: tabId, [`screen:${tabId}`]: null });
+  },
+};
+
+export type ExtensionBench = typeof bench;
+
+(globalThis as unknown as { __buyerlensBench: ExtensionBench }).__buyerlensBench = bench;
