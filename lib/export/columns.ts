@@ -1,5 +1,5 @@
 import type { BuyerRow } from '../buyers/list';
-import { majorUnits } from './csv';
+import { BOM, csvLines, majorUnits } from './csv';
 
 /** The columns a buyer list can be exported with, in their order in the file. */
 export const EXPORT_COLUMNS = ['name', 'marketplace', 'shop', 'buyerId', 'tags', 'segment', 'r', 'f', 'm', 'orders', 'spent', 'currency', 'firstOrder', 'lastOrder', 'notes'] as const;
@@ -16,7 +16,8 @@ export interface ExportLookups {
   notes: Record<string, string[]>;
 }
 
-export type ExportCell = string | number | { date: string } | null;
+/** Text, a count, money (exact major units, "12345.50"), a date, or nothing. */
+export type ExportCell = string | number | { amount: string } | { date: string } | null;
 
 /** One buyer's cells for the chosen columns: numbers stay numbers, dates stay dates. */
 export function exportCells(row: BuyerRow, columns: readonly ExportColumn[], lookups: ExportLookups): ExportCell[] {
@@ -47,7 +48,7 @@ export function exportCells(row: BuyerRow, columns: readonly ExportColumn[], loo
       case 'orders':
         return row.orders;
       case 'spent':
-        return Number(majorUnits(row.spentMinor, row.currency));
+        return { amount: majorUnits(row.spentMinor, row.currency) };
       case 'currency':
         return row.currency ?? '';
       case 'firstOrder':
@@ -60,9 +61,20 @@ export function exportCells(row: BuyerRow, columns: readonly ExportColumn[], loo
   });
 }
 
-/** A cell as CSV text: dates as YYYY-MM-DD, empty for nothing. */
+/** A cell as CSV text: money as its exact amount, dates as YYYY-MM-DD, empty for nothing. */
 export function csvCell(cell: ExportCell): string | number {
   if (cell === null) return '';
-  if (typeof cell === 'object') return cell.date.slice(0, 10);
+  if (typeof cell === 'object') return 'amount' in cell ? cell.amount : cell.date.slice(0, 10);
   return cell;
+}
+
+/**
+ * A buyer list as CSV, in chunks: the BOM and the header line first, then one chunk per `chunkSize`
+ * buyers. Joined, the chunks are the file (the export worker posts progress between them).
+ */
+export function* buyersCsvChunks(rows: readonly BuyerRow[], columns: readonly ExportColumn[], headers: readonly string[], lookups: ExportLookups, chunkSize = 2000): Generator<string, void, undefined> {
+  yield BOM + csvLines([headers]);
+  for (let i = 0; i < rows.length; i += chunkSize) {
+    yield csvLines(rows.slice(i, i + chunkSize).map((row) => exportCells(row, columns, lookups).map(csvCell)));
+  }
 }

@@ -3,7 +3,24 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BuyerLensDatabase } from '../db/database';
 import { freshDatabase } from '../db/test-db';
 import { emptyStats, type BuyerRecord, type RfmRecord } from '../schema/records';
-import { BOM, BUYER_CSV_COLUMNS, buyersCsv, buyersCsvText, majorUnits } from './csv';
+import { loadBuyerRows } from '../db/buyer-rows';
+import { buyersCsvChunks, DEFAULT_EXPORT_COLUMNS, type ExportLookups } from './columns';
+import { BOM, majorUnits } from './csv';
+
+const HEADERS = DEFAULT_EXPORT_COLUMNS.map((c) => c);
+const LOOKUPS: ExportLookups = {
+  tagNames: { t1: 'VIP', t2: 'Atacado, revenda' },
+  shopLabels: { 'shopee:BR': 'BR' },
+  marketplaceNames: {},
+  segmentNames: {},
+  notes: {},
+};
+
+/** The CSV the buyers page exports for every buyer in the store. */
+async function buyersCsvText(d: BuyerLensDatabase, options: { headers?: string[]; lookups?: Partial<ExportLookups> } = {}): Promise<string> {
+  const rows = await loadBuyerRows(d);
+  return [...buyersCsvChunks(rows, DEFAULT_EXPORT_COLUMNS, options.headers ?? HEADERS, { ...LOOKUPS, ...options.lookups })].join('');
+}
 
 const AT = '2026-11-23T12:00:00.000Z';
 let db: BuyerLensDatabase;
@@ -65,7 +82,7 @@ describe('buyers CSV', () => {
     await db.buyers.put(buyer('1', 'ana.silva'));
     const text = await buyersCsvText(db);
     expect(text.startsWith(BOM)).toBe(true);
-    expect(text.slice(BOM.length).split('\r\n')[0]).toBe(BUYER_CSV_COLUMNS.join(','));
+    expect(text.slice(BOM.length).split('\r\n')[0]).toBe(HEADERS.join(','));
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
   });
@@ -87,8 +104,8 @@ describe('buyers CSV', () => {
       '3',
       '12345.50',
       'BRL',
-      '2025-01-02T03:04:05.000Z',
-      '2026-10-01T00:00:00.000Z',
+      '2025-01-02',
+      '2026-10-01',
     ]);
   });
 
@@ -132,8 +149,7 @@ describe('buyers CSV', () => {
     const many = Array.from({ length: 25 }, (_, i) => buyer(String(1000 + i), `buyer ${i}`));
     await db.buyers.bulkPut(many);
     await db.rfm.bulkPut(many.filter((_, i) => i % 2 === 0).map((b) => tier(b.buyerKey)));
-    const chunks: string[] = [];
-    for await (const chunk of buyersCsv(db, { pageSize: 7 })) chunks.push(chunk);
+    const chunks = [...buyersCsvChunks(await loadBuyerRows(db), DEFAULT_EXPORT_COLUMNS, HEADERS, LOOKUPS, 7)];
     expect(chunks).toHaveLength(1 + 4); // header, then pages of 7, 7, 7, 4
     const rows = parse(chunks.join('')).slice(1);
     expect(rows).toHaveLength(25);
@@ -142,11 +158,11 @@ describe('buyers CSV', () => {
   });
 
   it('writes the header alone for an empty store, and takes other labels', async () => {
-    expect(parse(await buyersCsvText(db))).toEqual([[...BUYER_CSV_COLUMNS]]);
+    expect(parse(await buyersCsvText(db))).toEqual([HEADERS]);
     await db.buyers.put(buyer('1', 'ana'));
     await db.rfm.put(tier('shopee:BR:1'));
-    const header = BUYER_CSV_COLUMNS.map((c) => c.toUpperCase());
-    const rows = parse(await buyersCsvText(db, { header, marketplaceName: () => 'Shopee', segmentName: () => '冠军客户' }));
+    const header = HEADERS.map((c) => c.toUpperCase());
+    const rows = parse(await buyersCsvText(db, { headers: header, lookups: { marketplaceNames: { shopee: 'Shopee' }, segmentNames: { champions: '冠军客户' } } }));
     expect(rows[0]).toEqual(header);
     expect(rows[1]!.slice(0, 6)).toEqual(['ana', 'Shopee', 'BR', '1', '', '冠军客户']);
   });

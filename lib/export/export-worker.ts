@@ -1,7 +1,6 @@
 import writeXlsxFile, { type SheetData } from 'write-excel-file/browser';
 import type { BuyerRow } from '../buyers/list';
-import { exportCells, csvCell, type ExportColumn, type ExportLookups } from './columns';
-import { BOM, csvLines } from './csv';
+import { buyersCsvChunks, exportCells, type ExportColumn, type ExportLookups } from './columns';
 
 /**
  * Builds a buyer-list file off the page's main thread: the page stays responsive and can cancel
@@ -22,10 +21,10 @@ const post = (message: ExportMessage) => (self as unknown as { postMessage(messa
 async function build({ format, columns, headers, rows, lookups }: ExportRequest): Promise<Blob> {
   const total = rows.length;
   if (format === 'csv') {
-    const parts: string[] = [BOM + csvLines([headers])];
-    for (let i = 0; i < total; i += CHUNK) {
-      parts.push(csvLines(rows.slice(i, i + CHUNK).map((row) => exportCells(row, columns, lookups).map(csvCell))));
-      post({ kind: 'progress', done: Math.min(total, i + CHUNK), total });
+    const parts: string[] = [];
+    for (const chunk of buyersCsvChunks(rows, columns, headers, lookups, CHUNK)) {
+      parts.push(chunk);
+      post({ kind: 'progress', done: Math.min(total, (parts.length - 1) * CHUNK), total });
     }
     return new Blob(parts, { type: 'text/csv;charset=utf-8' });
   }
@@ -35,6 +34,7 @@ async function build({ format, columns, headers, rows, lookups }: ExportRequest)
       sheet.push(
         exportCells(row, columns, lookups).map((cell) => {
           if (cell === null) return null;
+          if (typeof cell === 'object' && 'amount' in cell) return { value: Number(cell.amount), type: Number, format: '#,##0.00' };
           if (typeof cell === 'object') return { value: new Date(cell.date), type: Date, format: 'yyyy-mm-dd' };
           // Text stays text: a name beginning with "=" is never a formula in the workbook.
           return typeof cell === 'number' ? { value: cell, type: Number } : { value: cell, type: String };

@@ -17,7 +17,8 @@
  */
 import { rescoreAll } from '../../lib/db/rfm-repository';
 import { BuyerLensDatabase, DATABASE_NAME } from '../../lib/db/database';
-import { buyersCsv } from '../../lib/export/csv';
+import { loadBuyerRows } from '../../lib/db/buyer-rows';
+import { buyersCsvChunks, DEFAULT_EXPORT_COLUMNS } from '../../lib/export/columns';
 import { sendMessage } from '../../lib/messaging';
 import type { CaptureBatch } from '../../lib/schema/capture';
 import { benchBatch, benchPlan, type BenchPlan } from './data';
@@ -169,13 +170,24 @@ export const bench = {
     return out;
   },
 
-  /** The whole buyers CSV, consumed chunk by chunk as a download would. */
+  /**
+   * The buyers page's CSV export of every buyer: its rows read from the store (loadBuyerRows), then
+   * the file built chunk by chunk as its export worker builds it (here without the thread hop).
+   */
   async exportCsv() {
     const t0 = performance.now();
     let chars = 0;
     let chunks = 0;
     let rows = -1; // the header line
-    for await (const chunk of buyersCsv(db())) {
+    const [list, tags, shops] = await Promise.all([loadBuyerRows(db()), db().tags.toArray(), db().shops.toArray()]);
+    const lookups = {
+      tagNames: Object.fromEntries(tags.map((t) => [t.id, t.name])),
+      shopLabels: Object.fromEntries(shops.map((s) => [s.shopKey, s.name ?? s.region ?? s.shopKey])),
+      marketplaceNames: { shopee: 'Shopee', amazon: 'Amazon' },
+      segmentNames: {},
+      notes: {},
+    };
+    for (const chunk of buyersCsvChunks(list, DEFAULT_EXPORT_COLUMNS, [...DEFAULT_EXPORT_COLUMNS], lookups)) {
       chars += chunk.length;
       chunks += 1;
       for (let i = chunk.indexOf('\r\n'); i !== -1; i = chunk.indexOf('\r\n', i + 2)) rows += 1;
