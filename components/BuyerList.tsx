@@ -19,31 +19,32 @@ export function BuyerList({
   const { t, money, relative, plural } = useI18n();
   return (
     <ul className="buyer-list">
-      {buyers.map((buyer) => (
-        <li key={buyer.buyerKey}>
-          <button type="button" className="buyer-list-item" data-testid="buyer-list-item" onClick={() => onSelect(buyer.buyerKey)}>
-            <span className="avatar small" aria-hidden="true">
-              {buyerName(buyer, (id) => id).slice(0, 1).toUpperCase()}
-            </span>
-            <span className="buyer-list-main">
-              <span className="buyer-list-name">{buyerName(buyer, (id) => t('buyer.noName', { id }))}</span>
-              <span className="muted small">
-                {tiers?.get(buyer.buyerKey) && (
-                  <span className={`tier-pill tier-${segmentTone(tiers.get(buyer.buyerKey)!.segment)}`}>{t(`segment.${tiers.get(buyer.buyerKey)!.segment}`)}</span>
-                )}
-                {shopLabel(t, buyer.shopKey, shops.get(buyer.shopKey))}
+      {buyers.map((buyer) => {
+        const tier = tiers?.get(buyer.buyerKey);
+        return (
+          <li key={buyer.buyerKey}>
+            <button type="button" className="buyer-list-item" data-testid="buyer-list-item" onClick={() => onSelect(buyer.buyerKey)}>
+              <span className="avatar small" aria-hidden="true">
+                {buyerName(buyer, (id) => id).slice(0, 1).toUpperCase()}
               </span>
-            </span>
-            <span className="buyer-list-figures">
-              <span>{money(buyer.stats.spentMinor, buyer.stats.currency ?? shops.get(buyer.shopKey)?.currency)}</span>
-              <span className="muted small">
-                {plural('stats.ordersCount', buyer.stats.orderCount)}
-                {buyer.stats.lastOrderAt ? ` · ${relative(buyer.stats.lastOrderAt)}` : ''}
+              <span className="buyer-list-main">
+                <span className="buyer-list-name">{buyerName(buyer, (id) => t('buyer.noName', { id }))}</span>
+                <span className="muted small">
+                  {tier && <span className={`tier-pill tier-${segmentTone(tier.segment)}`}>{t(`segment.${tier.segment}`)}</span>}
+                  {shopLabel(t, buyer.shopKey, shops.get(buyer.shopKey))}
+                </span>
               </span>
-            </span>
-          </button>
-        </li>
-      ))}
+              <span className="buyer-list-figures">
+                <span>{money(buyer.stats.spentMinor, buyer.stats.currency ?? shops.get(buyer.shopKey)?.currency)}</span>
+                <span className="muted small">
+                  {plural('stats.ordersCount', buyer.stats.orderCount)}
+                  {buyer.stats.lastOrderAt ? ` · ${relative(buyer.stats.lastOrderAt)}` : ''}
+                </span>
+              </span>
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
 import { buyerFilterSchema, type BuyerFilter } from '../buyers/list';
-import type { TagRecord } from '../schema/records';
 import { statsOf } from './aggregates';
 import type { BuyerLensDatabase } from './database';
-import { TAG_COLORS } from './tags-repository';
+import { dissolveIfAlone } from './links-repository';
+import { createTag } from './tags-repository';
 
 const CHUNK = 2000;
 const LISTS_SETTING = 'buyerLists';
@@ -44,8 +44,7 @@ export async function importTagAssignments(db: BuyerLensDatabase, assignments: r
     const idOf = async (name: string): Promise<string> => {
       const existing = byName.get(name.toLowerCase());
       if (existing) return existing.id;
-      const tag: TagRecord = { id: crypto.randomUUID(), name, color: TAG_COLORS[(byName.size + created) % TAG_COLORS.length]!, createdAt: now.toISOString() };
-      await db.tags.add(tag);
+      const tag = await createTag(db, name, undefined, now);
       byName.set(name.toLowerCase(), tag);
       created += 1;
       return tag.id;
@@ -79,11 +78,7 @@ export async function eraseBuyer(db: BuyerLensDatabase, buyerKey: string): Promi
     await db.notes.where('buyerKey').equals(buyerKey).delete();
     await db.rfm.delete(buyerKey);
     await db.buyers.delete(buyerKey);
-    // A linked group of one is no group.
-    if (buyer.personId) {
-      const rest = await db.buyers.where('personId').equals(buyer.personId).primaryKeys();
-      if (rest.length === 1) await db.buyers.where('buyerKey').equals(rest[0]!).modify((b) => void delete b.personId);
-    }
+    if (buyer.personId) await dissolveIfAlone(db, buyer.personId);
   });
 }
 

@@ -30,11 +30,16 @@ export async function unlinkBuyer(db: BuyerLensDatabase, buyerKey: string): Prom
     await db.buyers.where('buyerKey').equals(buyerKey).modify((b) => {
       delete b.personId;
     });
-    const rest = await db.buyers.where('personId').equals(personId).primaryKeys();
-    if (rest.length === 1) {
-      await db.buyers.where('buyerKey').equals(rest[0]!).modify((b) => {
-        delete b.personId;
-      });
-    }
+    await dissolveIfAlone(db, personId);
   });
+}
+
+/** A group of one is no group: after a buyer leaves (unlinked or erased), a lone member is unlinked too. */
+export async function dissolveIfAlone(db: BuyerLensDatabase, personId: string): Promise<void> {
+  const rest = await db.buyers.where('personId').equals(personId).primaryKeys();
+  if (rest.length === 1) {
+    await db.buyers.where('buyerKey').equals(rest[0]!).modify((b) => {
+      delete b.personId;
+    });
+  }
 }

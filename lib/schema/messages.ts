@@ -9,22 +9,24 @@ const color = z.string().regex(/^#[0-9a-f]{6}$/i);
 
 export const tagCreateSchema = z.object({ name: textSchema(60), color: color.optional() });
 export const tagUpdateSchema = z.object({ id: z.string().min(1), name: textSchema(60).optional(), color: color.optional() });
-export const tagDeleteSchema = z.object({ id: z.string().min(1) });
+/** Messages that name one record by id (a tag, a note, a reply template). */
+export const byIdSchema = z.object({ id: z.string().min(1) });
+/** Messages that name one buyer. */
+export const byBuyerSchema = z.object({ buyerKey: buyerKeySchema });
+export const tagDeleteSchema = byIdSchema;
 export const buyerTagSchema = z.object({ buyerKey: buyerKeySchema, tagId: z.string().min(1), on: z.boolean() });
 export const noteAddSchema = z.object({ buyerKey: buyerKeySchema, text: textSchema(5000) });
 export const noteUpdateSchema = z.object({ id: z.string().min(1), text: textSchema(5000) });
-/** Messages that name one record by id (a note, a reply template). */
-export const byIdSchema = z.object({ id: z.string().min(1) });
 export const noteDeleteSchema = byIdSchema;
 export const orderFlagSchema = z.object({ orderKey: orderKeySchema, color: flagColorSchema.optional(), memo: z.string().max(500).optional() });
 export const buyerLinkSchema = z.object({ buyerKey: buyerKeySchema, otherKey: buyerKeySchema });
-export const buyerUnlinkSchema = z.object({ buyerKey: buyerKeySchema });
+export const buyerUnlinkSchema = byBuyerSchema;
 export const rfmSettingsMessageSchema = rfmSettingsSchema;
 export const bulkTagSchema = z.object({ buyerKeys: z.array(buyerKeySchema).max(500_000), tagId: z.string().min(1), on: z.boolean() });
 export const importTagsSchema = z.object({
   assignments: z.array(z.object({ buyerKey: buyerKeySchema, tagNames: z.array(textSchema(60)).min(1).max(50) })).max(500_000),
 });
-export const buyerEraseSchema = z.object({ buyerKey: buyerKeySchema });
+export const buyerEraseSchema = byBuyerSchema;
 export const savedListSchema = z.object({ name: textSchema(80), filter: buyerFilterSchema });
 export const listDeleteSchema = z.object({ name: textSchema(80) });
 export const retentionSchema = z.object({ months: z.number().int().min(1).max(240).nullable() });
