@@ -1,4 +1,4 @@
-import type { BuyerRecord, BuyerStats, RfmRecord, ShopRecord, TagRecord } from '@/lib/schema/records';
+import type { BuyerRecord, BuyerStats, RfmTier, ShopRecord, TagRecord } from '@/lib/schema/records';
 import { useI18n } from '@/lib/i18n/react';
 import { shopLabel } from './shop-label';
 import { TagEditor } from './TagEditor';
@@ -36,7 +36,7 @@ export function BuyerCard({
   buyer: BuyerRecord;
   shop: ShopRecord | undefined;
   onScreen: boolean;
-  rfm: RfmRecord | null;
+  rfm: RfmTier | null;
   tags: readonly TagRecord[];
 }) {
   const { t, money, date, relative, plural, number } = useI18n();

@@ -1,4 +1,4 @@
-import type { BuyerRecord, RfmRecord, ShopRecord } from '@/lib/schema/records';
+import type { BuyerRecord, RfmTier, ShopRecord } from '@/lib/schema/records';
 import { useI18n } from '@/lib/i18n/react';
 import { buyerName } from './BuyerCard';
 import { segmentTone } from './segment';
@@ -14,7 +14,7 @@ export function BuyerList({
   shops: ReadonlyMap<string, ShopRecord>;
   onSelect: (buyerKey: string) => void;
   /** Shows each buyer's segment where given. */
-  tiers?: ReadonlyMap<string, RfmRecord>;
+  tiers?: ReadonlyMap<string, RfmTier>;
 }) {
   const { t, money, relative, plural } = useI18n();
   return (

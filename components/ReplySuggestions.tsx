@@ -10,7 +10,7 @@ import { rankTemplates, searchTemplates, type RankedReply, type ReplyReason } fr
 import { promptsOf, renderTemplate } from '@/lib/replies/render';
 import type { ReplyTemplateRecord } from '@/lib/replies/template';
 import { replyValues } from '@/lib/replies/values';
-import type { BuyerRecord, OrderRecord, RfmRecord, ShopRecord, TagRecord } from '@/lib/schema/records';
+import type { BuyerRecord, OrderRecord, RfmTier, ShopRecord, TagRecord } from '@/lib/schema/records';
 import type { ScreenState } from '@/lib/screen-state';
 import { agentNameItem } from '@/lib/settings';
 import { useI18n } from '@/lib/i18n/react';
@@ -132,7 +132,7 @@ export function ReplySuggestions({
   buyer: BuyerRecord;
   orders: readonly OrderRecord[];
   shop: ShopRecord | undefined;
-  rfm: RfmRecord | null;
+  rfm: RfmTier | null;
   tags: readonly TagRecord[];
   screen: ScreenState | null;
 }) {

@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Sca
 import { db } from '@/lib/db/database';
 import { shopOverview } from '@/lib/db/queries';
 import { loadRfmSettings } from '@/lib/db/rfm-repository';
-import type { RfmRecord, ShopRecord } from '@/lib/schema/records';
+import type { RfmTier, ShopRecord } from '@/lib/schema/records';
 import { useI18n } from '@/lib/i18n/react';
 import { BuyerList } from './BuyerList';
 import { segmentTone } from './segment';
@@ -33,8 +33,8 @@ export function ShopOverview({ shops, onSelect }: { shops: ReadonlyMap<string, S
   const shop = shops.get(shopKey);
   const currency = shop?.currency;
   const summary = data?.summary;
-  const tiers = new Map<string, RfmRecord>([...(summary?.top ?? []), ...(summary?.attention ?? [])].map((r) => [r.buyerKey, r]));
-  const listOf = (records: readonly RfmRecord[]) => records.map((r) => data?.buyers.get(r.buyerKey)).filter((b) => b !== undefined);
+  const tiers = new Map<string, RfmTier>([...(summary?.top ?? []), ...(summary?.attention ?? [])].map((r) => [r.buyerKey, r]));
+  const listOf = (records: readonly RfmTier[]) => records.map((r) => data?.buyers.get(r.buyerKey)).filter((b) => b !== undefined);
 
   const segmentRows = (summary?.segments ?? []).map((s) => ({
     key: s.segment,

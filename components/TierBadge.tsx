@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { fmScore } from '@/lib/rfm/segments';
-import type { RfmRecord } from '@/lib/schema/records';
+import type { RfmTier } from '@/lib/schema/records';
 import { useI18n } from '@/lib/i18n/react';
 import { segmentTone } from './segment';
 
@@ -8,7 +8,7 @@ import { segmentTone } from './segment';
  * The buyer's RFM tier: the segment name, the three scores, and on hover or click the values
  * behind them and the rule that gave the segment.
  */
-export function TierBadge({ rfm }: { rfm: RfmRecord | null }) {
+export function TierBadge({ rfm }: { rfm: RfmTier | null }) {
   const { t, money, number } = useI18n();
   const [pinned, setPinned] = useState(false);
   const [hover, setHover] = useState(false);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { minorExponent } from '../money';
 import { segmentSchema, type Segment } from '../rfm/segments';
-import type { BuyerRecord, RfmRecord } from '../schema/records';
+import type { BuyerRecord } from '../schema/records';
 
 /** One line of the buyers table: what filters, sorting and exports need, nothing more. */
 export interface BuyerRow {
@@ -26,7 +26,8 @@ export interface BuyerRow {
 }
 
 /** `shopCurrency`: for buyers with no purchase yet, whose aggregates name no currency. */
-export function toBuyerRow(buyer: BuyerRecord, rfm: RfmRecord | undefined, hasNotes: boolean, shopCurrency?: string): BuyerRow {
+export function toBuyerRow(buyer: BuyerRecord, hasNotes: boolean, shopCurrency?: string): BuyerRow {
+  const tier = buyer.tier;
   return {
     buyerKey: buyer.buyerKey,
     name: buyer.displayName,
@@ -34,10 +35,10 @@ export function toBuyerRow(buyer: BuyerRecord, rfm: RfmRecord | undefined, hasNo
     shopKey: buyer.shopKey,
     platformBuyerId: buyer.platformBuyerId,
     tagIds: buyer.tagIds,
-    segment: rfm?.segment,
-    r: rfm?.r,
-    f: rfm?.f,
-    m: rfm?.m,
+    segment: tier?.segment,
+    r: tier?.r,
+    f: tier?.f,
+    m: tier?.m,
     orders: buyer.stats.orderCount,
     spentMinor: buyer.stats.spentMinor,
     currency: buyer.stats.currency ?? shopCurrency,

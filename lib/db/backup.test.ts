@@ -8,9 +8,10 @@ import { BackupError, createBackup, readBackup, restoreBackup, wipeEverything } 
 import { applyCapture } from './capture-repository';
 import { DATABASE_NAME, type BuyerLensDatabase } from './database';
 import { addNote } from './notes-repository';
+import { rescoreAll } from './rfm-repository';
 import { createTag, setBuyerTag } from './tags-repository';
 import { freshDatabase } from './test-db';
-import { declareVersions } from './versions';
+import { CURRENT_VERSION, declareVersions } from './versions';
 
 let db: BuyerLensDatabase;
 const ANA = 'shopee:br:1';
@@ -55,17 +56,21 @@ async function backupText(): Promise<string> {
 
 describe('backup and restore', () => {
   it('restores exactly what was backed up, after a wipe', async () => {
+    await rescoreAll(db, Date.parse('2026-11-02T00:00:00.000Z'));
     const before = await counts(db);
     const buyers = await db.buyers.toArray();
+    const shops = await db.shops.toArray();
+    expect(buyers.find((b) => b.buyerKey === ANA)?.tier).toBeDefined();
     const notes = await db.notes.toArray();
     const text = await backupText();
     await wipeEverything(db);
     expect(await db.buyers.count()).toBe(0);
     const backup = readBackup(text);
-    expect(backup.version).toBe(2);
+    expect(backup.version).toBe(CURRENT_VERSION);
     await restoreBackup(db, backup);
     expect(await counts(db)).toEqual(before);
     expect(await db.buyers.toArray()).toEqual(buyers);
+    expect(await db.shops.toArray()).toEqual(shops);
     expect(await db.notes.toArray()).toEqual(notes);
   });
 
@@ -83,23 +88,42 @@ describe('backup and restore', () => {
     expect(await counts(db)).toEqual(before);
   });
 
-  it('migrates a backup written by version 1', async () => {
-    const v1 = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'db', 'v1.json'), 'utf8')) as Record<string, unknown[]>;
-    const old = new Dexie(`${DATABASE_NAME}-v1-${Date.now()}`);
-    declareVersions(old, 1);
+  /** A backup file as version `version` of BuyerLens wrote it, from that version's fixture database. */
+  async function backupAt(version: number): Promise<{ file: { data: { databaseVersion: number } }; rows: Record<string, unknown[]> }> {
+    const rows = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'db', `v${version}.json`), 'utf8')) as Record<string, unknown[]>;
+    const old = new Dexie(`${DATABASE_NAME}-v${version}-${Date.now()}`);
+    declareVersions(old, version);
     await old.open();
     await old.transaction('rw', old.tables, async () => {
-      for (const table of old.tables) await table.bulkAdd((v1[table.name] ?? []) as object[]);
+      for (const table of old.tables) await table.bulkAdd((rows[table.name] ?? []) as object[]);
     });
     const file = JSON.parse(await (await exportDB(old)).text());
     await old.delete();
     file.data.databaseName = DATABASE_NAME;
-    expect(file.data.databaseVersion).toBe(1);
+    expect(file.data.databaseVersion).toBe(version);
+    return { file, rows };
+  }
 
+  it('migrates a backup written by version 1', async () => {
+    const { file, rows } = await backupAt(1);
     const backup = readBackup(JSON.stringify(file));
     await restoreBackup(db, backup);
-    expect(await db.buyers.count()).toBe(v1.buyers!.length);
+    expect(await db.buyers.count()).toBe(rows.buyers!.length);
     const withOrders = (await db.buyers.toArray()).find((b) => b.stats.paidOrderCount > 0)!;
     expect(withOrders.stats.purchases.length).toBe(withOrders.stats.paidOrderCount);
+    // Scored on restore, as the database upgrade scores them.
+    expect(withOrders.tier?.frequency).toBe(withOrders.stats.paidOrderCount);
+  });
+
+  it('migrates a backup written by version 2: its rfm rows give way to tiers scored on restore', async () => {
+    const { file, rows } = await backupAt(2);
+    const scoredAt = (rows.rfm as { scoredAt: string; segment: string }[])[0]!;
+    const backup = readBackup(JSON.stringify(file), Date.parse(scoredAt.scoredAt));
+    expect(backup.tables.rfm).toBeUndefined();
+    await restoreBackup(db, backup);
+    expect(db.tables.map((t) => t.name)).not.toContain('rfm');
+    expect((await db.buyers.get('shopee:br:73810455'))?.tier?.segment).toBe(scoredAt.segment);
+    expect((await db.shops.get('shopee:br'))?.scoring).toMatchObject({ map: 'cn8', scoredAt: scoredAt.scoredAt });
+    expect(await db.orderFlags.toArray()).toEqual(rows.orderFlags);
   });
 });

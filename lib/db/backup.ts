@@ -8,15 +8,17 @@ import {
   noteRecordSchema,
   orderFlagRecordSchema,
   orderRecordSchema,
-  rfmRecordSchema,
   settingRecordSchema,
   shopRecordSchema,
   tagRecordSchema,
   type BuyerRecord,
   type OrderRecord,
+  type SettingRecord,
+  type ShopRecord,
 } from '../schema/records';
 import { DATABASE_NAME, type BuyerLensDatabase } from './database';
 import { withPurchaseLedger } from './migrations/v002-purchase-ledger';
+import { withTiers } from './migrations/v003-tiers-on-buyers';
 import { CURRENT_VERSION } from './versions';
 
 /**
@@ -36,7 +38,6 @@ const ROW_SCHEMAS: Record<string, z.ZodType> = {
   replyTemplates: replyTemplateRecordSchema,
   captureLog: captureLogRecordSchema,
   orderFlags: orderFlagRecordSchema,
-  rfm: rfmRecordSchema,
   settings: settingRecordSchema,
 };
 
@@ -66,8 +67,14 @@ function isExportFile(value: unknown): value is DexieExportFile {
   return typeof v === 'object' && v !== null && v.formatName === 'dexie' && typeof v.data === 'object' && v.data !== null && Array.isArray(v.data.data);
 }
 
-/** Reads, migrates and checks a backup file; throws a BackupError saying what is wrong. */
-export function readBackup(text: string): Backup {
+/** Tables of older versions that are gone: their rows are derived data, rebuilt on restore. */
+const RETIRED_TABLES: Record<string, number> = { rfm: 3 };
+
+/**
+ * Reads, migrates and checks a backup file; throws a BackupError saying what is wrong. A backup from
+ * before v3 gets its RFM tiers scored at `now`, as the database upgrade does.
+ */
+export function readBackup(text: string, now = Date.now()): Backup {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -81,6 +88,7 @@ export function readBackup(text: string): Backup {
 
   const tables: Record<string, unknown[]> = {};
   for (const table of parsed.data.data) {
+    if (version < (RETIRED_TABLES[table.tableName] ?? 0)) continue;
     if (!(table.tableName in ROW_SCHEMAS)) throw new BackupError(`The backup has a table BuyerLens does not know: ${table.tableName}.`);
     if (!Array.isArray(table.rows)) throw new BackupError(`The backup's ${table.tableName} table is damaged.`);
     tables[table.tableName] = [...(tables[table.tableName] ?? []), ...table.rows];
@@ -99,6 +107,12 @@ export function readBackup(text: string): Backup {
     });
     tables[name] = rows;
     counts[name] = rows.length;
+  }
+  if (version < 3) {
+    const rfmSettings = (tables.settings as SettingRecord[]).find((s) => s.key === 'rfm')?.value;
+    const scored = withTiers(tables.buyers as BuyerRecord[], tables.shops as ShopRecord[], rfmSettings, now);
+    tables.buyers = scored.buyers;
+    tables.shops = scored.shops;
   }
   return { version, tables, counts };
 }

@@ -6,7 +6,6 @@ import type {
   OrderFlagRecord,
   OrderRecord,
   ReplyTemplateRecord,
-  RfmRecord,
   SettingRecord,
   ShopRecord,
   TagRecord,
@@ -29,7 +28,6 @@ export class BuyerLensDatabase extends Dexie {
   replyTemplates!: EntityTable<ReplyTemplateRecord, 'id'>;
   captureLog!: EntityTable<CaptureLogRecord, 'id'>;
   orderFlags!: EntityTable<OrderFlagRecord, 'orderKey'>;
-  rfm!: EntityTable<RfmRecord, 'buyerKey'>;
   settings!: EntityTable<SettingRecord, 'key'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {

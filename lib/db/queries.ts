@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { summarizeShop } from '../rfm/overview';
+import { tierOf } from '../rfm/tier';
 import type { SegmentMap } from '../rfm/settings';
 import type { BuyerRecord, OrderRecord, ShopRecord } from '../schema/records';
 import type { BuyerLensDatabase } from './database';
@@ -31,13 +32,24 @@ export async function shopsByKey(db: BuyerLensDatabase): Promise<Map<string, Sho
   return new Map((await db.shops.toArray()).map((s) => [s.shopKey, s]));
 }
 
-/** The shop overview: one read of the shop's RFM records, then the few buyers it lists. */
+/**
+ * Every buyer of one shop. A buyer is keyed `<shop key>:<id>` (captures are checked for that), so a
+ * shop's buyers are one range of the primary key: cheaper to read than the shopKey index, which
+ * would look every record up a second time. The filter keeps out a record keyed inside the range
+ * but of another shop (stored before captures checked keys against their shop).
+ */
+export async function buyersOfShop(db: BuyerLensDatabase, shopKey: string): Promise<BuyerRecord[]> {
+  const inRange = await db.buyers.where(':id').between(`${shopKey}:`, `${shopKey};`, true, false).toArray();
+  return inRange.filter((b) => b.shopKey === shopKey);
+}
+
+/** The shop overview, from the shop's buyers' tiers (no orders read). */
 export async function shopOverview(db: BuyerLensDatabase, shopKey: string, map: SegmentMap) {
-  const summary = summarizeShop(await db.rfm.where('shopKey').equals(shopKey).toArray(), map);
-  const keys = [...new Set([...summary.top, ...summary.attention].map((r) => r.buyerKey))];
-  const buyers = new Map<string, BuyerRecord>();
-  for (const buyer of await db.buyers.bulkGet(keys)) if (buyer) buyers.set(buyer.buyerKey, buyer);
-  return { summary, buyers };
+  const [shop, buyers] = await Promise.all([db.shops.get(shopKey), buyersOfShop(db, shopKey)]);
+  const tiers = buyers.flatMap((b) => tierOf(b, shop) ?? []);
+  const summary = summarizeShop(tiers, map);
+  const listed = new Set([...summary.top, ...summary.attention].map((r) => r.buyerKey));
+  return { summary, buyers: new Map(buyers.filter((b) => listed.has(b.buyerKey)).map((b) => [b.buyerKey, b])) };
 }
 
 /** The other buyer records the user linked to this one as the same person. */

@@ -30,6 +30,8 @@ afterEach(async () => {
   await db.delete();
 });
 
+const tierOf = async (id: string) => (await db.buyers.get(`shopee:br:${id}`))?.tier;
+
 describe('RFM store', () => {
   it('scores a shop from the buyers’ aggregates and writes only what changed', async () => {
     await buy('1', 'a', 5, 150000);
@@ -37,11 +39,32 @@ describe('RFM store', () => {
     await buy('2', 'c', 300, 1000);
     await buy('3', 'd', 10, 5000, 'refunded');
     expect(await rescoreShop(db, 'shopee:br', NOW)).toBe(2);
-    expect(await db.rfm.get('shopee:br:1')).toMatchObject({ r: 5, f: 2, m: 4, segment: 'potential-loyalist', method: 'thresholds', peers: 2, currency: 'BRL' });
-    expect(await db.rfm.get('shopee:br:2')).toMatchObject({ r: 1, f: 1, m: 1, segment: 'lost' });
+    expect(await tierOf('1')).toEqual({ segment: 'potential-loyalist', r: 5, f: 2, m: 4, lastPurchaseAt: daysAgo(5), frequency: 2, monetaryMinor: 300000 });
+    expect(await tierOf('2')).toMatchObject({ r: 1, f: 1, m: 1, segment: 'lost' });
     // The buyer whose only order was refunded has no tier.
-    expect(await db.rfm.get('shopee:br:3')).toBeUndefined();
+    expect(await tierOf('3')).toBeUndefined();
+    expect((await db.shops.get('shopee:br'))?.scoring).toEqual({
+      map: 'rfm11',
+      windowDays: 365,
+      method: 'thresholds',
+      peers: 2,
+      currency: 'BRL',
+      scoredAt: new Date(NOW).toISOString(),
+    });
     expect(await rescoreShop(db, 'shopee:br', NOW)).toBe(0);
+  });
+
+  it('rewrites no tier on a new day unless its scores change', async () => {
+    await buy('1', 'a', 5, 150000);
+    await buy('2', 'b', 28, 1000); // R5 (≤ 30 days) today, R4 in three days
+    await rescoreAll(db, NOW);
+    const before = await tierOf('1');
+    expect(await rescoreAll(db, NOW + 86_400_000)).toBe(0);
+    expect(await rescoreAll(db, NOW + 3 * 86_400_000)).toBe(1);
+    expect(await tierOf('1')).toEqual(before);
+    expect(await tierOf('2')).toMatchObject({ r: 4 });
+    // Recency is counted to the shop's scoring time.
+    expect((await db.shops.get('shopee:br'))?.scoring?.scoredAt).toBe(new Date(NOW + 3 * 86_400_000).toISOString());
   });
 
   it('drops a tier when its buyer’s only purchase is refunded', async () => {
@@ -49,26 +72,27 @@ describe('RFM store', () => {
     await rescoreAll(db, NOW);
     await buy('1', 'a', 5, 1000, 'refunded');
     await rescoreAll(db, NOW);
-    expect(await db.rfm.count()).toBe(0);
+    expect(await tierOf('1')).toBeUndefined();
+    expect((await db.shops.get('shopee:br'))?.scoring).toBeUndefined();
   });
 
-  it('leaves the tiers of other shops alone, also those keyed inside this shop’s key range', async () => {
+  it('leaves buyers of other shops alone, also those keyed inside this shop’s key range', async () => {
     await buy('1', 'a', 5, 1000);
-    await buy('2', 'b', 5, 1000);
     await rescoreAll(db, NOW);
     // A record from before keys were checked against their shop: keyed under shopee:br, in shopee:br2.
-    const stray = { ...(await db.rfm.get('shopee:br:2'))!, buyerKey: 'shopee:br:x', shopKey: 'shopee:br2' };
-    const neighbour = { ...stray, buyerKey: 'shopee:br2:1' };
-    await db.rfm.bulkPut([stray, neighbour]);
+    const stray = { ...(await db.buyers.get('shopee:br:1'))!, buyerKey: 'shopee:br:x', shopKey: 'shopee:br2' };
+    const { tier: _tier, ...unscored } = stray;
+    await db.buyers.put(unscored);
     expect(await rescoreShop(db, 'shopee:br', NOW)).toBe(0);
-    expect(await db.rfm.bulkGet(['shopee:br:x', 'shopee:br2:1'])).toEqual([stray, neighbour]);
+    expect(await db.buyers.get('shopee:br:x')).toEqual(unscored);
   });
 
   it('re-scores with the map and window the user chose', async () => {
     await buy('1', 'a', 100, 1000);
     await saveRfmSettings(db, { ...(await loadRfmSettings(db)), map: 'cn8', windowDays: 30 });
     await rescoreAll(db, NOW);
-    expect(await db.rfm.get('shopee:br:1')).toMatchObject({ map: 'cn8', segment: 'important-value', windowDays: 30, values: { frequency: 0 } });
+    expect(await tierOf('1')).toMatchObject({ segment: 'important-value', frequency: 0 });
+    expect((await db.shops.get('shopee:br'))?.scoring).toMatchObject({ map: 'cn8', windowDays: 30 });
   });
 
   it('refuses stored settings that do not validate instead of using defaults', async () => {

@@ -1,5 +1,6 @@
 import type Dexie from 'dexie';
 import { upgradeToV2 } from './migrations/v002-purchase-ledger';
+import { upgradeToV3 } from './migrations/v003-tiers-on-buyers';
 
 /**
  * Every change to the stores is a new entry here; a shipped entry is never edited. Each version that
@@ -10,7 +11,6 @@ import { upgradeToV2 } from './migrations/v002-purchase-ledger';
  * - buyers: shopKey (per-shop RFM and lists), *tagIds (tag filters), *searchWords (panel search),
  *   stats.lastOrderAt (recent buyers), personId (linked buyers)
  * - orders: [buyerKey+sortAt] (a buyer's history, newest first, and aggregate recomputes)
- * - rfm: shopKey (re-scoring a shop), [shopKey+segment] (segment counts and lists)
  * - notes: buyerKey; captureLog: auto-increment id, newest last
  */
 export const storesV1 = {
@@ -32,10 +32,21 @@ export const storesV2 = {
   settings: 'key',
 } as const;
 
-export const CURRENT_VERSION = 2;
+/**
+ * v3: a buyer's RFM tier lives on the buyer (`tier`) and what a shop's tiers share on the shop
+ * (`scoring`), so re-scoring, lists and exports read one table; the rfm table goes. Tiers are
+ * derived data: the upgrade scores them afresh from the purchases ledger.
+ */
+export const storesV3 = {
+  ...storesV2,
+  rfm: null,
+} as const;
+
+export const CURRENT_VERSION = 3;
 
 /** Declares the versions up to `upTo` (tests open older versions to migrate them). */
 export function declareVersions(db: Dexie, upTo = CURRENT_VERSION): void {
   db.version(1).stores(storesV1);
   if (upTo >= 2) db.version(2).stores(storesV2).upgrade(upgradeToV2);
+  if (upTo >= 3) db.version(3).stores(storesV3).upgrade(upgradeToV3);
 }

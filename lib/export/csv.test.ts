@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BuyerLensDatabase } from '../db/database';
 import { freshDatabase } from '../db/test-db';
-import { emptyStats, type BuyerRecord, type RfmRecord } from '../schema/records';
+import { emptyStats, type BuyerRecord, type BuyerTier } from '../schema/records';
 import { loadBuyerRows } from '../db/buyer-rows';
 import { buyersCsvChunks, DEFAULT_EXPORT_COLUMNS, type ExportLookups } from './columns';
 import { BOM, majorUnits } from './csv';
@@ -41,22 +41,9 @@ function buyer(id: string, displayName: string | undefined, extra: Partial<Buyer
   };
 }
 
-function tier(buyerKey: string): RfmRecord {
-  return {
-    buyerKey,
-    shopKey: 'shopee:BR',
-    map: 'rfm11',
-    segment: 'champions',
-    r: 5,
-    f: 4,
-    m: 3,
-    values: { recencyDays: 2, frequency: 7, monetaryMinor: 50000 },
-    method: 'quintiles',
-    peers: 40,
-    windowDays: 365,
-    scoredAt: AT,
-  };
-}
+/** A scored buyer: the tier as scoring writes it onto the buyer. */
+const TIER: BuyerTier = { segment: 'champions', r: 5, f: 4, m: 3, lastPurchaseAt: AT, frequency: 7, monetaryMinor: 50000 };
+const scored = (record: BuyerRecord): BuyerRecord => ({ ...record, tier: TIER });
 
 /** The file as a spreadsheet would read it: rows of cells, the BOM stripped. */
 function parse(text: string): string[][] {
@@ -88,8 +75,7 @@ describe('buyers CSV', () => {
   });
 
   it('writes one row per buyer with its shop, tags, tier and aggregates', async () => {
-    await db.buyers.put(buyer('1', 'ana.silva', { tagIds: ['t1', 't2', 'gone'] }));
-    await db.rfm.put(tier('shopee:BR:1'));
+    await db.buyers.put(scored(buyer('1', 'ana.silva', { tagIds: ['t1', 't2', 'gone'] })));
     const [, row] = parse(await buyersCsvText(db));
     expect(row).toEqual([
       'ana.silva',
@@ -147,8 +133,7 @@ describe('buyers CSV', () => {
 
   it('writes every buyer once across pages, in chunks', async () => {
     const many = Array.from({ length: 25 }, (_, i) => buyer(String(1000 + i), `buyer ${i}`));
-    await db.buyers.bulkPut(many);
-    await db.rfm.bulkPut(many.filter((_, i) => i % 2 === 0).map((b) => tier(b.buyerKey)));
+    await db.buyers.bulkPut(many.map((b, i) => (i % 2 === 0 ? scored(b) : b)));
     const chunks = [...buyersCsvChunks(await loadBuyerRows(db), DEFAULT_EXPORT_COLUMNS, HEADERS, LOOKUPS, 7)];
     expect(chunks).toHaveLength(1 + 4); // header, then pages of 7, 7, 7, 4
     const rows = parse(chunks.join('')).slice(1);
@@ -159,8 +144,7 @@ describe('buyers CSV', () => {
 
   it('writes the header alone for an empty store, and takes other labels', async () => {
     expect(parse(await buyersCsvText(db))).toEqual([HEADERS]);
-    await db.buyers.put(buyer('1', 'ana'));
-    await db.rfm.put(tier('shopee:BR:1'));
+    await db.buyers.put(scored(buyer('1', 'ana')));
     const header = HEADERS.map((c) => c.toUpperCase());
     const rows = parse(await buyersCsvText(db, { headers: header, lookups: { marketplaceNames: { shopee: 'Shopee' }, segmentNames: { champions: '冠军客户' } } }));
     expect(rows[0]).toEqual(header);

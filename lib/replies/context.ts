@@ -1,6 +1,6 @@
 import type { RankingContext } from './rank';
 import { ATTENTION_SEGMENTS, type Segment } from '../rfm/segments';
-import type { BuyerRecord, OrderRecord, RfmRecord } from '../schema/records';
+import type { BuyerRecord, OrderRecord, RfmTier } from '../schema/records';
 import type { BuyerKind, ReplyOrderState } from './template';
 
 const DAY_MS = 86_400_000;
@@ -12,7 +12,7 @@ export const LATE_IN_TRANSIT_DAYS = 10;
 const VIP_SEGMENTS: readonly Segment[] = ['champions', 'loyal', 'important-value', 'important-development'];
 
 /** What is true of a buyer that templates are chosen by. */
-export function buyerKinds(buyer: BuyerRecord | undefined, rfm: RfmRecord | undefined, tagNames: readonly string[]): BuyerKind[] {
+export function buyerKinds(buyer: BuyerRecord | undefined, rfm: RfmTier | undefined, tagNames: readonly string[]): BuyerKind[] {
   if (!buyer) return ['new'];
   const kinds: BuyerKind[] = [buyer.stats.paidOrderCount >= 2 ? 'returning' : 'new'];
   if ((rfm && VIP_SEGMENTS.includes(rfm.segment)) || tagNames.some((n) => n.toLowerCase() === 'vip')) kinds.push('vip');
@@ -49,7 +49,7 @@ export function ageInDays(iso: string | undefined, now: number): number | undefi
 export function rankingContextFor(input: {
   buyer: BuyerRecord;
   orders: readonly OrderRecord[];
-  rfm: RfmRecord | undefined;
+  rfm: RfmTier | undefined;
   tagNames: readonly string[];
   onScreenOrderKey: string | undefined;
   lastBuyerMessage: string | undefined;

@@ -1,5 +1,6 @@
 import type { BuyerLensDatabase } from '../db/database';
 import { ordersOfBuyer } from '../db/queries';
+import { tierOf } from '../rfm/tier';
 import type { Translator } from '../i18n/i18n';
 import type { ScreenState } from '../screen-state';
 import { rankingContextFor } from './context';
@@ -27,9 +28,10 @@ export async function pickReplies(db: BuyerLensDatabase, t: Translator, screen: 
   const buyerKey = screen?.buyerKey ?? (screen?.orderKey ? (await db.orders.get(screen.orderKey))?.buyerKey : undefined);
   const buyer = buyerKey ? await db.buyers.get(buyerKey) : undefined;
   const templates = await db.replyTemplates.toArray();
-  const [orders, shop, rfm, tags] = buyer
-    ? await Promise.all([ordersOfBuyer(db, buyer.buyerKey, 50), db.shops.get(buyer.shopKey), db.rfm.get(buyer.buyerKey), db.tags.bulkGet(buyer.tagIds)])
-    : [[], undefined, undefined, []];
+  const [orders, shop, tags] = buyer
+    ? await Promise.all([ordersOfBuyer(db, buyer.buyerKey, 50), db.shops.get(buyer.shopKey), db.tags.bulkGet(buyer.tagIds)])
+    : [[], undefined, []];
+  const rfm = buyer ? tierOf(buyer, shop) : undefined;
   const tagNames = tags.flatMap((tag) => (tag ? [tag.name] : []));
 
   const ranking = buyer

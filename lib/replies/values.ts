@@ -1,5 +1,5 @@
 import type { Translator } from '../i18n/i18n';
-import type { BuyerRecord, OrderRecord, RfmRecord, ShopRecord } from '../schema/records';
+import type { BuyerRecord, OrderRecord, RfmTier, ShopRecord } from '../schema/records';
 import type { ReplyValues } from './render';
 
 const ITEMS_NAMED = 3;
@@ -7,7 +7,7 @@ const ITEMS_NAMED = 3;
 /** The variables of a reply for this buyer and order, worded in the reply's language. */
 export function replyValues(
   t: Translator,
-  data: { buyer: BuyerRecord | undefined; order: OrderRecord | undefined; shop: ShopRecord | undefined; rfm: RfmRecord | undefined; agentName: string },
+  data: { buyer: BuyerRecord | undefined; order: OrderRecord | undefined; shop: ShopRecord | undefined; rfm: RfmTier | undefined; agentName: string },
 ): ReplyValues {
   const { buyer, order, shop, rfm, agentName } = data;
   const items = order?.items ?? [];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RfmRecord } from '../schema/records';
+import type { RfmTier } from '../schema/records';
 import { summarizeShop } from './overview';
 import type { Segment } from './segments';
 
-function record(buyerKey: string, segment: Segment, r: number, f: number, monetaryMinor: number, recencyDays = 10): RfmRecord {
+function record(buyerKey: string, segment: Segment, r: number, f: number, monetaryMinor: number, recencyDays = 10): RfmTier {
   return {
     buyerKey,
     shopKey: 'shopee:br',

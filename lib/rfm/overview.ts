@@ -1,4 +1,4 @@
-import type { RfmRecord } from '../schema/records';
+import type { RfmTier } from '../schema/records';
 import { ATTENTION_SEGMENTS, segmentsOf, type Segment } from './segments';
 import type { SegmentMap } from './settings';
 
@@ -17,16 +17,16 @@ export interface ShopSummary {
   /** grid[r - 1][f - 1]: buyers with that R and F score. */
   grid: number[][];
   /** Best first, by monetary within the window (then by recency). */
-  top: RfmRecord[];
+  top: RfmTier[];
   /** Buyers in segments that need attention, most valuable first. */
-  attention: RfmRecord[];
+  attention: RfmTier[];
 }
 
-const byValue = (a: RfmRecord, b: RfmRecord) =>
+const byValue = (a: RfmTier, b: RfmTier) =>
   b.values.monetaryMinor - a.values.monetaryMinor || a.values.recencyDays - b.values.recencyDays || a.buyerKey.localeCompare(b.buyerKey);
 
 /** What the shop overview shows, from one shop's RFM records (no orders read). */
-export function summarizeShop(records: readonly RfmRecord[], map: SegmentMap, listSize = 5): ShopSummary {
+export function summarizeShop(records: readonly RfmTier[], map: SegmentMap, listSize = 5): ShopSummary {
   const current = records.filter((r) => r.map === map);
   const bySegment = new Map<Segment, SegmentSummary>(segmentsOf(map).map((segment) => [segment, { segment, buyers: 0, revenueMinor: 0 }]));
   const grid = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);

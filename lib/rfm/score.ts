@@ -35,6 +35,8 @@ export interface RfmScore {
   m: number;
   segment: Segment;
   values: RfmValues;
+  /** The buyer's last purchase (recency counts from it). */
+  lastPurchaseAt: string;
   /** How R, F and M were scored: among this many buyers of the shop by quintiles, or by thresholds. */
   method: 'quintiles' | 'thresholds';
   peers: number;
@@ -50,20 +52,28 @@ export interface RfmScore {
  * was refunded): there is nothing to score.
  */
 export function rfmValues(purchases: readonly Purchase[], windowDays: number, now: number): RfmValues | undefined {
+  return rfmInputs(purchases, windowDays, now)?.values;
+}
+
+function rfmInputs(purchases: readonly Purchase[], windowDays: number, now: number): { values: RfmValues; lastPurchaseAt: string } | undefined {
   if (purchases.length === 0) return undefined;
   const windowStart = now - windowDays * DAY_MS;
   let last = -Infinity;
+  let lastPurchaseAt = '';
   let frequency = 0;
   let monetaryMinor = 0;
   for (const [, placedAt, minor] of purchases) {
     const at = Date.parse(placedAt);
-    if (at > last) last = at;
+    if (at > last) {
+      last = at;
+      lastPurchaseAt = placedAt;
+    }
     if (at >= windowStart && at <= now) {
       frequency += 1;
       monetaryMinor += minor;
     }
   }
-  return { recencyDays: Math.max(0, Math.floor((now - last) / DAY_MS)), frequency, monetaryMinor };
+  return { values: { recencyDays: Math.max(0, Math.floor((now - last) / DAY_MS)), frequency, monetaryMinor }, lastPurchaseAt };
 }
 
 /**
@@ -71,7 +81,8 @@ export function rfmValues(purchases: readonly Purchase[], windowDays: number, no
  * always score the same, all-equal values all score 3, and n distinct values fill the quintiles evenly.
  */
 export function quintileScores(values: readonly number[]): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numbers natively, without a comparator call per step.
+  const sorted = Float64Array.from(values).sort();
   const n = sorted.length;
   const lowerBound = (v: number) => {
     let lo = 0;
@@ -115,10 +126,11 @@ export function scoreShop(
 ): RfmScore[] {
   const { settings, shopKey, currency, now } = options;
   const map = options.map ?? settings.map;
-  const scored = buyers.flatMap((b) => {
-    const values = rfmValues(b.purchases, settings.windowDays, now);
-    return values ? [{ buyerKey: b.buyerKey, values }] : [];
-  });
+  const scored: { buyerKey: string; values: RfmValues; lastPurchaseAt: string }[] = [];
+  for (const b of buyers) {
+    const inputs = rfmInputs(b.purchases, settings.windowDays, now);
+    if (inputs) scored.push({ buyerKey: b.buyerKey, values: inputs.values, lastPurchaseAt: inputs.lastPurchaseAt });
+  }
   if (scored.length === 0) return [];
   const peers = scored.length;
   const method = peers >= MIN_BUYERS_FOR_QUINTILES ? 'quintiles' : 'thresholds';
@@ -152,15 +164,15 @@ export function scoreShop(
           };
   }
 
-  return scored.map(({ buyerKey, values }, i): RfmScore => {
-    const score = { buyerKey, r: r[i]!, f: f[i]!, m: m[i]!, values, method, peers } as const;
-    if (map === 'rfm11' || !reference) return { ...score, segment: rfm11Segment(score.r, score.f, score.m) };
+  return scored.map(({ buyerKey, values, lastPurchaseAt }, i): RfmScore => {
+    const [rs, fs, ms] = [r[i]!, f[i]!, m[i]!];
+    if (map === 'rfm11' || !reference) return { buyerKey, r: rs, f: fs, m: ms, segment: rfm11Segment(rs, fs, ms), values, lastPurchaseAt, method, peers };
     // At the reference counts as high: a shop's only buyer, or buyers all alike, are its best.
     const highLow: HighLow = {
       r: values.recencyDays <= reference.recencyDays,
       f: values.frequency >= reference.frequency,
       m: values.monetaryMinor >= reference.monetaryMinor,
     };
-    return { ...score, segment: cn8Segment(highLow), highLow, reference };
+    return { buyerKey, r: rs, f: fs, m: ms, segment: cn8Segment(highLow), highLow, reference, values, lastPurchaseAt, method, peers };
   });
 }

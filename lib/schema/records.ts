@@ -15,13 +15,56 @@ import {
   textSchema,
 } from './common';
 
+const count = z.number().int().nonnegative();
+const score = z.number().int().min(1).max(5);
+const rfmValuesSchema = z.object({
+  recencyDays: z.number().nonnegative(),
+  frequency: z.number().nonnegative(),
+  monetaryMinor: z.number().nonnegative(),
+});
+
+/**
+ * How a shop's buyers were last scored (lib/rfm): what every buyer's tier in the shop shares, kept
+ * once on the shop rather than on each tier.
+ */
+export const shopScoringSchema = z.object({
+  map: segmentMapSchema,
+  windowDays: z.number().int().positive(),
+  method: z.enum(['quintiles', 'thresholds']),
+  /** Buyers scored together (those with a purchase). */
+  peers: z.number().int().positive(),
+  currency: currencySchema.optional(),
+  /** The 8-class map's reference values (high is at or better than these). */
+  reference: rfmValuesSchema.optional(),
+  scoredAt: isoDateTimeSchema,
+});
+export type ShopScoring = z.infer<typeof shopScoringSchema>;
+
 export const shopRecordSchema = capturedShopSchema.extend({
   firstSeenAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
+  /** Written only by RFM scoring; captures never touch it. */
+  scoring: shopScoringSchema.optional(),
 });
 export type ShopRecord = z.infer<typeof shopRecordSchema>;
 
-const count = z.number().int().nonnegative();
+/**
+ * A buyer's RFM tier as last scored. Only what changes when the scores change is stored: recency is
+ * the days from `lastPurchaseAt` to the shop's `scoredAt`, so a new day rewrites no tier whose
+ * scores stay the same.
+ */
+export const buyerTierSchema = z.object({
+  segment: segmentSchema,
+  r: score,
+  f: score,
+  m: score,
+  lastPurchaseAt: isoDateTimeSchema,
+  /** Purchases within the window, and their total in minor units of the shop's currency. */
+  frequency: count,
+  monetaryMinor: z.number().nonnegative(),
+  highLow: z.object({ r: z.boolean(), f: z.boolean(), m: z.boolean() }).optional(),
+});
+export type BuyerTier = z.infer<typeof buyerTierSchema>;
 
 /**
  * Per-buyer aggregates, kept in step with the buyer's orders in the same transaction
@@ -62,6 +105,8 @@ export const buyerRecordSchema = z.object({
   /** Written only by the user: buyer records of one person across shops share it (linked). */
   personId: z.string().min(1).optional(),
   stats: buyerStatsSchema,
+  /** Written only by RFM scoring (lib/db/rfm-repository.ts), from `stats`; none without a purchase. */
+  tier: buyerTierSchema.optional(),
   /** Lower-cased name words and the platform id, for prefix search. */
   searchWords: z.array(z.string()),
   firstSeenAt: isoDateTimeSchema,
@@ -141,32 +186,16 @@ export const orderFlagRecordSchema = z.object({
 });
 export type OrderFlagRecord = z.infer<typeof orderFlagRecordSchema>;
 
-const score = z.number().int().min(1).max(5);
-const rfmValuesSchema = z.object({
-  recencyDays: z.number().nonnegative(),
-  frequency: z.number().nonnegative(),
-  monetaryMinor: z.number().nonnegative(),
-});
-
-/** A buyer's RFM tier in their shop, re-scored from the aggregates (lib/rfm). */
-export const rfmRecordSchema = z.object({
-  buyerKey: buyerKeySchema,
-  shopKey: shopKeySchema,
-  map: segmentMapSchema,
-  segment: segmentSchema,
-  r: score,
-  f: score,
-  m: score,
-  values: rfmValuesSchema,
-  currency: currencySchema.optional(),
-  method: z.enum(['quintiles', 'thresholds']),
-  peers: z.number().int().positive(),
-  windowDays: z.number().int().positive(),
-  highLow: z.object({ r: z.boolean(), f: z.boolean(), m: z.boolean() }).optional(),
-  reference: rfmValuesSchema.optional(),
-  scoredAt: isoDateTimeSchema,
-});
-export type RfmRecord = z.infer<typeof rfmRecordSchema>;
+/**
+ * A buyer's RFM tier as the panel, lists and replies read it: the buyer's tier with their shop's
+ * scoring (lib/rfm/tier.ts builds it). Not stored as such.
+ */
+export interface RfmTier extends Omit<BuyerTier, 'lastPurchaseAt' | 'frequency' | 'monetaryMinor'>, ShopScoring {
+  buyerKey: string;
+  shopKey: string;
+  /** At the shop's scoredAt: what the scores were given for. */
+  values: z.infer<typeof rfmValuesSchema>;
+}
 
 /** Settings that belong with the data (and so with its backups), one record per key. */
 export const settingRecordSchema = z.object({ key: z.string().min(1), value: z.unknown() });

@@ -127,17 +127,18 @@ export const bench = {
 
   async counts() {
     const d = db();
-    const [orders, buyers, shops, rfm, scorable] = await Promise.all([
+    const [orders, buyers, shops, scored, scorable] = await Promise.all([
       d.orders.count(),
       d.buyers.count(),
       d.shops.count(),
-      d.rfm.count(),
+      bench.scoredCount(),
       d.buyers.filter((b) => b.stats.purchases.length > 0).count(),
     ]);
-    return { orders, buyers, shops, rfm, scorable };
+    return { orders, buyers, shops, scored, scorable };
   },
 
-  rfmCount: () => db().rfm.count(),
+  /** Buyers with an RFM tier. */
+  scoredCount: () => db().buyers.filter((b) => b.tier !== undefined).count(),
 
   /** The newest capture-log entry: which page the background stored last, and what. */
   lastCapture: async () => (await db().captureLog.orderBy('id').last()) ?? null,

@@ -14,21 +14,20 @@ interface StoredBuyer {
   buyerKey: string;
   tagIds: string[];
   stats: { purchases: Purchase[] };
+  tier?: { segment: string; r: number; f: number; m: number };
 }
-interface StoredTier {
-  buyerKey: string;
-  segment: string;
-  r: number;
-  f: number;
-  m: number;
-  scoredAt: string;
+interface StoredShop {
+  shopKey: string;
+  scoring?: { map: string; scoredAt: string };
 }
+
+const scoredBuyers = async (panel: Page) => (await readTable<StoredBuyer>(panel, 'buyers')).filter((b) => b.tier);
 
 /** Opens the demo Shopee order list (every buyer of the demo) and waits until each buyer with a purchase has a tier. */
 async function captureShopeeList(page: Page, panel: Page, buyersWithPurchases: number) {
   await page.goto(`${DEMO_SHOPEE}/portal/sale/order?page_size=100`);
   await waitForConsole(page);
-  await waitForStore(panel, 'rfm', (rows) => rows.length === buyersWithPurchases);
+  await waitForStore(panel, 'buyers', (rows) => rows.filter((b) => b.tier).length === buyersWithPurchases);
 }
 
 function shopeeBuyersWithPurchases(demo: { shopee: { buyerUserId: string; status: string }[] }): number {
@@ -55,8 +54,9 @@ test('RFM: the tier on the buyer card and the shop overview are the engine’s',
 
   // The engine, run here on the stored aggregates at the moment the background scored them.
   const buyers = (await readTable<StoredBuyer>(panel, 'buyers')).filter((b) => b.buyerKey.startsWith('shopee:br:'));
-  const stored = await readTable<StoredTier>(panel, 'rfm');
-  const now = Date.parse(stored[0]!.scoredAt);
+  const stored = await scoredBuyers(panel);
+  const shop = (await readTable<StoredShop>(panel, 'shops')).find((s) => s.shopKey === 'shopee:br')!;
+  const now = Date.parse(shop.scoring!.scoredAt);
   const expected = new Map(
     scoreShop(
       buyers.map((b) => ({ buyerKey: b.buyerKey, purchases: b.stats.purchases })),
@@ -64,6 +64,10 @@ test('RFM: the tier on the buyer card and the shop overview are the engine’s',
     ).map((s) => [s.buyerKey, s]),
   );
   expect(expected.size).toBe(stored.length);
+  for (const b of stored) {
+    const e = expected.get(b.buyerKey)!;
+    expect(b.tier, b.buyerKey).toMatchObject({ segment: e.segment, r: e.r, f: e.f, m: e.m });
+  }
   // Each ledger holds exactly the buyer's purchases of the demo (paid, not cancelled or refunded).
   const buyerId = busiestBuyer(demo.shopee, (o) => o.buyerUserId);
   const purchases = demo.shopee.filter((o) => o.buyerUserId === buyerId && ['toship', 'shipping', 'completed'].includes(o.status));
@@ -205,8 +209,8 @@ test('Settings: renaming a tag shows everywhere; the 8-class map re-scores every
   await settings.getByRole('combobox').first().selectOption('cn8');
   await settings.getByTestId('rfm-save').click();
   await expect(settings).toContainText('Saved');
-  await waitForStore(panel, 'rfm', (rows) => rows.length > 0 && rows.every((r) => r.map === 'cn8'));
-  const tier = (await readTable<StoredTier>(panel, 'rfm')).find((r) => r.buyerKey === `shopee:br:${buyerId}`)!;
+  await waitForStore(panel, 'shops', (rows) => (rows as unknown as StoredShop[]).some((s) => s.shopKey === 'shopee:br' && s.scoring?.map === 'cn8'));
+  const tier = (await scoredBuyers(panel)).find((b) => b.buyerKey === `shopee:br:${buyerId}`)!.tier!;
   await expect(panel.getByTestId('rfm-tier')).toHaveText(en.t(`segment.${tier.segment}` as Parameters<typeof en.t>[0]));
   expect(tier.segment).toMatch(/^(important|general)-/);
 });

@@ -9,7 +9,7 @@ const CHINESE = '王小明';
 const FORMULA = '=HYPERLINK("https://example.com","Ana Lima")';
 
 async function tableCounts(page: Page) {
-  const names = ['shops', 'buyers', 'orders', 'tags', 'notes', 'replyTemplates', 'rfm'];
+  const names = ['shops', 'buyers', 'orders', 'tags', 'notes', 'replyTemplates', 'orderFlags'];
   return Object.fromEntries(await Promise.all(names.map(async (n) => [n, (await readTable(page, n)).length] as const)));
 }
 

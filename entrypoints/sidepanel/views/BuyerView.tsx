@@ -6,6 +6,7 @@ import { OrderHistory } from '@/components/OrderHistory';
 import { ReplySuggestions } from '@/components/ReplySuggestions';
 import { db } from '@/lib/db/database';
 import { ordersOfBuyer, shopsByKey } from '@/lib/db/queries';
+import { tierOf } from '@/lib/rfm/tier';
 import type { OrderFlagRecord } from '@/lib/schema/records';
 import type { ScreenState } from '@/lib/screen-state';
 import { useI18n } from '@/lib/i18n/react';
@@ -16,10 +17,10 @@ export function BuyerView({ buyerKey, screen, onBack }: { buyerKey: string; scre
   const data = useLiveQuery(async () => {
     const buyer = await db.buyers.get(buyerKey);
     if (!buyer) return null;
-    const [shops, orders, rfm, tags] = await Promise.all([shopsByKey(db), ordersOfBuyer(db, buyerKey), db.rfm.get(buyerKey), db.tags.orderBy('name').toArray()]);
+    const [shops, orders, tags] = await Promise.all([shopsByKey(db), ordersOfBuyer(db, buyerKey), db.tags.orderBy('name').toArray()]);
     const flags = new Map<string, OrderFlagRecord>();
     for (const flag of await db.orderFlags.bulkGet(orders.map((o) => o.orderKey))) if (flag) flags.set(flag.orderKey, flag);
-    return { buyer, shops, orders, rfm: rfm ?? null, tags, flags };
+    return { buyer, shops, orders, rfm: tierOf(buyer, shops.get(buyer.shopKey)) ?? null, tags, flags };
   }, [buyerKey]);
   if (data === undefined) return null;
   if (data === null) return <p className="muted pad">{t('panel.waiting')}</p>;

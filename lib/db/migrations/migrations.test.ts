@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BuyerRecord, OrderRecord } from '../../schema/records';
 import { statsOf } from '../aggregates';
 import { BuyerLensDatabase } from '../database';
@@ -27,28 +27,76 @@ describe('database migrations', () => {
     const name = `migrate-v1-${Date.now()}`;
     await databaseAt(1, name);
     const v1 = fixture(1);
-    const db = new BuyerLensDatabase(name);
+    const db = new Dexie(name);
+    declareVersions(db, 2);
     await db.open();
     expect(db.verno).toBe(2);
 
-    const orders = await db.orders.toArray();
+    const orders = await db.table<OrderRecord>('orders').toArray();
     expect(orders).toEqual(expect.arrayContaining(v1.orders as OrderRecord[]));
-    const buyers = await db.buyers.toArray();
+    const buyers = await db.table<BuyerRecord>('buyers').toArray();
     for (const buyer of buyers) {
       const before = (v1.buyers as BuyerRecord[]).find((b) => b.buyerKey === buyer.buyerKey)!;
       expect(buyer).toEqual({ ...before, stats: statsOf(orders.filter((o) => o.buyerKey === buyer.buyerKey)) });
     }
-    expect((await db.buyers.get('shopee:br:73810455'))?.stats.purchases).toEqual([
+    expect((await db.table<BuyerRecord>('buyers').get('shopee:br:73810455'))?.stats.purchases).toEqual([
       ['shopee:br:188140332017804', '2026-05-04T17:26:53.000Z', 8153],
       ['shopee:br:188231748590112', '2026-05-05T04:00:00.000Z', 6585],
     ]);
     // The refunded buyer has no purchase to score.
-    expect((await db.buyers.get('shopee:br:120558734'))?.stats.purchases).toEqual([]);
-    expect(await db.tags.toArray()).toEqual(v1.tags);
-    expect(await db.notes.toArray()).toEqual(v1.notes);
-    expect(await db.captureLog.count()).toBe(1);
-    expect(await db.rfm.count()).toBe(0);
-    expect(await db.orderFlags.count()).toBe(0);
+    expect((await db.table<BuyerRecord>('buyers').get('shopee:br:120558734'))?.stats.purchases).toEqual([]);
+    expect(await db.table('tags').toArray()).toEqual(v1.tags);
+    expect(await db.table('notes').toArray()).toEqual(v1.notes);
+    expect(await db.table('captureLog').count()).toBe(1);
+    expect(await db.table('rfm').count()).toBe(0);
+    expect(await db.table('orderFlags').count()).toBe(0);
+    await db.delete();
+  });
+
+  it('v2 → v3 puts each buyer’s tier on the buyer and the shop’s scoring on the shop, and drops the rfm table', async () => {
+    const name = `migrate-v2-${Date.now()}`;
+    await databaseAt(2, name);
+    const v2 = fixture(2);
+    // Upgraded on the day the fixture's tiers were scored: the new tier says what the old row said.
+    const scoredAt = (v2.rfm as { scoredAt: string }[])[0]!.scoredAt;
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(Date.parse(scoredAt));
+    const db = new BuyerLensDatabase(name);
+    await db.open().finally(() => clock.mockRestore());
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name)).not.toContain('rfm');
+
+    // The fixture's user chose the 8-class map; the tier is scored afresh with it.
+    const old = (v2.rfm as { buyerKey: string; segment: string; r: number; f: number; m: number; values: { frequency: number; monetaryMinor: number } }[])[0]!;
+    const buyer = (await db.buyers.get('shopee:br:73810455'))!;
+    const { tier, ...rest } = buyer;
+    expect(rest).toEqual((v2.buyers as BuyerRecord[]).find((b) => b.buyerKey === buyer.buyerKey));
+    expect(old.buyerKey).toBe(buyer.buyerKey);
+    expect(tier).toEqual({
+      segment: old.segment,
+      r: old.r,
+      f: old.f,
+      m: old.m,
+      lastPurchaseAt: '2026-05-05T04:00:00.000Z',
+      frequency: old.values.frequency,
+      monetaryMinor: old.values.monetaryMinor,
+      highLow: { r: true, f: true, m: true },
+    });
+    expect((await db.shops.get('shopee:br'))!.scoring).toEqual({
+      map: 'cn8',
+      windowDays: 365,
+      method: 'thresholds',
+      peers: 1,
+      currency: 'BRL',
+      reference: { recencyDays: 26, frequency: 2, monetaryMinor: 14738 },
+      scoredAt,
+    });
+    // The buyer whose only order was refunded, and the shop without purchases, get none.
+    expect((await db.buyers.get('shopee:br:120558734'))?.tier).toBeUndefined();
+    expect((await db.shops.get('amazon:amazon.com'))?.scoring).toBeUndefined();
+    expect(await db.orders.toArray()).toEqual(v2.orders);
+    expect(await db.orderFlags.toArray()).toEqual(v2.orderFlags);
+    expect(await db.notes.toArray()).toEqual(v2.notes);
+    expect(await db.settings.toArray()).toEqual(v2.settings);
     await db.delete();
   });
 

@@ -1,0 +1,36 @@
+import type { Transaction } from 'dexie';
+import { rfmSettingsSchema, defaultRfmSettings } from '../../rfm/settings';
+import { rescoreShops } from '../../rfm/tier';
+import type { BuyerRecord, SettingRecord, ShopRecord } from '../../schema/records';
+
+/**
+ * v2 → v3: tiers move from the rfm table onto the buyers, what a shop's tiers share onto the shop.
+ * Tiers are derived from the purchases ledger, so they are scored afresh here rather than copied.
+ */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  const [buyers, shops, setting] = await Promise.all([
+    tx.table<BuyerRecord, string>('buyers').toArray(),
+    tx.table<ShopRecord, string>('shops').toArray(),
+    tx.table<SettingRecord, string>('settings').get('rfm'),
+  ]);
+  const scored = withTiers(buyers, shops, setting?.value, Date.now());
+  await tx.table('buyers').bulkPut(scored.buyers);
+  await tx.table('shops').bulkPut(scored.shops);
+}
+
+/**
+ * The same step on plain rows (a v2 backup restored into v3). With stored settings that do not
+ * validate, nothing is scored: the background's next re-score says why, and no data is lost.
+ */
+export function withTiers(
+  buyers: readonly BuyerRecord[],
+  shops: readonly ShopRecord[],
+  storedSettings: unknown,
+  now: number,
+): { buyers: BuyerRecord[]; shops: ShopRecord[] } {
+  const settings = storedSettings === undefined ? defaultRfmSettings() : rfmSettingsSchema.safeParse(storedSettings).data;
+  if (!settings) return { buyers: [...buyers], shops: [...shops] };
+  const scored = rescoreShops(buyers, shops, settings, now);
+  const rescored = new Map(scored.changed.map((b) => [b.buyerKey, b]));
+  return { buyers: buyers.map((b) => rescored.get(b.buyerKey) ?? b), shops: scored.shops };
+}

@@ -1,0 +1,108 @@
+import type { BuyerRecord, BuyerTier, RfmTier, ShopRecord, ShopScoring } from '../schema/records';
+import { scoreShop } from './score';
+import type { RfmSettings } from './settings';
+
+const DAY_MS = 86_400_000;
+
+/** A buyer's tier with their shop's scoring, as the panel, lists and replies show it. */
+export function tierOf(buyer: BuyerRecord, shop: ShopRecord | undefined): RfmTier | undefined {
+  const scoring = shop?.shopKey === buyer.shopKey ? shop.scoring : undefined;
+  if (!buyer.tier || !scoring) return undefined;
+  const { lastPurchaseAt, frequency, monetaryMinor, ...scores } = buyer.tier;
+  const recencyDays = Math.max(0, Math.floor((Date.parse(scoring.scoredAt) - Date.parse(lastPurchaseAt)) / DAY_MS));
+  return { buyerKey: buyer.buyerKey, shopKey: buyer.shopKey, ...scoring, ...scores, values: { recencyDays, frequency, monetaryMinor } };
+}
+
+const sameHighLow = (a: BuyerTier['highLow'], b: BuyerTier['highLow']) =>
+  a === b || (a !== undefined && b !== undefined && a.r === b.r && a.f === b.f && a.m === b.m);
+
+/** Field by field: a shop's re-score compares every buyer's tier. */
+export function sameTier(a: BuyerTier | undefined, b: BuyerTier | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return (
+    a.segment === b.segment &&
+    a.r === b.r &&
+    a.f === b.f &&
+    a.m === b.m &&
+    a.lastPurchaseAt === b.lastPurchaseAt &&
+    a.frequency === b.frequency &&
+    a.monetaryMinor === b.monetaryMinor &&
+    sameHighLow(a.highLow, b.highLow)
+  );
+}
+
+export interface ShopRescore {
+  /** The shop's scoring; undefined when no buyer has a purchase to score. */
+  scoring: ShopScoring | undefined;
+  /** The buyers whose tier changed (or went), with their new tier. */
+  changed: BuyerRecord[];
+}
+
+/**
+ * Scores one shop's buyers (from their aggregates' purchases ledger, never from orders) at `now` and
+ * returns the buyers whose tier is not what it was. Buyers without a purchase have no tier.
+ */
+export function rescoreBuyers(buyers: readonly BuyerRecord[], shop: Pick<ShopRecord, 'shopKey' | 'currency'>, settings: RfmSettings, now: number): ShopRescore {
+  const currency = shop.currency ?? buyers.find((b) => b.stats.currency)?.stats.currency;
+  const scores = scoreShop(
+    buyers.map((b) => ({ buyerKey: b.buyerKey, purchases: b.stats.purchases })),
+    { settings, shopKey: shop.shopKey, currency, now },
+  );
+  const tiers = new Map<string, BuyerTier>();
+  for (const s of scores) {
+    tiers.set(s.buyerKey, {
+      segment: s.segment,
+      r: s.r,
+      f: s.f,
+      m: s.m,
+      lastPurchaseAt: s.lastPurchaseAt,
+      frequency: s.values.frequency,
+      monetaryMinor: s.values.monetaryMinor,
+      ...(s.highLow ? { highLow: s.highLow } : {}),
+    });
+  }
+  const changed: BuyerRecord[] = [];
+  for (const buyer of buyers) {
+    const tier = tiers.get(buyer.buyerKey);
+    if (sameTier(buyer.tier, tier)) continue;
+    const { tier: _old, ...rest } = buyer;
+    changed.push(tier ? { ...rest, tier } : rest);
+  }
+  const first = scores[0];
+  const scoring: ShopScoring | undefined = first && {
+    map: settings.map,
+    windowDays: settings.windowDays,
+    method: first.method,
+    peers: first.peers,
+    scoredAt: new Date(now).toISOString(),
+    ...(currency ? { currency } : {}),
+    ...(first.reference ? { reference: first.reference } : {}),
+  };
+  return { scoring, changed };
+}
+
+/**
+ * Every shop at once: the buyers whose tier changed, and every shop with its new scoring. Buyers of a
+ * shop BuyerLens has no record of are left as they are.
+ */
+export function rescoreShops(buyers: readonly BuyerRecord[], shops: readonly ShopRecord[], settings: RfmSettings, now: number): { changed: BuyerRecord[]; shops: ShopRecord[] } {
+  const byShop = new Map<string, BuyerRecord[]>();
+  for (const buyer of buyers) {
+    const list = byShop.get(buyer.shopKey);
+    if (list) list.push(buyer);
+    else byShop.set(buyer.shopKey, [buyer]);
+  }
+  const changed: BuyerRecord[] = [];
+  const scoredShops = shops.map((shop) => {
+    const result = rescoreBuyers(byShop.get(shop.shopKey) ?? [], shop, settings, now);
+    changed.push(...result.changed);
+    return withScoring(shop, result.scoring);
+  });
+  return { changed, shops: scoredShops };
+}
+
+/** A shop with `scoring` in place of what it had (none where undefined). */
+export function withScoring(shop: ShopRecord, scoring: ShopScoring | undefined): ShopRecord {
+  const { scoring: _old, ...rest } = shop;
+  return scoring ? { ...rest, scoring } : rest;
+}
