@@ -91,6 +91,25 @@ describe('applyCapture', () => {
     expect((await db.buyers.get(ANA))?.stats.orderCount).toBe(2);
   });
 
+  it('finds the stored orders of a page whose ids are spread among other stored orders', async () => {
+    // Ids with a few prefixes (as Amazon's): a page's ids fall in several runs among the stored ones.
+    const id = (prefix: number, n: number) => `11${prefix}-${String(n).padStart(7, '0')}`;
+    const older = Array.from({ length: 200 }, (_, n) => order(id(n % 5, n), { totalMinor: 100 }));
+    await applyCapture(db, batch({ orders: older }));
+    // The next page: 40 of those again (now shipped, with a new total) and 40 new ones among them.
+    const again = older.filter((_, n) => n % 5 === 0).map((o) => ({ ...o, status: 'shipped' as const, totalMinor: 300 }));
+    const fresh = Array.from({ length: 40 }, (_, n) => order(id(n % 5, 1000 + n), { totalMinor: 50 }));
+    await applyCapture(db, batch({ capturedAt: '2026-11-02T12:00:00.000Z', orders: [...again, ...fresh] }));
+
+    expect(await db.orders.count()).toBe(240);
+    const stored = await db.orders.bulkGet(again.map((o) => o.orderKey));
+    // The re-captured orders are merged into what was stored (first seen on the first day), not taken as new.
+    expect(stored.every((o) => o?.status === 'shipped' && o.totalMinor === 300 && o.firstSeenAt === '2026-11-01T12:00:00.000Z')).toBe(true);
+    const ana = (await db.buyers.get(ANA))!;
+    expect(ana.stats.orderCount).toBe(240);
+    expect(ana.stats.spentMinor).toBe(160 * 100 + 40 * 300 + 40 * 50);
+  });
+
   it('fills and corrects with a later partial capture, never erasing what it did not see', async () => {
     await applyCapture(db, batch({ orders: [order('1', { trackingNumber: 'BR1', statusText: 'Enviado', status: 'shipped' })] }));
     await applyCapture(

@@ -85,30 +85,52 @@ function dedupe<T extends object>(records: T[], keyOf: (r: T) => string): Map<st
   return byKey;
 }
 
+/** The string values of `field` in unchecked records (what a batch claims its keys are). */
+function keysIn(items: readonly unknown[], field: string): string[] {
+  const keys: string[] = [];
+  for (const item of items) {
+    const key = (item as Record<string, unknown> | null)?.[field];
+    if (typeof key === 'string') keys.push(key);
+  }
+  return keys;
+}
+
+/** Probes below this many keys are not split further. */
+const PROBE_SPLIT_MIN = 16;
+
 /**
- * The stored orders among `keys`. An order list is read a page at a time, and a page's order ids
- * are mostly close together, so one read of the primary keys between the batch's lowest and
- * highest key usually shows that few or none of them are stored yet: only those are then fetched,
- * instead of one lookup per order. Where the range holds many other orders (ids spread out), the
- * probe stops early and every key is looked up.
+ * Which of `sorted` (keys in IndexedDB order) may be stored: one read of the primary keys between the
+ * first and the last. Where that range holds many other keys (the batch's ids are spread among
+ * stored ones), it is split in halves and each probed the same way, all at once: an order list page
+ * holds a few runs of neighbouring ids (Amazon's ids, say, start with one of a few prefixes), so a
+ * few key-only reads replace one lookup per order.
  */
-async function storedOrders(db: BuyerLensDatabase, keys: string[]): Promise<Map<string, OrderRecord>> {
-  const stored = new Map<string, OrderRecord>();
-  if (keys.length === 0) return stored;
-  // Sorting by UTF-16 code units, as IndexedDB orders string keys.
-  const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const probeLimit = keys.length * 2;
+async function storedAmong(db: BuyerLensDatabase, sorted: readonly string[]): Promise<string[]> {
+  const limit = sorted.length * 2;
   const inRange = await db.orders
     .where(':id')
     .between(sorted[0]!, sorted[sorted.length - 1]!, true, true)
-    .limit(probeLimit + 1)
+    .limit(limit + 1)
     .primaryKeys();
-  let fetch: string[] = keys;
-  if (inRange.length <= probeLimit) {
-    const wanted = new Set(keys);
-    fetch = inRange.filter((key) => wanted.has(key));
+  if (inRange.length <= limit) {
+    const wanted = new Set(sorted);
+    return inRange.filter((key) => wanted.has(key));
   }
-  if (fetch.length > 0) (await db.orders.bulkGet(fetch)).forEach((o) => o && stored.set(o.orderKey, o));
+  // Few keys: looked up one by one (the caller's bulkGet passes over those not stored).
+  if (sorted.length < PROBE_SPLIT_MIN) return [...sorted];
+  const half = sorted.length >> 1;
+  const parts = await Promise.all([storedAmong(db, sorted.slice(0, half)), storedAmong(db, sorted.slice(half))]);
+  return parts.flat();
+}
+
+/** The stored orders among `keys` (an order list page at a time; mostly none or all of them are). */
+async function storedOrders(db: BuyerLensDatabase, keys: string[]): Promise<Map<string, OrderRecord>> {
+  const stored = new Map<string, OrderRecord>();
+  if (keys.length === 0) return stored;
+  // Sorted by UTF-16 code units, as IndexedDB orders string keys.
+  const sorted = [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const found = await storedAmong(db, sorted);
+  if (found.length > 0) (await db.orders.bulkGet(found)).forEach((o) => o && stored.set(o.orderKey, o));
   return stored;
 }
 
@@ -120,47 +142,45 @@ async function storedOrders(db: BuyerLensDatabase, keys: string[]): Promise<Map<
  */
 export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): Promise<CaptureResult> {
   const { adapterId, capturedAt } = batch;
-  const shopsIn = validate(capturedShopSchema, batch.shops, 'shops', adapterId, (s) => [s.shopKey]);
-  const buyersIn = validate(
-    capturedBuyerSchema,
-    batch.buyers,
-    'buyers',
-    adapterId,
-    (b) => [b.buyerKey, b.shopKey],
-    (b) => ({ shopKey: b.shopKey, keys: [b.buyerKey] }),
-  );
-  const ordersIn = validate(
-    capturedOrderSchema,
-    batch.orders,
-    'orders',
-    adapterId,
-    (o) => [o.orderKey, o.shopKey, o.buyerKey].filter((k): k is string => k !== undefined),
-    (o) => ({ shopKey: o.shopKey, keys: [o.orderKey, o.buyerKey] }),
-  );
-  const problems = [...batch.problems, ...shopsIn.problems, ...buyersIn.problems, ...ordersIn.problems];
-
-  const shops = dedupe<CapturedShop>(shopsIn.records, (s) => s.shopKey);
-  const buyers = dedupe<CapturedBuyer>(buyersIn.records, (b) => b.buyerKey);
-  const orders = dedupe<CapturedOrder>(ordersIn.records, (o) => o.orderKey);
-
-  // The buyers and shops the batch names are known before anything is read, so their reads go
-  // out together with the orders'; the few a stored order adds are read after.
-  const namedBuyers = new Set<string>(buyers.keys());
-  const namedShops = new Set<string>(shops.keys());
-  for (const o of orders.values()) {
-    if (o.buyerKey) namedBuyers.add(o.buyerKey);
-    namedShops.add(o.shopKey);
-  }
-  for (const b of buyers.values()) namedShops.add(b.shopKey);
+  // The records the batch names are read first, by the keys it gives, and checked while IndexedDB
+  // reads them (a capture is mostly reading and writing; the checks would otherwise wait their turn).
+  // A key read for a record that then fails its check is simply not used.
+  const candidateOrders = keysIn(batch.orders, 'orderKey');
+  const candidateBuyers = new Set([...keysIn(batch.buyers, 'buyerKey'), ...keysIn(batch.orders, 'buyerKey')]);
+  const candidateShops = new Set([...keysIn(batch.shops, 'shopKey'), ...keysIn(batch.orders, 'shopKey'), ...keysIn(batch.buyers, 'shopKey')]);
 
   return db.transaction('rw', [db.shops, db.buyers, db.orders, db.captureLog], async () => {
     const storedBuyers = new Map<string, BuyerRecord>();
     const storedShops = new Map<string, ShopRecord>();
-    const [stored] = await Promise.all([
-      storedOrders(db, [...orders.keys()]),
-      db.buyers.bulkGet([...namedBuyers]).then((found) => found.forEach((b) => b && storedBuyers.set(b.buyerKey, b))),
-      db.shops.bulkGet([...namedShops]).then((found) => found.forEach((s) => s && storedShops.set(s.shopKey, s))),
+    const reads = Promise.all([
+      storedOrders(db, candidateOrders),
+      db.buyers.bulkGet([...candidateBuyers]).then((found) => found.forEach((b) => b && storedBuyers.set(b.buyerKey, b))),
+      db.shops.bulkGet([...candidateShops]).then((found) => found.forEach((s) => s && storedShops.set(s.shopKey, s))),
     ]);
+
+    const shopsIn = validate(capturedShopSchema, batch.shops, 'shops', adapterId, (s) => [s.shopKey]);
+    const buyersIn = validate(
+      capturedBuyerSchema,
+      batch.buyers,
+      'buyers',
+      adapterId,
+      (b) => [b.buyerKey, b.shopKey],
+      (b) => ({ shopKey: b.shopKey, keys: [b.buyerKey] }),
+    );
+    const ordersIn = validate(
+      capturedOrderSchema,
+      batch.orders,
+      'orders',
+      adapterId,
+      (o) => [o.orderKey, o.shopKey, o.buyerKey].filter((k): k is string => k !== undefined),
+      (o) => ({ shopKey: o.shopKey, keys: [o.orderKey, o.buyerKey] }),
+    );
+    const problems = [...batch.problems, ...shopsIn.problems, ...buyersIn.problems, ...ordersIn.problems];
+
+    const shops = dedupe<CapturedShop>(shopsIn.records, (s) => s.shopKey);
+    const buyers = dedupe<CapturedBuyer>(buyersIn.records, (b) => b.buyerKey);
+    const orders = dedupe<CapturedOrder>(ordersIn.records, (o) => o.orderKey);
+    const [stored] = await reads;
 
     const mergedOrders: OrderRecord[] = [];
     const orderChanges: { before: OrderRecord | undefined; after: OrderRecord }[] = [];
@@ -173,13 +193,25 @@ export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): 
       if (after.buyerKey && captured.buyerName) nameHints.set(after.buyerKey, captured.buyerName);
     }
 
+    // The writes go out as soon as each is known and are awaited together at the end: IndexedDB runs
+    // a transaction's requests in the order they were made, and any failure aborts all of them. The
+    // orders go first, so IndexedDB writes them while the buyers are merged here.
+    const writes: Promise<unknown>[] = [];
+    const write = (request: Promise<unknown>) => {
+      // Awaited below; until then a failure must not count as unhandled.
+      request.catch(() => undefined);
+      writes.push(request);
+      return request;
+    };
+    const ordersWritten = write(db.orders.bulkPut(mergedOrders));
+
     // Every buyer this batch touches: named in it, or owning one of its orders now or before.
     const buyerKeys = new Set<string>(buyers.keys());
     for (const { before, after } of orderChanges) {
       if (after.buyerKey) buyerKeys.add(after.buyerKey);
       if (before?.buyerKey) buyerKeys.add(before.buyerKey);
     }
-    const unread = [...buyerKeys].filter((key) => !namedBuyers.has(key));
+    const unread = [...buyerKeys].filter((key) => !candidateBuyers.has(key));
     if (unread.length > 0) (await db.buyers.bulkGet(unread)).forEach((b) => b && storedBuyers.set(b.buyerKey, b));
 
     const mergedBuyers = new Map<string, BuyerRecord>();
@@ -212,16 +244,6 @@ export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): 
       else recompute.add(after.buyerKey);
     }
 
-    // The writes go out back to back and are awaited together at the end: IndexedDB runs a
-    // transaction's requests in the order they were made, and any failure aborts all of them.
-    const writes: Promise<unknown>[] = [];
-    const write = (request: Promise<unknown>) => {
-      // Awaited below; until then a failure must not count as unhandled.
-      request.catch(() => undefined);
-      writes.push(request);
-      return request;
-    };
-    const ordersWritten = write(db.orders.bulkPut(mergedOrders));
     if (recompute.size > 0) await ordersWritten;
     for (const key of recompute) {
       const buyer = mergedBuyers.get(key);
@@ -240,7 +262,7 @@ export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): 
     const shopKeys = new Set<string>(shops.keys());
     for (const o of mergedOrders) shopKeys.add(o.shopKey);
     for (const b of changedBuyers) shopKeys.add(b.shopKey);
-    const unreadShops = [...shopKeys].filter((key) => !namedShops.has(key));
+    const unreadShops = [...shopKeys].filter((key) => !candidateShops.has(key));
     if (unreadShops.length > 0) (await db.shops.bulkGet(unreadShops)).forEach((s) => s && storedShops.set(s.shopKey, s));
     const mergedShops: ShopRecord[] = [];
     for (const key of shopKeys) {

@@ -4,6 +4,8 @@ import { applyCapture } from './capture-repository';
 import type { BuyerLensDatabase } from './database';
 import { InvalidSettingsError, loadRfmSettings, rescoreAll, rescoreShop, saveRfmSettings } from './rfm-repository';
 import { freshDatabase } from './test-db';
+import { rfmValues } from '../rfm/score';
+import { tierOf } from '../rfm/tier';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
 const daysAgo = (d: number) => new Date(NOW - d * 86_400_000).toISOString();
@@ -30,7 +32,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const tierOf = async (id: string) => (await db.buyers.get(`shopee:br:${id}`))?.tier;
+const storedTier = async (id: string) => (await db.buyers.get(`shopee:br:${id}`))?.tier;
 
 describe('RFM store', () => {
   it('scores a shop from the buyers’ aggregates and writes only what changed', async () => {
@@ -39,10 +41,10 @@ describe('RFM store', () => {
     await buy('2', 'c', 300, 1000);
     await buy('3', 'd', 10, 5000, 'refunded');
     expect(await rescoreShop(db, 'shopee:br', NOW)).toBe(2);
-    expect(await tierOf('1')).toEqual({ segment: 'potential-loyalist', r: 5, f: 2, m: 4, lastPurchaseAt: daysAgo(5), frequency: 2, monetaryMinor: 300000 });
-    expect(await tierOf('2')).toMatchObject({ r: 1, f: 1, m: 1, segment: 'lost' });
+    expect(await storedTier('1')).toEqual({ segment: 'potential-loyalist', r: 5, f: 2, m: 4, lastPurchaseAt: daysAgo(5), frequency: 2, monetaryMinor: 300000 });
+    expect(await storedTier('2')).toMatchObject({ r: 1, f: 1, m: 1, segment: 'lost' });
     // The buyer whose only order was refunded has no tier.
-    expect(await tierOf('3')).toBeUndefined();
+    expect(await storedTier('3')).toBeUndefined();
     expect((await db.shops.get('shopee:br'))?.scoring).toEqual({
       map: 'rfm11',
       windowDays: 365,
@@ -54,15 +56,41 @@ describe('RFM store', () => {
     expect(await rescoreShop(db, 'shopee:br', NOW)).toBe(0);
   });
 
+  it('shows a tier with the values it was scored on, recency counted to the shop’s scoring time', async () => {
+    await buy('1', 'a', 5, 150000);
+    await buy('1', 'b', 400, 2000); // outside the 365-day window
+    await rescoreAll(db, NOW);
+    const buyer = (await db.buyers.get('shopee:br:1'))!;
+    const shop = await db.shops.get('shopee:br');
+    expect(tierOf(buyer, shop)).toEqual({
+      buyerKey: 'shopee:br:1',
+      shopKey: 'shopee:br',
+      segment: 'potential-loyalist',
+      r: 5,
+      f: 1,
+      m: 3, // R$1,500 within the window
+      values: rfmValues(buyer.stats.purchases, 365, NOW),
+      map: 'rfm11',
+      windowDays: 365,
+      method: 'thresholds',
+      peers: 1,
+      currency: 'BRL',
+      scoredAt: new Date(NOW).toISOString(),
+    });
+    expect(tierOf(buyer, shop)?.values).toEqual({ recencyDays: 5, frequency: 1, monetaryMinor: 150000 });
+    // Another shop's scoring never dresses this buyer's tier.
+    expect(tierOf(buyer, { ...shop!, shopKey: 'shopee:my' })).toBeUndefined();
+  });
+
   it('rewrites no tier on a new day unless its scores change', async () => {
     await buy('1', 'a', 5, 150000);
     await buy('2', 'b', 28, 1000); // R5 (≤ 30 days) today, R4 in three days
     await rescoreAll(db, NOW);
-    const before = await tierOf('1');
+    const before = await storedTier('1');
     expect(await rescoreAll(db, NOW + 86_400_000)).toBe(0);
     expect(await rescoreAll(db, NOW + 3 * 86_400_000)).toBe(1);
-    expect(await tierOf('1')).toEqual(before);
-    expect(await tierOf('2')).toMatchObject({ r: 4 });
+    expect(await storedTier('1')).toEqual(before);
+    expect(await storedTier('2')).toMatchObject({ r: 4 });
     // Recency is counted to the shop's scoring time.
     expect((await db.shops.get('shopee:br'))?.scoring?.scoredAt).toBe(new Date(NOW + 3 * 86_400_000).toISOString());
   });
@@ -72,7 +100,7 @@ describe('RFM store', () => {
     await rescoreAll(db, NOW);
     await buy('1', 'a', 5, 1000, 'refunded');
     await rescoreAll(db, NOW);
-    expect(await tierOf('1')).toBeUndefined();
+    expect(await storedTier('1')).toBeUndefined();
     expect((await db.shops.get('shopee:br'))?.scoring).toBeUndefined();
   });
 
@@ -91,7 +119,7 @@ describe('RFM store', () => {
     await buy('1', 'a', 100, 1000);
     await saveRfmSettings(db, { ...(await loadRfmSettings(db)), map: 'cn8', windowDays: 30 });
     await rescoreAll(db, NOW);
-    expect(await tierOf('1')).toMatchObject({ segment: 'important-value', frequency: 0 });
+    expect(await storedTier('1')).toMatchObject({ segment: 'important-value', frequency: 0 });
     expect((await db.shops.get('shopee:br'))?.scoring).toMatchObject({ map: 'cn8', windowDays: 30 });
   });
 

@@ -8,8 +8,8 @@ import { upgradeToV3 } from './migrations/v003-tiers-on-buyers';
  * before it (test/fixtures/db/). A failed upgrade aborts and leaves the data as it was.
  *
  * Indexes are only what is queried:
- * - buyers: shopKey (per-shop RFM and lists), *tagIds (tag filters), *searchWords (panel search),
- *   stats.lastOrderAt (recent buyers), personId (linked buyers)
+ * - buyers: *tagIds (tag filters), *searchWords (panel search), stats.lastOrderAt (recent buyers),
+ *   personId (linked buyers); a shop's buyers are a range of the primary key (`<shop key>:<id>`)
  * - orders: [buyerKey+sortAt] (a buyer's history, newest first, and aggregate recomputes)
  * - notes: buyerKey; captureLog: auto-increment id, newest last
  */
@@ -34,11 +34,14 @@ export const storesV2 = {
 
 /**
  * v3: a buyer's RFM tier lives on the buyer (`tier`) and what a shop's tiers share on the shop
- * (`scoring`), so re-scoring, lists and exports read one table; the rfm table goes. Tiers are
- * derived data: the upgrade scores them afresh from the purchases ledger.
+ * (`scoring`), so re-scoring, lists and exports read one table; the rfm table and the buyers'
+ * shopKey index go. Tiers are derived data: the upgrade scores them afresh from the purchases ledger.
  */
 export const storesV3 = {
   ...storesV2,
+  // No shopKey index: a shop's buyers are read as a range of their keys, and every capture would
+  // write an index entry per buyer that nothing reads.
+  buyers: 'buyerKey, *tagIds, *searchWords, stats.lastOrderAt, personId',
   rfm: null,
 } as const;
 

@@ -54,7 +54,6 @@ function openRaw(): Promise<IDBDatabase> {
     const orders = open.result.createObjectStore('orders', { keyPath: 'orderKey' });
     orders.createIndex('[buyerKey+sortAt]', ['buyerKey', 'sortAt']);
     const buyers = open.result.createObjectStore('buyers', { keyPath: 'buyerKey' });
-    buyers.createIndex('shopKey', 'shopKey');
     buyers.createIndex('tagIds', 'tagIds', { multiEntry: true });
     buyers.createIndex('searchWords', 'searchWords', { multiEntry: true });
     buyers.createIndex('stats.lastOrderAt', 'stats.lastOrderAt');
