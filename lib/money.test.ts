@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { amountToMinor, decimalToMinor, minorExponent, moneyTextToMinor, shopeeMoneyToMinor } from './money';
+import { CURRENCY_BY_CHANNEL } from './adapters/amazon/urls';
+import { CURRENCY_BY_REGION } from './adapters/shopee/urls';
+import { amountToMinor, CONSOLE_CURRENCY_EXPONENTS, decimalToMinor, minorExponent, moneyTextToMinor, shopeeMoneyToMinor } from './money';
 
 describe('money', () => {
   it('knows minor units per currency', () => {
@@ -7,6 +9,17 @@ describe('money', () => {
     expect(minorExponent('JPY')).toBe(0);
     expect(minorExponent('VND')).toBe(0);
     expect(minorExponent('BRL')).toBe(2);
+    expect(minorExponent('KWD')).toBe(3);
+  });
+
+  it('knows the consoles’ currencies as the runtime’s CLDR data gives them', () => {
+    for (const [currency, exponent] of Object.entries(CONSOLE_CURRENCY_EXPONENTS)) {
+      const cldr = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+      expect(exponent, currency).toBe(cldr);
+    }
+    for (const currency of [...Object.values(CURRENCY_BY_REGION), ...Object.values(CURRENCY_BY_CHANNEL)]) {
+      expect(CONSOLE_CURRENCY_EXPONENTS, currency).toHaveProperty(currency);
+    }
   });
 
   it('reads exact decimal strings', () => {

@@ -1,5 +1,16 @@
-/** ISO 4217 minor-unit exponent (JPY 0, USD 2, …), from the runtime's CLDR data. */
-const exponents = new Map<string, number>();
+/**
+ * ISO 4217 minor-unit exponents of the currencies of the consoles BuyerLens reads, as CLDR 48 gives
+ * them (money.test.ts checks them against the runtime's Intl). Known up front because a page's first
+ * Intl.NumberFormat loads ICU's currency data, 17–24 ms in Chromium, which a content script would
+ * otherwise pay inside its first capture.
+ */
+export const CONSOLE_CURRENCY_EXPONENTS: Readonly<Record<string, number>> = {
+  BRL: 2, MYR: 2, PHP: 2, SGD: 2, THB: 2, TWD: 2, IDR: 0, VND: 0, MXN: 2, COP: 0, CLP: 0,
+  USD: 2, CAD: 2, GBP: 2, EUR: 2, SEK: 2, PLN: 2, TRY: 2, AED: 2, SAR: 2, EGP: 2, INR: 2, JPY: 0, AUD: 2,
+};
+
+/** ISO 4217 minor-unit exponent (JPY 0, USD 2, …); other currencies from the runtime's CLDR data. */
+const exponents = new Map<string, number>(Object.entries(CONSOLE_CURRENCY_EXPONENTS));
 
 /**
  * Digits after the decimal point in the currency (BRL 2, JPY 0). Asked once per currency: building

@@ -4,6 +4,7 @@ import { connectTap } from './tap-bridge';
 import type { TapResponse } from './tap-protocol';
 import { insertIntoReplyBox } from './insert-text';
 import { installReplyPicker, type ReplySource } from './reply-picker';
+import { sliceQueue, type Sliced } from './slices';
 import type { Adapter, Conversation } from './types';
 
 export type InsertResult = { ok: true } | { ok: false; error: string };
@@ -58,11 +59,11 @@ export function runAdapter(ctx: ContentScriptContext, adapter: Adapter, sink: Ca
     if (orders.length > REMEMBERED_ORDERS) orders.splice(0, orders.length - REMEMBERED_ORDERS);
   };
 
-  const send = (source: CaptureBatch['source'], extraction: Extraction, sourceUrl?: string) => {
+  const send = (source: CaptureBatch['source'], extraction: Extraction, page: URL, sourceUrl?: string) => {
     const batch: CaptureBatch = {
       adapterId: adapter.id,
-      pageKind: adapter.detect(pageUrl) ?? 'other',
-      pageUrl: pageUrl.href,
+      pageKind: adapter.detect(page) ?? 'other',
+      pageUrl: page.href,
       source,
       capturedAt: new Date().toISOString(),
       shops: extraction.shops,
@@ -95,13 +96,17 @@ export function runAdapter(ctx: ContentScriptContext, adapter: Adapter, sink: Ca
     });
   };
 
-  const onResponse = (response: TapResponse) => {
+  // Reading responses and the DOM is work in slices, one job at a time in the order it came.
+  const enqueue = sliceQueue(() => ctx.isValid);
+
+  function* readResponse(response: TapResponse): Sliced<void> {
     let url: URL;
     try {
       url = new URL(response.url, location.href);
     } catch {
       return;
     }
+    const page = pageUrl;
     let extraction: Extraction;
     try {
       const body = typeof response.body === 'string' ? JSON.parse(response.body) : response.body;
@@ -112,8 +117,9 @@ export function runAdapter(ctx: ContentScriptContext, adapter: Adapter, sink: Ca
         requestBody = undefined; // form-encoded or empty: the adapters that need it send JSON
       }
       const tapped = { url, body, ...(requestBody !== undefined ? { requestBody } : {}) };
-      extraction = adapter.fromResponse(tapped, pageUrl);
-      const opened = adapter.chat?.conversationFrom(tapped, pageUrl);
+      yield; // parsing a long list is a step of its own
+      extraction = adapter.inSlices ? yield* adapter.inSlices.fromResponse(tapped, page) : adapter.fromResponse(tapped, page);
+      const opened = adapter.chat?.conversationFrom(tapped, page);
       if (opened) conversation = opened;
     } catch (error) {
       const reason = error instanceof SyntaxError ? 'response is not JSON' : `adapter failed: ${String(error)}`;
@@ -121,41 +127,52 @@ export function runAdapter(ctx: ContentScriptContext, adapter: Adapter, sink: Ca
     }
     for (const order of extraction.orders) fromNetwork.add(order.orderKey);
     remember(extraction.orders);
-    void send('network', extraction, url.href);
+    yield; // and so is sending it (the message is serialised here)
+    void send('network', extraction, page, url.href);
     updateScreen();
-  };
+  }
 
   // The DOM is read when it has been quiet for a moment; it only adds orders the JSON did not bring.
   let settleTimer: number | undefined;
   let firstChangeAt = 0;
-  const readDom = () => {
-    settleTimer = undefined;
-    firstChangeAt = 0;
-    if (!ctx.isValid || !adapter.detect(pageUrl)) return;
+  let domReadQueued = false;
+  function* readDom(): Sliced<void> {
+    domReadQueued = false;
+    const page = pageUrl;
+    if (!adapter.detect(page)) return;
     let extraction: Extraction;
     try {
-      extraction = adapter.extract(document, pageUrl);
+      extraction = adapter.inSlices ? yield* adapter.inSlices.extract(document, page) : adapter.extract(document, page);
     } catch (error) {
-      extraction = { shops: [], buyers: [], orders: [], problems: [{ where: pageUrl.pathname, reason: `adapter failed: ${String(error)}` }] };
+      extraction = { shops: [], buyers: [], orders: [], problems: [{ where: page.pathname, reason: `adapter failed: ${String(error)}` }] };
     }
+    yield; // comparing and sending is a step of its own
     extraction = { ...extraction, orders: extraction.orders.filter((o) => !fromNetwork.has(o.orderKey)) };
     const print = fingerprint(extraction);
     if (print !== lastDom && (extraction.orders.length > 0 || extraction.buyers.length > 0 || extraction.problems.length > 0)) {
       lastDom = print;
       remember(extraction.orders);
-      void send('dom', extraction);
+      void send('dom', extraction, page);
     }
     updateScreen();
+  }
+  const domQuiet = () => {
+    settleTimer = undefined;
+    firstChangeAt = 0;
+    // One read waiting is enough: it will see every change made before it starts.
+    if (!ctx.isValid || domReadQueued) return;
+    domReadQueued = true;
+    enqueue(readDom());
   };
   const scheduleDom = () => {
     const now = Date.now();
     if (!firstChangeAt) firstChangeAt = now;
     if (settleTimer !== undefined) clearTimeout(settleTimer);
     const wait = now - firstChangeAt > DOM_MAX_WAIT_MS ? 0 : DOM_SETTLE_MS;
-    settleTimer = ctx.setTimeout(readDom, wait);
+    settleTimer = ctx.setTimeout(domQuiet, wait);
   };
 
-  connectTap(ctx, adapter.api, onResponse);
+  connectTap(ctx, adapter.api, (response) => enqueue(readResponse(response)));
   const observer = new MutationObserver(scheduleDom);
   observer.observe(document, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => observer.disconnect());

@@ -1,5 +1,6 @@
 import type { CapturedOrder, Extraction } from '../schema/capture';
 import type { AdapterId, PageKind } from '../schema/common';
+import type { Sliced } from './slices';
 
 /** A JSON response the main-world tap copied for an adapter. */
 export interface TappedResponse {
@@ -74,6 +75,15 @@ export interface Adapter {
   fromResponse(response: TappedResponse, pageUrl: URL): Extraction;
   /** What the page's DOM shows: the fallback where the network shape is missing or unknown. */
   extract(document: Document, url: URL): Extraction;
+  /**
+   * Where a page or response can hold hundreds of orders: the same readings as `fromResponse` and
+   * `extract`, as work the content script runs in slices (slices.ts) so that the seller's page is
+   * never held for long. `fromResponse` and `extract` are these run straight through.
+   */
+  inSlices?: {
+    fromResponse(response: TappedResponse, pageUrl: URL): Sliced<Extraction>;
+    extract(document: Document, url: URL): Sliced<Extraction>;
+  };
   activeBuyer(page: PageState): OnScreen | undefined;
   /** Where the console has a chat or messaging page with a reply box. */
   chat?: AdapterChat;

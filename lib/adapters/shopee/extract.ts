@@ -1,12 +1,13 @@
 import type { CapturedOrder, Extraction, OrderItem } from '../../schema/capture';
 import { unmasked } from '../../schema/masked';
-import { queryAllFirst, queryFirst, textAt, textOf, valueAfterLabel } from '../dom';
+import { queryAllFirst, queryFirst, queryFirstEach, textAt, textOf, valueAfterLabel } from '../dom';
 import { moneyTextToMinor } from '../../money';
+import { atOnce, type Sliced } from '../slices';
 import { emptyExtraction, type OnScreen, type PageState } from '../types';
 import { placedDayFromOrderSn } from './responses';
 import { detailSelectors, listSelectors } from './selectors';
 import { statusFromText } from './statuses';
-import { consoleOrderUrl, detect, orderIdFromUrl, shopOf } from './urls';
+import { consoleOrderUrls, detect, orderIdFromUrl, shopOf } from './urls';
 
 const ORDER_SN = /\b\d{6}[0-9A-Z]{6,10}\b/;
 
@@ -20,47 +21,70 @@ function quantityOf(text: string | undefined): number {
   return Number.isInteger(n) && n > 0 ? n : 1;
 }
 
-function listItems(card: Element): OrderItem[] {
-  const infos = queryFirst(card, listSelectors.itemInfos);
-  if (!infos) return [];
-  return queryAllFirst(infos, listSelectors.itemName).flatMap((nameEl): OrderItem[] => {
+function listItems(infos: Element | null): OrderItem[] {
+  const items: OrderItem[] = [];
+  if (!infos) return items;
+  for (const nameEl of queryAllFirst(infos, listSelectors.itemName)) {
     const title = textOf(nameEl);
-    if (!title) return [];
+    if (!title) continue;
     // The item's own box: the nearest ancestor that also holds its amount.
     let box: Element = nameEl;
-    while (box.parentElement && box !== infos && !box.querySelector(listSelectors.itemAmount[0])) box = box.parentElement;
+    let amount = queryFirst(box, listSelectors.itemAmount);
+    while (!amount && box.parentElement && box !== infos) {
+      box = box.parentElement;
+      amount = queryFirst(box, listSelectors.itemAmount);
+    }
     const variant = variantOf(textAt(box, listSelectors.itemDescription));
-    return [{ title, quantity: quantityOf(textAt(box, listSelectors.itemAmount)), ...(variant ? { variant } : {}) }];
-  });
+    items.push({ title, quantity: quantityOf(textOf(amount)), ...(variant ? { variant } : {}) });
+  }
+  return items;
 }
 
-function extractList(document: Document, url: URL): Extraction {
+/** One order per card, a card per slice step. */
+function* extractList(document: Document, url: URL): Sliced<Extraction> {
   const out = emptyExtraction();
   const shop = shopOf(url);
   if (!shop) return { ...out, problems: [{ where: url.hostname, reason: 'no shop for this page' }] };
   const cards = queryAllFirst(document, listSelectors.rows);
-  cards.forEach((card, index) => {
-    const where = `order card ${index + 1}`;
+  // Each field of all the cards in one query over the list (queryFirstEach), not one query per
+  // card; a field per step.
+  const field = (selectors: readonly string[]) => queryFirstEach(document, cards, selectors);
+  yield;
+  const orderSns = field(listSelectors.orderSn);
+  yield;
+  const statuses = field(listSelectors.status);
+  yield;
+  const totals = field(listSelectors.totalPrice);
+  yield;
+  const buyerNames = field(listSelectors.buyerUsername);
+  yield;
+  const carriers = field(listSelectors.fulfilmentChannel);
+  // These selectors have no combinator, which Chromium answers as quickly card by card.
+  const itemInfos = cards.map((card) => queryFirst(card, listSelectors.itemInfos));
+  const consoleUrl = consoleOrderUrls(url);
+  for (let index = 0; index < cards.length; index++) {
+    yield;
+    const card = cards[index]!;
     const href = card.getAttribute('href') ?? '';
     const orderId = /\/portal\/sale\/order\/(\d+)/.exec(href)?.[1];
     if (!orderId) {
-      out.problems.push({ where, reason: `no order id in link "${href.slice(0, 120)}"` });
-      return;
+      out.problems.push({ where: `order card ${index + 1}`, reason: `no order id in link "${href.slice(0, 120)}"` });
+      continue;
     }
-    const orderSn = ORDER_SN.exec(textAt(card, listSelectors.orderSn) ?? '')?.[0];
-    const statusText = textAt(card, listSelectors.status);
-    const totalText = textAt(card, listSelectors.totalPrice);
+    const orderSn = ORDER_SN.exec(textOf(orderSns[index]) ?? '')?.[0];
+    const statusText = textOf(statuses[index]);
+    const totalText = textOf(totals[index]);
     const total = totalText && shop.currency ? moneyTextToMinor(totalText, shop.currency) : undefined;
     const placedAt = orderSn ? placedDayFromOrderSn(orderSn) : undefined;
-    const buyerName = unmasked(textAt(card, listSelectors.buyerUsername));
-    const carrier = textAt(card, listSelectors.fulfilmentChannel);
+    const buyerName = unmasked(textOf(buyerNames[index]));
+    const carrier = textOf(carriers[index]);
     const order: CapturedOrder = {
       orderKey: `${shop.shopKey}:${orderId}`,
       orderId,
       shopKey: shop.shopKey,
       status: statusFromText(statusText),
-      items: listItems(card),
-      consoleUrl: consoleOrderUrl(url, orderId),
+      items: listItems(itemInfos[index] ?? null),
+      consoleUrl: consoleUrl(orderId),
       ...(orderSn ? { orderNumber: orderSn } : {}),
       ...(statusText ? { statusText } : {}),
       ...(placedAt ? { placedAt, placedAtPrecision: 'day' as const } : {}),
@@ -69,7 +93,7 @@ function extractList(document: Document, url: URL): Extraction {
       ...(carrier ? { carrier } : {}),
     };
     out.orders.push(order);
-  });
+  }
   if (out.orders.length > 0) out.shops.push({ adapterId: 'shopee', ...shop });
   return out;
 }
@@ -109,7 +133,7 @@ function extractDetail(document: Document, url: URL): Extraction {
     shopKey: shop.shopKey,
     status: statusFromText(statusText),
     items,
-    consoleUrl: consoleOrderUrl(url, orderId),
+    consoleUrl: consoleOrderUrls(url)(orderId),
     ...(orderSn ? { orderNumber: orderSn } : {}),
     ...(statusText ? { statusText } : {}),
     ...(placedAt ? { placedAt, placedAtPrecision: 'day' as const } : {}),
@@ -121,15 +145,20 @@ function extractDetail(document: Document, url: URL): Extraction {
   return out;
 }
 
-export function extract(document: Document, url: URL): Extraction {
+/** What the page shows, read a card at a time (the content script runs this in slices). */
+export function* extractInSlices(document: Document, url: URL): Sliced<Extraction> {
   switch (detect(url)) {
     case 'order-list':
-      return extractList(document, url);
+      return yield* extractList(document, url);
     case 'order-detail':
       return extractDetail(document, url);
     default:
       return emptyExtraction();
   }
+}
+
+export function extract(document: Document, url: URL): Extraction {
+  return atOnce(extractInSlices(document, url));
 }
 
 /** On an order detail page: that order (whose buyer the store knows from the JSON or the list). */

@@ -1,7 +1,7 @@
 import type { Adapter } from '../types';
 import { shopeeChat } from './chat';
-import { activeBuyer, extract } from './extract';
-import { fromResponse } from './responses';
+import { activeBuyer, extract, extractInSlices } from './extract';
+import { fromResponse, fromResponseInSlices } from './responses';
 import { api, detect, exampleUrls, matches } from './urls';
 
 export const shopeeAdapter: Adapter = {
@@ -13,6 +13,8 @@ export const shopeeAdapter: Adapter = {
   api,
   fromResponse,
   extract,
+  // Order lists run to hundreds of cards (the JSON and the page alike).
+  inSlices: { fromResponse: fromResponseInSlices, extract: extractInSlices },
   activeBuyer,
   chat: shopeeChat,
 };

@@ -1,94 +1,108 @@
-import { z } from 'zod';
+import en from 'zod/v4/locales/en.js';
+import * as z from 'zod/mini';
 import { describeIssues } from '../../schema/issues';
 import type { CapturedBuyer, CapturedOrder, Extraction, OrderItem } from '../../schema/capture';
 import { unmasked } from '../../schema/masked';
 import { epochSecondsToIso } from '../dates';
 import { decimalToMinor, shopeeMoneyToMinor } from '../../money';
+import { atOnce, type Sliced } from '../slices';
 import { emptyExtraction, type TappedResponse } from '../types';
 import { chatExtraction, isChatApi } from './chat';
 import { statusFromDetail, statusFromText } from './statuses';
-import { consoleOrderUrl, shopOf, type ShopeeShop } from './urls';
+import { consoleOrderUrls, shopOf, type ShopeeShop } from './urls';
 
 /*
  * Response shapes, field by field after real captures of seller.shopee.com.br (copiloto HAR
  * "retratos", 2026-10) and public clients of get_one_order (JustCSharp.ShopeeSDK Order.cs; a CNSC
  * field-by-field script). Unknown keys are ignored; a card that does not fit is reported, not fatal.
  */
-const id = z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String);
+function buildSchemas() {
+  z.config(en());
+  const id = z.pipe(z.union([z.number().check(z.int()), z.string().check(z.regex(/^\d+$/))]), z.transform(String));
 
-const cardItemSchema = z.object({
-  name: z.string(),
-  description: z.string().optional(),
-  amount: z.number().int().positive(),
-});
-const itemInfoGroupSchema = z.object({
-  item_info_list: z.array(z.object({ item_list: z.array(cardItemSchema) })),
-});
-const paymentInfoSchema = z.object({ total_price: z.number().int().nonnegative() });
-const statusInfoSchema = z.object({ status: z.string() });
-const fulfilmentInfoSchema = z.object({
-  fulfilment_channel_name: z.string().optional(),
-  tracking_number_list: z.array(z.string()).optional(),
-});
-const cardHeaderSchema = z.object({
-  order_sn: z.string().min(1),
-  buyer_info: z.object({ username: z.string().optional() }).optional(),
-});
-const orderExtInfoSchema = z.object({ order_id: id, buyer_user_id: id.optional() });
+  const cardItemSchema = z.object({
+    name: z.string(),
+    description: z.optional(z.string()),
+    amount: z.number().check(z.int(), z.positive()),
+  });
+  const itemInfoGroupSchema = z.object({
+    item_info_list: z.array(z.object({ item_list: z.array(cardItemSchema) })),
+  });
+  const paymentInfoSchema = z.object({ total_price: z.number().check(z.int(), z.nonnegative()) });
+  const statusInfoSchema = z.object({ status: z.string() });
+  const fulfilmentInfoSchema = z.object({
+    fulfilment_channel_name: z.optional(z.string()),
+    tracking_number_list: z.optional(z.array(z.string())),
+  });
+  const cardHeaderSchema = z.object({
+    order_sn: z.string().check(z.minLength(1)),
+    buyer_info: z.optional(z.object({ username: z.optional(z.string()) })),
+  });
+  const orderExtInfoSchema = z.object({ order_id: id, buyer_user_id: z.optional(id) });
 
-const orderCardSchema = z.object({
-  card_header: cardHeaderSchema,
-  item_info_group: itemInfoGroupSchema,
-  payment_info: paymentInfoSchema,
-  status_info: statusInfoSchema,
-  fulfilment_info: fulfilmentInfoSchema.optional(),
-  order_ext_info: orderExtInfoSchema,
-});
-const packageLevelOrderCardSchema = z.object({
-  card_header: cardHeaderSchema,
-  package_list: z
-    .array(
-      z.object({
-        item_info_group: itemInfoGroupSchema,
-        payment_info: paymentInfoSchema,
-        status_info: statusInfoSchema,
-        fulfilment_info: fulfilmentInfoSchema.optional(),
-      }),
-    )
-    .min(1),
-  order_ext_info: orderExtInfoSchema,
-});
-const cardListSchema = z.object({
-  data: z.object({ card_list: z.array(z.record(z.string(), z.unknown())) }),
-});
-/** The card_list request names each order with its shop and region. */
-const cardListRequestSchema = z.object({
-  order_param_list: z.array(z.object({ order_id: id, region_id: z.string().optional() })).optional(),
-});
+  const orderCardSchema = z.object({
+    card_header: cardHeaderSchema,
+    item_info_group: itemInfoGroupSchema,
+    payment_info: paymentInfoSchema,
+    status_info: statusInfoSchema,
+    fulfilment_info: z.optional(fulfilmentInfoSchema),
+    order_ext_info: orderExtInfoSchema,
+  });
+  const packageLevelOrderCardSchema = z.object({
+    card_header: cardHeaderSchema,
+    package_list: z
+      .array(
+        z.object({
+          item_info_group: itemInfoGroupSchema,
+          payment_info: paymentInfoSchema,
+          status_info: statusInfoSchema,
+          fulfilment_info: z.optional(fulfilmentInfoSchema),
+        }),
+      )
+      .check(z.minLength(1)),
+    order_ext_info: orderExtInfoSchema,
+  });
+  const cardListSchema = z.object({
+    data: z.object({ card_list: z.array(z.record(z.string(), z.unknown())) }),
+  });
+  /** The card_list request names each order with its shop and region. */
+  const cardListRequestSchema = z.object({
+    order_param_list: z.optional(z.array(z.object({ order_id: id, region_id: z.optional(z.string()) }))),
+  });
 
-const orderItemDetailSchema = z.object({
-  amount: z.number().int().positive(),
-  order_price: z.string().optional(),
-  item_model: z.object({ name: z.string().optional(), sku: z.string().optional() }).nullish(),
-  product: z.object({ name: z.string().optional(), sku: z.string().optional() }).nullish(),
-});
-const oneOrderSchema = z.object({
-  data: z.object({
-    order_id: id,
-    order_sn: z.string().min(1),
-    shop_id: id.optional(),
-    buyer_user: z.object({ user_id: id, user_name: z.string().optional() }).nullish(),
-    list_type: z.number().int().optional(),
-    logistics_status: z.number().int().optional(),
-    create_time: z.number().optional(),
-    complete_time: z.number().optional(),
-    pickup_time: z.number().optional(),
-    total_price: z.string(),
-    order_items: z.array(orderItemDetailSchema),
-    actual_carrier: z.string().optional(),
-    shipping_traceno: z.string().optional(),
-  }),
-});
+  const orderItemDetailSchema = z.object({
+    amount: z.number().check(z.int(), z.positive()),
+    order_price: z.optional(z.string()),
+    item_model: z.nullish(z.object({ name: z.optional(z.string()), sku: z.optional(z.string()) })),
+    product: z.nullish(z.object({ name: z.optional(z.string()), sku: z.optional(z.string()) })),
+  });
+  const oneOrderSchema = z.object({
+    data: z.object({
+      order_id: id,
+      order_sn: z.string().check(z.minLength(1)),
+      shop_id: z.optional(id),
+      buyer_user: z.nullish(z.object({ user_id: id, user_name: z.optional(z.string()) })),
+      list_type: z.optional(z.number().check(z.int())),
+      logistics_status: z.optional(z.number().check(z.int())),
+      create_time: z.optional(z.number()),
+      complete_time: z.optional(z.number()),
+      pickup_time: z.optional(z.number()),
+      total_price: z.string(),
+      order_items: z.array(orderItemDetailSchema),
+      actual_carrier: z.optional(z.string()),
+      shipping_traceno: z.optional(z.string()),
+    }),
+  });
+  return { itemInfoGroupSchema, orderCardSchema, packageLevelOrderCardSchema, cardListSchema, cardListRequestSchema, oneOrderSchema };
+}
+
+/**
+ * With zod/mini, and built on first use rather than at import: the content script starts on every
+ * console page, and with full zod (two thirds of the script) it spent over a third of its start-up
+ * building these. The English messages are the ones full zod gives, for the capture log.
+ */
+let builtSchemas: ReturnType<typeof buildSchemas> | undefined;
+const schemas = () => (builtSchemas ??= buildSchemas());
 
 /**
  * Shopee order numbers start with the order date, YYMMDD in UTC+8 ("2406165VNRY0Y1" was created
@@ -96,13 +110,26 @@ const oneOrderSchema = z.object({
  * create_time from the detail replaces it. Noon UTC+8 keeps the calendar day in most time zones.
  */
 export function placedDayFromOrderSn(orderSn: string, now = Date.now()): string | undefined {
-  const m = /^(\d{2})(\d{2})(\d{2})/.exec(orderSn);
-  if (!m) return undefined;
+  const prefix = orderSn.slice(0, 6);
+  let day = orderDays.get(prefix);
+  if (day === undefined) {
+    day = orderDay(prefix);
+    orderDays.set(prefix, day);
+  }
+  return day && day.time <= now + 86_400_000 ? day.iso : undefined;
+}
+
+/** The days order numbers start with, read once each: a list of hundreds of orders has a few dozen. */
+const orderDays = new Map<string, { time: number; iso: string } | null>();
+
+function orderDay(prefix: string): { time: number; iso: string } | null {
+  const m = /^(\d{2})(\d{2})(\d{2})$/.exec(prefix);
+  if (!m) return null;
   const [y, mo, d] = [2000 + Number(m[1]), Number(m[2]), Number(m[3])];
   const time = Date.UTC(y, mo - 1, d, 4, 0, 0);
   const date = new Date(time);
-  if (y < 2015 || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || time > now + 86_400_000) return undefined;
-  return date.toISOString();
+  if (y < 2015 || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return { time, iso: date.toISOString() };
 }
 
 interface CardParts {
@@ -117,7 +144,7 @@ interface CardParts {
   carrier: string | undefined;
 }
 
-function itemsOf(group: z.infer<typeof itemInfoGroupSchema>): OrderItem[] {
+function itemsOf(group: z.infer<ReturnType<typeof schemas>['itemInfoGroupSchema']>): OrderItem[] {
   return group.item_info_list.flatMap((info) =>
     info.item_list.map((item) => ({
       title: item.name,
@@ -130,7 +157,7 @@ function itemsOf(group: z.infer<typeof itemInfoGroupSchema>): OrderItem[] {
 
 function cardParts(card: Record<string, unknown>): { parts?: CardParts; problem?: string } {
   if ('package_level_order_card' in card) {
-    const parsed = packageLevelOrderCardSchema.safeParse(card.package_level_order_card);
+    const parsed = schemas().packageLevelOrderCardSchema.safeParse(card.package_level_order_card);
     if (!parsed.success) return { problem: `package_level_order_card: ${describeIssues(parsed.error)}` };
     const c = parsed.data;
     const first = c.package_list[0]!;
@@ -149,7 +176,7 @@ function cardParts(card: Record<string, unknown>): { parts?: CardParts; problem?
     };
   }
   if ('order_card' in card) {
-    const parsed = orderCardSchema.safeParse(card.order_card);
+    const parsed = schemas().orderCardSchema.safeParse(card.order_card);
     if (!parsed.success) return { problem: `order_card: ${describeIssues(parsed.error)}` };
     const c = parsed.data;
     return {
@@ -191,27 +218,36 @@ function shopRecord(shop: ShopeeShop) {
   return { adapterId: 'shopee', ...shop };
 }
 
-function fromCardList(response: TappedResponse, pageUrl: URL): Extraction {
+/** One order per card, a card per slice step. */
+function* fromCardList(response: TappedResponse, pageUrl: URL): Sliced<Extraction> {
   const out = emptyExtraction();
-  const parsed = cardListSchema.safeParse(response.body);
+  // Building the schemas, the first time, is a step of its own.
+  schemas();
+  yield;
+  const parsed = schemas().cardListSchema.safeParse(response.body);
   if (!parsed.success) {
     out.problems.push({ where: response.url.pathname, reason: `unexpected card list: ${describeIssues(parsed.error)}` });
     return out;
   }
-  const request = cardListRequestSchema.safeParse(response.requestBody ?? {});
+  const request = schemas().cardListRequestSchema.safeParse(response.requestBody ?? {});
+  const consoleUrl = consoleOrderUrls(pageUrl);
   const regionByOrder = new Map((request.success ? request.data.order_param_list ?? [] : []).map((p) => [p.order_id, p.region_id]));
+  yield;
 
-  parsed.data.data.card_list.forEach((card, index) => {
+  const cards = parsed.data.data.card_list;
+  for (let index = 0; index < cards.length; index++) {
+    yield;
+    const card = cards[index]!;
     const where = `card_list[${index}]`;
     const { parts, problem } = cardParts(card);
     if (!parts) {
       out.problems.push({ where, reason: problem ?? 'unreadable card' });
-      return;
+      continue;
     }
     const shop = shopOf(response.url, regionByOrder.get(parts.orderId)) ?? shopOf(pageUrl, regionByOrder.get(parts.orderId));
     if (!shop) {
       out.problems.push({ where, reason: `no shop for ${response.url.hostname}` });
-      return;
+      continue;
     }
     const placedAt = placedDayFromOrderSn(parts.orderSn);
     const order: CapturedOrder = {
@@ -222,7 +258,7 @@ function fromCardList(response: TappedResponse, pageUrl: URL): Extraction {
       status: statusFromText(parts.statusText),
       statusText: parts.statusText,
       items: parts.items,
-      consoleUrl: consoleOrderUrl(pageUrl, parts.orderId),
+      consoleUrl: consoleUrl(parts.orderId),
       ...(placedAt ? { placedAt, placedAtPrecision: 'day' as const } : {}),
       ...(shop.currency ? { currency: shop.currency, totalMinor: shopeeMoneyToMinor(orderTotal(parts.totals), shop.currency) } : {}),
       ...(parts.tracking ? { trackingNumber: parts.tracking } : {}),
@@ -238,13 +274,13 @@ function fromCardList(response: TappedResponse, pageUrl: URL): Extraction {
     }
     if (!out.shops.some((s) => s.shopKey === shop.shopKey)) out.shops.push(shopRecord(shop));
     out.orders.push(order);
-  });
+  }
   return out;
 }
 
 function fromOneOrder(response: TappedResponse, pageUrl: URL): Extraction {
   const out = emptyExtraction();
-  const parsed = oneOrderSchema.safeParse(response.body);
+  const parsed = schemas().oneOrderSchema.safeParse(response.body);
   if (!parsed.success) {
     out.problems.push({ where: response.url.pathname, reason: `unexpected order detail: ${describeIssues(parsed.error)}` });
     return out;
@@ -283,7 +319,7 @@ function fromOneOrder(response: TappedResponse, pageUrl: URL): Extraction {
     shopKey: shop.shopKey,
     status,
     items: items.filter((i) => i.title !== ''),
-    consoleUrl: consoleOrderUrl(pageUrl, o.order_id),
+    consoleUrl: consoleOrderUrls(pageUrl)(o.order_id),
     ...(text ? { statusText: text } : {}),
     ...(placedAt ? { placedAt } : {}),
     ...(currency ? { currency } : {}),
@@ -304,10 +340,11 @@ function fromOneOrder(response: TappedResponse, pageUrl: URL): Extraction {
   return out;
 }
 
-export function fromResponse(response: TappedResponse, pageUrl: URL): Extraction {
+/** What a tapped response holds, a card list a card at a time (the content script runs this in slices). */
+export function* fromResponseInSlices(response: TappedResponse, pageUrl: URL): Sliced<Extraction> {
   const path = response.url.pathname;
   if (isChatApi(response.url)) return chatExtraction(response, pageUrl);
-  if (path.endsWith('/get_order_list_card_list')) return fromCardList(response, pageUrl);
+  if (path.endsWith('/get_order_list_card_list')) return yield* fromCardList(response, pageUrl);
   if (path.endsWith('/get_one_order')) return fromOneOrder(response, pageUrl);
   // search_order_list_index lists only ids (order_id, shop_id, region_id); the cards that follow
   // carry the orders, so there is nothing to store from it.
@@ -315,3 +352,6 @@ export function fromResponse(response: TappedResponse, pageUrl: URL): Extraction
   return { ...emptyExtraction(), problems: [{ where: path, reason: 'no reader for this endpoint' }] };
 }
 
+export function fromResponse(response: TappedResponse, pageUrl: URL): Extraction {
+  return atOnce(fromResponseInSlices(response, pageUrl));
+}
