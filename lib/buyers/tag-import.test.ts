@@ -5,7 +5,7 @@ import { emptyStats } from '../schema/records';
 
 const buyer = (adapterId: string, shopKey: string, id: string, name: string) =>
   toBuyerRow(
-    { buyerKey: `${shopKey}:${id}`, shopKey, adapterId, platformBuyerId: id, displayName: name, tagIds: [], stats: emptyStats(), searchWords: [], firstSeenAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' },
+    { buyerKey: `${shopKey}:${id}`, shopKey, adapterId, platformBuyerId: id, displayName: name, tagIds: [], stats: emptyStats(), firstSeenAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' },
     false,
   );
 const rows = [buyer('shopee', 'shopee:br', '73229651', 'vitoria'), buyer('amazon', 'amazon:amazon.com', 'abc123', '王小明')];

@@ -125,5 +125,6 @@ describe('backup and restore', () => {
     expect((await db.buyers.get('shopee:br:73810455'))?.tier?.segment).toBe(scoredAt.segment);
     expect((await db.shops.get('shopee:br'))?.scoring).toMatchObject({ map: 'cn8', scoredAt: scoredAt.scoredAt });
     expect(await db.orderFlags.toArray()).toEqual(rows.orderFlags);
+    expect((await db.buyerSearch.get('shopee:br:73810455'))?.words).toContain('costa92');
   });
 });

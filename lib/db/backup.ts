@@ -4,6 +4,7 @@ import { replyTemplateRecordSchema } from '../replies/template';
 import { describeIssues } from '../schema/issues';
 import {
   buyerRecordSchema,
+  buyerSearchRecordSchema,
   captureLogRecordSchema,
   noteRecordSchema,
   orderFlagRecordSchema,
@@ -18,7 +19,7 @@ import {
 } from '../schema/records';
 import { DATABASE_NAME, type BuyerLensDatabase } from './database';
 import { withPurchaseLedger } from './migrations/v002-purchase-ledger';
-import { withTiers } from './migrations/v003-tiers-on-buyers';
+import { searchRows, withTiers } from './migrations/v003-tiers-on-buyers';
 import { CURRENT_VERSION } from './versions';
 
 /**
@@ -32,6 +33,7 @@ import { CURRENT_VERSION } from './versions';
 const ROW_SCHEMAS: Record<string, z.ZodType> = {
   shops: shopRecordSchema,
   buyers: buyerRecordSchema,
+  buyerSearch: buyerSearchRecordSchema,
   orders: orderRecordSchema,
   tags: tagRecordSchema,
   notes: noteRecordSchema,
@@ -113,6 +115,8 @@ export function readBackup(text: string, now = Date.now()): Backup {
     const scored = withTiers(tables.buyers as BuyerRecord[], tables.shops as ShopRecord[], rfmSettings, now);
     tables.buyers = scored.buyers;
     tables.shops = scored.shops;
+    tables.buyerSearch = searchRows(scored.buyers);
+    counts.buyerSearch = tables.buyerSearch.length;
   }
   return { version, tables, counts };
 }

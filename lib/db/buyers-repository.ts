@@ -69,13 +69,14 @@ export async function importTagAssignments(db: BuyerLensDatabase, assignments: r
 
 /** Forgets a buyer completely: their orders, flags, notes and the buyer record (tier included). */
 export async function eraseBuyer(db: BuyerLensDatabase, buyerKey: string): Promise<void> {
-  await db.transaction('rw', [db.buyers, db.orders, db.orderFlags, db.notes], async () => {
+  await db.transaction('rw', [db.buyers, db.buyerSearch, db.orders, db.orderFlags, db.notes], async () => {
     const buyer = await db.buyers.get(buyerKey);
     if (!buyer) throw new Error('That buyer is not in BuyerLens.');
     const orderKeys = await db.orders.where('[buyerKey+sortAt]').between([buyerKey, Dexie.minKey], [buyerKey, Dexie.maxKey]).primaryKeys();
     await db.orders.bulkDelete(orderKeys);
     await db.orderFlags.bulkDelete(orderKeys);
     await db.notes.where('buyerKey').equals(buyerKey).delete();
+    await db.buyerSearch.delete(buyerKey);
     await db.buyers.delete(buyerKey);
     if (buyer.personId) await dissolveIfAlone(db, buyer.personId);
   });

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptureBatch, CapturedOrder } from '../schema/capture';
+import { eraseBuyer } from './buyers-repository';
 import { applyCapture } from './capture-repository';
+import { searchBuyers } from './queries';
 import type { BuyerLensDatabase } from './database';
 import { freshDatabase } from './test-db';
 
@@ -108,6 +110,24 @@ describe('applyCapture', () => {
     const ana = (await db.buyers.get(ANA))!;
     expect(ana.stats.orderCount).toBe(240);
     expect(ana.stats.spentMinor).toBe(160 * 100 + 40 * 300 + 40 * 50);
+  });
+
+  it('makes a buyer findable by id, name and name words, and follows a new name', async () => {
+    await applyCapture(db, batch({ orders: [order('1')] }));
+    const found = async (q: string) => (await searchBuyers(db, q)).map((b) => b.buyerKey);
+    expect(await found('costa')).toEqual([ANA]);
+    expect(await found('Mariana.C')).toEqual([ANA]);
+    expect(await found('7381')).toEqual([ANA]);
+    // An order naming a buyer the page did not list makes them findable by id.
+    await applyCapture(db, batch({ buyers: [], orders: [order('2', { buyerKey: BIA })] }));
+    expect(await found('1205')).toEqual([BIA]);
+
+    await applyCapture(db, batch({ capturedAt: '2026-11-02T12:00:00.000Z', buyers: [{ buyerKey: ANA, shopKey: SHOP, platformBuyerId: '73810455', displayName: 'Ana Lima' }] }));
+    expect(await found('costa')).toEqual([]);
+    expect(await found('lima')).toEqual([ANA]);
+    await eraseBuyer(db, ANA);
+    expect(await found('lima')).toEqual([]);
+    expect(await db.buyerSearch.count()).toBe(1);
   });
 
   it('fills and corrects with a later partial capture, never erasing what it did not see', async () => {

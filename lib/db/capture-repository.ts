@@ -14,7 +14,7 @@ import { describeIssues } from '../schema/issues';
 import type { BuyerRecord, CaptureLogRecord, OrderRecord, ShopRecord } from '../schema/records';
 import { applyOrderChange, statsOf } from './aggregates';
 import type { BuyerLensDatabase } from './database';
-import { mergeBuyer, mergeOrder, mergeShop } from './merge';
+import { mergeBuyer, mergeOrder, mergeShop, searchWordsOf } from './merge';
 
 /** The capture log keeps this many newest entries. */
 export const CAPTURE_LOG_LIMIT = 10_000;
@@ -149,7 +149,7 @@ export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): 
   const candidateBuyers = new Set([...keysIn(batch.buyers, 'buyerKey'), ...keysIn(batch.orders, 'buyerKey')]);
   const candidateShops = new Set([...keysIn(batch.shops, 'shopKey'), ...keysIn(batch.orders, 'shopKey'), ...keysIn(batch.buyers, 'shopKey')]);
 
-  return db.transaction('rw', [db.shops, db.buyers, db.orders, db.captureLog], async () => {
+  return db.transaction('rw', [db.shops, db.buyers, db.buyerSearch, db.orders, db.captureLog], async () => {
     const storedBuyers = new Map<string, BuyerRecord>();
     const storedShops = new Map<string, ShopRecord>();
     const reads = Promise.all([
@@ -257,6 +257,12 @@ export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): 
 
     const changedBuyers = [...mergedBuyers.values()].filter((b) => b !== storedBuyers.get(b.buyerKey));
     write(db.buyers.bulkPut(changedBuyers));
+    // A buyer's search words change only with their name (the platform id never does).
+    const named = changedBuyers.filter((b) => {
+      const before = storedBuyers.get(b.buyerKey);
+      return before === undefined || before.displayName !== b.displayName;
+    });
+    if (named.length > 0) write(db.buyerSearch.bulkPut(named.map((b) => ({ buyerKey: b.buyerKey, words: searchWordsOf(b) }))));
 
     // Shops named in the batch or referenced by its records.
     const shopKeys = new Set<string>(shops.keys());

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type {
   BuyerRecord,
+  BuyerSearchRecord,
   CaptureLogRecord,
   NoteRecord,
   OrderFlagRecord,
@@ -22,6 +23,7 @@ export const DATABASE_NAME = 'buyerlens';
 export class BuyerLensDatabase extends Dexie {
   shops!: EntityTable<ShopRecord, 'shopKey'>;
   buyers!: EntityTable<BuyerRecord, 'buyerKey'>;
+  buyerSearch!: EntityTable<BuyerSearchRecord, 'buyerKey'>;
   orders!: EntityTable<OrderRecord, 'orderKey'>;
   tags!: EntityTable<TagRecord, 'id'>;
   notes!: EntityTable<NoteRecord, 'id'>;

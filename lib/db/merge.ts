@@ -74,7 +74,8 @@ export function buyerKeyParts(buyerKey: string): { adapterId: string; shopKey: s
   return { adapterId, shopKey: `${adapterId}:${shop}`, platformBuyerId: rest.join(':') };
 }
 
-function searchWordsOf(displayName: string | undefined, platformBuyerId: string): string[] {
+/** What a buyer is found by (lib/db/queries.ts searchBuyers): the platform id, the name and its words. */
+export function searchWordsOf({ displayName, platformBuyerId }: Pick<BuyerRecord, 'displayName' | 'platformBuyerId'>): string[] {
   const words = new Set<string>([platformBuyerId.toLowerCase()]);
   if (displayName) {
     const name = displayName.toLowerCase();
@@ -97,7 +98,6 @@ export function mergeBuyer(
     platformBuyerId: captured.platformBuyerId ?? parts.platformBuyerId,
     tagIds: [],
     stats: emptyStats(),
-    searchWords: [],
     firstSeenAt: capturedAt,
     updatedAt: capturedAt,
   };
@@ -115,7 +115,6 @@ export function mergeBuyer(
     updatedAt: later(base.updatedAt, capturedAt),
   };
   if (displayName !== undefined) merged.displayName = displayName;
-  merged.searchWords = searchWordsOf(merged.displayName, merged.platformBuyerId);
   return merged;
 }
 

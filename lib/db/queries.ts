@@ -24,7 +24,8 @@ export function recentBuyers(db: BuyerLensDatabase, limit = 30): Promise<BuyerRe
 export async function searchBuyers(db: BuyerLensDatabase, query: string, limit = 30): Promise<BuyerRecord[]> {
   const q = query.trim().toLowerCase();
   if (!q) return [];
-  const found = await db.buyers.where('searchWords').startsWith(q).distinct().limit(limit).toArray();
+  const keys = await db.buyerSearch.where('words').startsWith(q).distinct().limit(limit).primaryKeys();
+  const found = (await db.buyers.bulkGet(keys)).filter((b): b is BuyerRecord => b !== undefined);
   return found.sort((a, b) => (b.stats.lastOrderAt ?? '').localeCompare(a.stats.lastOrderAt ?? ''));
 }
 

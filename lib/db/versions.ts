@@ -8,8 +8,9 @@ import { upgradeToV3 } from './migrations/v003-tiers-on-buyers';
  * before it (test/fixtures/db/). A failed upgrade aborts and leaves the data as it was.
  *
  * Indexes are only what is queried:
- * - buyers: *tagIds (tag filters), *searchWords (panel search), stats.lastOrderAt (recent buyers),
- *   personId (linked buyers); a shop's buyers are a range of the primary key (`<shop key>:<id>`)
+ * - buyers: *tagIds (tag filters), stats.lastOrderAt (recent buyers), personId (linked buyers); a
+ *   shop's buyers are a range of the primary key (`<shop key>:<id>`)
+ * - buyerSearch: *words (panel search; written only when a buyer's name changes)
  * - orders: [buyerKey+sortAt] (a buyer's history, newest first, and aggregate recomputes)
  * - notes: buyerKey; captureLog: auto-increment id, newest last
  */
@@ -35,13 +36,16 @@ export const storesV2 = {
 /**
  * v3: a buyer's RFM tier lives on the buyer (`tier`) and what a shop's tiers share on the shop
  * (`scoring`), so re-scoring, lists and exports read one table; the rfm table and the buyers'
- * shopKey index go. Tiers are derived data: the upgrade scores them afresh from the purchases ledger.
+ * shopKey index go, and the search words move to buyerSearch. Tiers are derived data: the upgrade
+ * scores them afresh from the purchases ledger.
  */
 export const storesV3 = {
   ...storesV2,
-  // No shopKey index: a shop's buyers are read as a range of their keys, and every capture would
-  // write an index entry per buyer that nothing reads.
-  buyers: 'buyerKey, *tagIds, *searchWords, stats.lastOrderAt, personId',
+  // Every capture rewrites the buyers it touches, and with them every index entry of theirs: no
+  // shopKey index (a shop's buyers are a range of their keys), and the search words in a table of
+  // their own that changes only with a name.
+  buyers: 'buyerKey, *tagIds, stats.lastOrderAt, personId',
+  buyerSearch: 'buyerKey, *words',
   rfm: null,
 } as const;
 

@@ -34,7 +34,6 @@ function buyer(id: string, displayName: string | undefined, extra: Partial<Buyer
     ...(displayName !== undefined ? { displayName } : {}),
     tagIds: [],
     stats: { ...emptyStats(), orderCount: 3, paidOrderCount: 2, spentMinor: 1234550, currency: 'BRL', firstOrderAt: '2025-01-02T03:04:05.000Z', lastOrderAt: '2026-10-01T00:00:00.000Z' },
-    searchWords: [],
     firstSeenAt: AT,
     updatedAt: AT,
     ...extra,

@@ -115,7 +115,6 @@ describe('context', () => {
     platformBuyerId: 'b1',
     tagIds: [],
     stats: { ...emptyStats(), paidOrderCount: paid },
-    searchWords: [],
     firstSeenAt: day(1),
     updatedAt: day(1),
   });

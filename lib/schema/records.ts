@@ -107,8 +107,6 @@ export const buyerRecordSchema = z.object({
   stats: buyerStatsSchema,
   /** Written only by RFM scoring (lib/db/rfm-repository.ts), from `stats`; none without a purchase. */
   tier: buyerTierSchema.optional(),
-  /** Lower-cased name words and the platform id, for prefix search. */
-  searchWords: z.array(z.string()),
   firstSeenAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
 });
@@ -125,6 +123,17 @@ export const orderRecordSchema = capturedOrderSchema.extend({
   updatedAt: isoDateTimeSchema,
 });
 export type OrderRecord = z.infer<typeof orderRecordSchema>;
+
+/**
+ * A buyer's name words and platform id, lower-cased, for prefix search. Kept apart from the buyer
+ * record, which every capture rewrites: this one is written only when the name changes, so the
+ * words' index entries are not written again with every order.
+ */
+export const buyerSearchRecordSchema = z.object({
+  buyerKey: buyerKeySchema,
+  words: z.array(z.string()),
+});
+export type BuyerSearchRecord = z.infer<typeof buyerSearchRecordSchema>;
 
 export const tagRecordSchema = z.object({
   id: z.string().min(1),

@@ -69,7 +69,12 @@ describe('database migrations', () => {
     const old = (v2.rfm as { buyerKey: string; segment: string; r: number; f: number; m: number; values: { frequency: number; monetaryMinor: number } }[])[0]!;
     const buyer = (await db.buyers.get('shopee:br:73810455'))!;
     const { tier, ...rest } = buyer;
-    expect(rest).toEqual((v2.buyers as BuyerRecord[]).find((b) => b.buyerKey === buyer.buyerKey));
+    const { searchWords, ...before } = (v2.buyers as (BuyerRecord & { searchWords: string[] })[]).find((b) => b.buyerKey === buyer.buyerKey)!;
+    expect(rest).toEqual(before);
+    // Its search words moved to their own table (computed afresh: the name's words and the id).
+    expect(searchWords).toEqual(['73810455', 'mariana.costa92']);
+    expect(await db.buyerSearch.get(buyer.buyerKey)).toEqual({ buyerKey: buyer.buyerKey, words: ['73810455', 'mariana.costa92', 'mariana', 'costa92'] });
+    expect(await db.buyerSearch.count()).toBe(v2.buyers!.length);
     expect(old.buyerKey).toBe(buyer.buyerKey);
     expect(tier).toEqual({
       segment: old.segment,

@@ -1,21 +1,30 @@
 import type { Transaction } from 'dexie';
 import { rfmSettingsSchema, defaultRfmSettings } from '../../rfm/settings';
 import { rescoreShops } from '../../rfm/tier';
-import type { BuyerRecord, SettingRecord, ShopRecord } from '../../schema/records';
+import type { BuyerRecord, BuyerSearchRecord, SettingRecord, ShopRecord } from '../../schema/records';
+import { searchWordsOf } from '../merge';
 
 /**
  * v2 → v3: tiers move from the rfm table onto the buyers, what a shop's tiers share onto the shop.
  * Tiers are derived from the purchases ledger, so they are scored afresh here rather than copied.
+ * The buyers' search words move to the buyerSearch table.
  */
 export async function upgradeToV3(tx: Transaction): Promise<void> {
-  const [buyers, shops, setting] = await Promise.all([
-    tx.table<BuyerRecord, string>('buyers').toArray(),
+  const [stored, shops, setting] = await Promise.all([
+    tx.table<BuyerRecord & { searchWords?: string[] }, string>('buyers').toArray(),
     tx.table<ShopRecord, string>('shops').toArray(),
     tx.table<SettingRecord, string>('settings').get('rfm'),
   ]);
+  const buyers = stored.map(({ searchWords: _words, ...buyer }) => buyer);
   const scored = withTiers(buyers, shops, setting?.value, Date.now());
   await tx.table('buyers').bulkPut(scored.buyers);
   await tx.table('shops').bulkPut(scored.shops);
+  await tx.table('buyerSearch').bulkPut(searchRows(buyers));
+}
+
+/** Each buyer's search words (the same step for a v2 backup restored into v3). */
+export function searchRows(buyers: readonly BuyerRecord[]): BuyerSearchRecord[] {
+  return buyers.map((b) => ({ buyerKey: b.buyerKey, words: searchWordsOf(b) }));
 }
 
 /**
