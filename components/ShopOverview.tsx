@@ -15,7 +15,7 @@ const TONE_VAR = { good: '--ok', risk: '--danger', warn: '--warn', calm: '--acce
 
 /**
  * How the shop's buyers stand: buyers and revenue per segment, the R×F grid, the top buyers and
- * those needing attention. Everything comes from the RFM records of one shop, never from orders.
+ * those needing attention: the summary kept with the shop’s scoring, never orders.
  */
 export function ShopOverview({ shops, onSelect }: { shops: ReadonlyMap<string, ShopRecord>; onSelect: (buyerKey: string) => void }) {
   const { t, money, number } = useI18n();

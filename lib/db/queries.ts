@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { summarizeShop } from '../rfm/overview';
+import { summarizeShop, type ShopSummary } from '../rfm/overview';
 import { tierOf } from '../rfm/tier';
 import type { SegmentMap } from '../rfm/settings';
 import type { BuyerRecord, OrderRecord, ShopRecord } from '../schema/records';
@@ -44,13 +44,22 @@ export async function buyersOfShop(db: BuyerLensDatabase, shopKey: string): Prom
   return inRange.filter((b) => b.shopKey === shopKey);
 }
 
-/** The shop overview, from the shop's buyers' tiers (no orders read). */
-export async function shopOverview(db: BuyerLensDatabase, shopKey: string, map: SegmentMap) {
-  const [shop, buyers] = await Promise.all([db.shops.get(shopKey), buyersOfShop(db, shopKey)]);
-  const tiers = buyers.flatMap((b) => tierOf(b, shop) ?? []);
-  const summary = summarizeShop(tiers, map);
-  const listed = new Set([...summary.top, ...summary.attention].map((r) => r.buyerKey));
-  return { summary, buyers: new Map(buyers.filter((b) => listed.has(b.buyerKey)).map((b) => [b.buyerKey, b])) };
+/**
+ * The shop overview: the summary kept with the shop's scoring, and the few buyers it lists (one
+ * record and a handful of buyers, whatever the shop's size). Empty until the shop is scored with `map`.
+ */
+export async function shopOverview(db: BuyerLensDatabase, shopKey: string, map: SegmentMap): Promise<{ summary: ShopSummary; buyers: Map<string, BuyerRecord> }> {
+  const shop = await db.shops.get(shopKey);
+  const stored = shop?.scoring?.map === map ? shop.scoring.summary : undefined;
+  if (!shop || !stored) return { summary: summarizeShop([], map), buyers: new Map() };
+  const buyers = new Map<string, BuyerRecord>();
+  for (const buyer of await db.buyers.bulkGet([...new Set([...stored.top, ...stored.attention])])) if (buyer) buyers.set(buyer.buyerKey, buyer);
+  // A buyer erased since the shop was scored is left out.
+  const tiers = (keys: readonly string[]) => keys.flatMap((key) => {
+    const buyer = buyers.get(key);
+    return (buyer && tierOf(buyer, shop)) ?? [];
+  });
+  return { summary: { map, scored: stored.scored, segments: stored.segments, grid: stored.grid, top: tiers(stored.top), attention: tiers(stored.attention) }, buyers };
 }
 
 /** The other buyer records the user linked to this one as the same person. */

@@ -6,6 +6,7 @@ import { InvalidSettingsError, loadRfmSettings, rescoreAll, rescoreShop, saveRfm
 import { freshDatabase } from './test-db';
 import { rfmValues } from '../rfm/score';
 import { tierOf } from '../rfm/tier';
+import { shopOverview } from './queries';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
 const daysAgo = (d: number) => new Date(NOW - d * 86_400_000).toISOString();
@@ -45,7 +46,8 @@ describe('RFM store', () => {
     expect(await storedTier('2')).toMatchObject({ r: 1, f: 1, m: 1, segment: 'lost' });
     // The buyer whose only order was refunded has no tier.
     expect(await storedTier('3')).toBeUndefined();
-    expect((await db.shops.get('shopee:br'))?.scoring).toEqual({
+    const { summary, ...scoring } = (await db.shops.get('shopee:br'))!.scoring!;
+    expect(scoring).toEqual({
       map: 'rfm11',
       windowDays: 365,
       method: 'thresholds',
@@ -53,6 +55,17 @@ describe('RFM store', () => {
       currency: 'BRL',
       scoredAt: new Date(NOW).toISOString(),
     });
+    // The shop overview, kept with the scoring: the panel reads it and the buyers it lists.
+    expect(summary).toMatchObject({ scored: 2, top: ['shopee:br:1', 'shopee:br:2'], attention: [] });
+    expect(summary?.segments.find((s) => s.segment === 'lost')).toEqual({ segment: 'lost', buyers: 1, revenueMinor: 1000 });
+    const overview = await shopOverview(db, 'shopee:br', 'rfm11');
+    expect(overview.summary.top.map((t) => [t.buyerKey, t.segment])).toEqual([
+      ['shopee:br:1', 'potential-loyalist'],
+      ['shopee:br:2', 'lost'],
+    ]);
+    expect([...overview.buyers.keys()].sort()).toEqual(['shopee:br:1', 'shopee:br:2']);
+    // Until the shop is scored with the map the user chose, the overview is empty rather than wrong.
+    expect((await shopOverview(db, 'shopee:br', 'cn8')).summary.scored).toBe(0);
     expect(await rescoreShop(db, 'shopee:br', NOW)).toBe(0);
   });
 

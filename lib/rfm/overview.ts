@@ -9,7 +9,10 @@ export interface SegmentSummary {
   revenueMinor: number;
 }
 
-export interface ShopSummary {
+/** What the summary needs of a tier. */
+export type SummaryInput = Pick<RfmTier, 'buyerKey' | 'map' | 'segment' | 'r' | 'f' | 'values'>;
+
+export interface ShopSummary<T extends SummaryInput = RfmTier> {
   map: SegmentMap;
   scored: number;
   /** Every segment of the map, in the map's order, with zeros where no buyer is. */
@@ -17,16 +20,19 @@ export interface ShopSummary {
   /** grid[r - 1][f - 1]: buyers with that R and F score. */
   grid: number[][];
   /** Best first, by monetary within the window (then by recency). */
-  top: RfmTier[];
+  top: T[];
   /** Buyers in segments that need attention, most valuable first. */
-  attention: RfmTier[];
+  attention: T[];
 }
 
-const byValue = (a: RfmTier, b: RfmTier) =>
+const byValue = (a: SummaryInput, b: SummaryInput) =>
   b.values.monetaryMinor - a.values.monetaryMinor || a.values.recencyDays - b.values.recencyDays || a.buyerKey.localeCompare(b.buyerKey);
 
-/** What the shop overview shows, from one shop's RFM records (no orders read). */
-export function summarizeShop(records: readonly RfmTier[], map: SegmentMap, listSize = 5): ShopSummary {
+/**
+ * What the shop overview shows, from one shop's tiers (no orders read). Computed when the shop is
+ * scored and kept with its scoring (lib/rfm/tier.ts), so the panel reads one record.
+ */
+export function summarizeShop<T extends SummaryInput>(records: readonly T[], map: SegmentMap, listSize = 5): ShopSummary<T> {
   const current = records.filter((r) => r.map === map);
   const bySegment = new Map<Segment, SegmentSummary>(segmentsOf(map).map((segment) => [segment, { segment, buyers: 0, revenueMinor: 0 }]));
   const grid = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);

@@ -1,4 +1,5 @@
 import type { BuyerRecord, BuyerTier, RfmTier, ShopRecord, ShopScoring } from '../schema/records';
+import { summarizeShop } from './overview';
 import { scoreShop } from './score';
 import type { RfmSettings } from './settings';
 
@@ -9,8 +10,9 @@ export function tierOf(buyer: BuyerRecord, shop: ShopRecord | undefined): RfmTie
   const scoring = shop?.shopKey === buyer.shopKey ? shop.scoring : undefined;
   if (!buyer.tier || !scoring) return undefined;
   const { lastPurchaseAt, frequency, monetaryMinor, ...scores } = buyer.tier;
+  const { summary: _summary, ...shared } = scoring;
   const recencyDays = Math.max(0, Math.floor((Date.parse(scoring.scoredAt) - Date.parse(lastPurchaseAt)) / DAY_MS));
-  return { buyerKey: buyer.buyerKey, shopKey: buyer.shopKey, ...scoring, ...scores, values: { recencyDays, frequency, monetaryMinor } };
+  return { buyerKey: buyer.buyerKey, shopKey: buyer.shopKey, ...shared, ...scores, values: { recencyDays, frequency, monetaryMinor } };
 }
 
 const sameHighLow = (a: BuyerTier['highLow'], b: BuyerTier['highLow']) =>
@@ -69,7 +71,12 @@ export function rescoreBuyers(buyers: readonly BuyerRecord[], shop: Pick<ShopRec
     changed.push(tier ? { ...rest, tier } : rest);
   }
   const first = scores[0];
-  const scoring: ShopScoring | undefined = first && {
+  if (!first) return { scoring: undefined, changed };
+  const summary = summarizeShop(
+    scores.map((s) => ({ buyerKey: s.buyerKey, map: settings.map, segment: s.segment, r: s.r, f: s.f, values: s.values })),
+    settings.map,
+  );
+  const scoring: ShopScoring = {
     map: settings.map,
     windowDays: settings.windowDays,
     method: first.method,
@@ -77,6 +84,13 @@ export function rescoreBuyers(buyers: readonly BuyerRecord[], shop: Pick<ShopRec
     scoredAt: new Date(now).toISOString(),
     ...(currency ? { currency } : {}),
     ...(first.reference ? { reference: first.reference } : {}),
+    summary: {
+      scored: summary.scored,
+      segments: summary.segments,
+      grid: summary.grid,
+      top: summary.top.map((t) => t.buyerKey),
+      attention: summary.attention.map((t) => t.buyerKey),
+    },
   };
   return { scoring, changed };
 }

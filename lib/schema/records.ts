@@ -37,6 +37,16 @@ export const shopScoringSchema = z.object({
   /** The 8-class map's reference values (high is at or better than these). */
   reference: rfmValuesSchema.optional(),
   scoredAt: isoDateTimeSchema,
+  /** The shop overview (lib/rfm/overview.ts), its lists as buyer keys. */
+  summary: z
+    .object({
+      scored: count,
+      segments: z.array(z.object({ segment: segmentSchema, buyers: count, revenueMinor: z.number().nonnegative() })),
+      grid: z.array(z.array(count)),
+      top: z.array(buyerKeySchema),
+      attention: z.array(buyerKeySchema),
+    })
+    .optional(),
 });
 export type ShopScoring = z.infer<typeof shopScoringSchema>;
 
@@ -199,7 +209,7 @@ export type OrderFlagRecord = z.infer<typeof orderFlagRecordSchema>;
  * A buyer's RFM tier as the panel, lists and replies read it: the buyer's tier with their shop's
  * scoring (lib/rfm/tier.ts builds it). Not stored as such.
  */
-export interface RfmTier extends Omit<BuyerTier, 'lastPurchaseAt' | 'frequency' | 'monetaryMinor'>, ShopScoring {
+export interface RfmTier extends Omit<BuyerTier, 'lastPurchaseAt' | 'frequency' | 'monetaryMinor'>, Omit<ShopScoring, 'summary'> {
   buyerKey: string;
   shopKey: string;
   /** At the shop's scoredAt: what the scores were given for. */

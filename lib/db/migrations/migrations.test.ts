@@ -86,7 +86,7 @@ describe('database migrations', () => {
       monetaryMinor: old.values.monetaryMinor,
       highLow: { r: true, f: true, m: true },
     });
-    expect((await db.shops.get('shopee:br'))!.scoring).toEqual({
+    expect((await db.shops.get('shopee:br'))!.scoring).toMatchObject({
       map: 'cn8',
       windowDays: 365,
       method: 'thresholds',
