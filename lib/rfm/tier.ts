@@ -109,7 +109,8 @@ export function rescoreShops(buyers: readonly BuyerRecord[], shops: readonly Sho
   const changed: BuyerRecord[] = [];
   const scoredShops = shops.map((shop) => {
     const result = rescoreBuyers(byShop.get(shop.shopKey) ?? [], shop, settings, now);
-    changed.push(...result.changed);
+    // One by one: a first scoring changes every buyer, too many to spread as arguments.
+    for (const buyer of result.changed) changed.push(buyer);
     return withScoring(shop, result.scoring);
   });
   return { changed, shops: scoredShops };
