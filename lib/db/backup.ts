@@ -19,7 +19,7 @@ import {
 } from '../schema/records';
 import { DATABASE_NAME, type BuyerLensDatabase } from './database';
 import { withPurchaseLedger } from './migrations/v002-purchase-ledger';
-import { searchRows, withTiers } from './migrations/v003-tiers-on-buyers';
+import { toV3 } from './migrations/v003-tiers-on-buyers';
 import { CURRENT_VERSION } from './versions';
 
 /**
@@ -112,11 +112,8 @@ export function readBackup(text: string, now = Date.now()): Backup {
   }
   if (version < 3) {
     const rfmSettings = (tables.settings as SettingRecord[]).find((s) => s.key === 'rfm')?.value;
-    const scored = withTiers(tables.buyers as BuyerRecord[], tables.shops as ShopRecord[], rfmSettings, now);
-    tables.buyers = scored.buyers;
-    tables.shops = scored.shops;
-    tables.buyerSearch = searchRows(scored.buyers);
-    counts.buyerSearch = tables.buyerSearch.length;
+    Object.assign(tables, toV3(tables.buyers as BuyerRecord[], tables.shops as ShopRecord[], rfmSettings, now));
+    counts.buyerSearch = tables.buyerSearch!.length;
   }
   return { version, tables, counts };
 }

@@ -85,16 +85,6 @@ function dedupe<T extends object>(records: T[], keyOf: (r: T) => string): Map<st
   return byKey;
 }
 
-/** The string values of `field` in unchecked records (what a batch claims its keys are). */
-function keysIn(items: readonly unknown[], field: string): string[] {
-  const keys: string[] = [];
-  for (const item of items) {
-    const key = (item as Record<string, unknown> | null)?.[field];
-    if (typeof key === 'string') keys.push(key);
-  }
-  return keys;
-}
-
 /** Probes below this many keys are not split further. */
 const PROBE_SPLIT_MIN = 16;
 
@@ -128,7 +118,7 @@ async function storedOrders(db: BuyerLensDatabase, keys: string[]): Promise<Map<
   const stored = new Map<string, OrderRecord>();
   if (keys.length === 0) return stored;
   // Sorted by UTF-16 code units, as IndexedDB orders string keys.
-  const sorted = [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const found = await storedAmong(db, sorted);
   if (found.length > 0) (await db.orders.bulkGet(found)).forEach((o) => o && stored.set(o.orderKey, o));
   return stored;
@@ -142,45 +132,47 @@ async function storedOrders(db: BuyerLensDatabase, keys: string[]): Promise<Map<
  */
 export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): Promise<CaptureResult> {
   const { adapterId, capturedAt } = batch;
-  // The records the batch names are read first, by the keys it gives, and checked while IndexedDB
-  // reads them (a capture is mostly reading and writing; the checks would otherwise wait their turn).
-  // A key read for a record that then fails its check is simply not used.
-  const candidateOrders = keysIn(batch.orders, 'orderKey');
-  const candidateBuyers = new Set([...keysIn(batch.buyers, 'buyerKey'), ...keysIn(batch.orders, 'buyerKey')]);
-  const candidateShops = new Set([...keysIn(batch.shops, 'shopKey'), ...keysIn(batch.orders, 'shopKey'), ...keysIn(batch.buyers, 'shopKey')]);
+  const shopsIn = validate(capturedShopSchema, batch.shops, 'shops', adapterId, (s) => [s.shopKey]);
+  const buyersIn = validate(
+    capturedBuyerSchema,
+    batch.buyers,
+    'buyers',
+    adapterId,
+    (b) => [b.buyerKey, b.shopKey],
+    (b) => ({ shopKey: b.shopKey, keys: [b.buyerKey] }),
+  );
+  const ordersIn = validate(
+    capturedOrderSchema,
+    batch.orders,
+    'orders',
+    adapterId,
+    (o) => [o.orderKey, o.shopKey, o.buyerKey].filter((k): k is string => k !== undefined),
+    (o) => ({ shopKey: o.shopKey, keys: [o.orderKey, o.buyerKey] }),
+  );
+  const problems = [...batch.problems, ...shopsIn.problems, ...buyersIn.problems, ...ordersIn.problems];
+
+  const shops = dedupe<CapturedShop>(shopsIn.records, (s) => s.shopKey);
+  const buyers = dedupe<CapturedBuyer>(buyersIn.records, (b) => b.buyerKey);
+  const orders = dedupe<CapturedOrder>(ordersIn.records, (o) => o.orderKey);
+
+  // The buyers and shops the batch names are known before anything is read, so their reads go
+  // out together with the orders'; the few a stored order adds are read after.
+  const namedBuyers = new Set<string>(buyers.keys());
+  const namedShops = new Set<string>(shops.keys());
+  for (const o of orders.values()) {
+    if (o.buyerKey) namedBuyers.add(o.buyerKey);
+    namedShops.add(o.shopKey);
+  }
+  for (const b of buyers.values()) namedShops.add(b.shopKey);
 
   return db.transaction('rw', [db.shops, db.buyers, db.buyerSearch, db.orders, db.captureLog], async () => {
     const storedBuyers = new Map<string, BuyerRecord>();
     const storedShops = new Map<string, ShopRecord>();
-    const reads = Promise.all([
-      storedOrders(db, candidateOrders),
-      db.buyers.bulkGet([...candidateBuyers]).then((found) => found.forEach((b) => b && storedBuyers.set(b.buyerKey, b))),
-      db.shops.bulkGet([...candidateShops]).then((found) => found.forEach((s) => s && storedShops.set(s.shopKey, s))),
+    const [stored] = await Promise.all([
+      storedOrders(db, [...orders.keys()]),
+      db.buyers.bulkGet([...namedBuyers]).then((found) => found.forEach((b) => b && storedBuyers.set(b.buyerKey, b))),
+      db.shops.bulkGet([...namedShops]).then((found) => found.forEach((s) => s && storedShops.set(s.shopKey, s))),
     ]);
-
-    const shopsIn = validate(capturedShopSchema, batch.shops, 'shops', adapterId, (s) => [s.shopKey]);
-    const buyersIn = validate(
-      capturedBuyerSchema,
-      batch.buyers,
-      'buyers',
-      adapterId,
-      (b) => [b.buyerKey, b.shopKey],
-      (b) => ({ shopKey: b.shopKey, keys: [b.buyerKey] }),
-    );
-    const ordersIn = validate(
-      capturedOrderSchema,
-      batch.orders,
-      'orders',
-      adapterId,
-      (o) => [o.orderKey, o.shopKey, o.buyerKey].filter((k): k is string => k !== undefined),
-      (o) => ({ shopKey: o.shopKey, keys: [o.orderKey, o.buyerKey] }),
-    );
-    const problems = [...batch.problems, ...shopsIn.problems, ...buyersIn.problems, ...ordersIn.problems];
-
-    const shops = dedupe<CapturedShop>(shopsIn.records, (s) => s.shopKey);
-    const buyers = dedupe<CapturedBuyer>(buyersIn.records, (b) => b.buyerKey);
-    const orders = dedupe<CapturedOrder>(ordersIn.records, (o) => o.orderKey);
-    const [stored] = await reads;
 
     const mergedOrders: OrderRecord[] = [];
     const orderChanges: { before: OrderRecord | undefined; after: OrderRecord }[] = [];
@@ -211,7 +203,7 @@ export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): 
       if (after.buyerKey) buyerKeys.add(after.buyerKey);
       if (before?.buyerKey) buyerKeys.add(before.buyerKey);
     }
-    const unread = [...buyerKeys].filter((key) => !candidateBuyers.has(key));
+    const unread = [...buyerKeys].filter((key) => !namedBuyers.has(key));
     if (unread.length > 0) (await db.buyers.bulkGet(unread)).forEach((b) => b && storedBuyers.set(b.buyerKey, b));
 
     const mergedBuyers = new Map<string, BuyerRecord>();
@@ -268,7 +260,7 @@ export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): 
     const shopKeys = new Set<string>(shops.keys());
     for (const o of mergedOrders) shopKeys.add(o.shopKey);
     for (const b of changedBuyers) shopKeys.add(b.shopKey);
-    const unreadShops = [...shopKeys].filter((key) => !candidateShops.has(key));
+    const unreadShops = [...shopKeys].filter((key) => !namedShops.has(key));
     if (unreadShops.length > 0) (await db.shops.bulkGet(unreadShops)).forEach((s) => s && storedShops.set(s.shopKey, s));
     const mergedShops: ShopRecord[] = [];
     for (const key of shopKeys) {

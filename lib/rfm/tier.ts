@@ -19,7 +19,7 @@ const sameHighLow = (a: BuyerTier['highLow'], b: BuyerTier['highLow']) =>
   a === b || (a !== undefined && b !== undefined && a.r === b.r && a.f === b.f && a.m === b.m);
 
 /** Field by field: a shop's re-score compares every buyer's tier. */
-export function sameTier(a: BuyerTier | undefined, b: BuyerTier | undefined): boolean {
+function sameTier(a: BuyerTier | undefined, b: BuyerTier | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   return (
     a.segment === b.segment &&

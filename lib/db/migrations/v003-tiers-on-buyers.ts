@@ -10,36 +10,32 @@ import { searchWordsOf } from '../merge';
  * The buyers' search words move to the buyerSearch table.
  */
 export async function upgradeToV3(tx: Transaction): Promise<void> {
-  const [stored, shops, setting] = await Promise.all([
-    tx.table<BuyerRecord & { searchWords?: string[] }, string>('buyers').toArray(),
+  const [buyers, shops, setting] = await Promise.all([
+    tx.table<BuyerRecord, string>('buyers').toArray(),
     tx.table<ShopRecord, string>('shops').toArray(),
     tx.table<SettingRecord, string>('settings').get('rfm'),
   ]);
-  const buyers = stored.map(({ searchWords: _words, ...buyer }) => buyer);
-  const scored = withTiers(buyers, shops, setting?.value, Date.now());
-  await tx.table('buyers').bulkPut(scored.buyers);
-  await tx.table('shops').bulkPut(scored.shops);
-  await tx.table('buyerSearch').bulkPut(searchRows(buyers));
-}
-
-/** Each buyer's search words (the same step for a v2 backup restored into v3). */
-export function searchRows(buyers: readonly BuyerRecord[]): BuyerSearchRecord[] {
-  return buyers.map((b) => ({ buyerKey: b.buyerKey, words: searchWordsOf(b) }));
+  const v3 = toV3(buyers, shops, setting?.value, Date.now());
+  await tx.table('buyers').bulkPut(v3.buyers);
+  await tx.table('shops').bulkPut(v3.shops);
+  await tx.table('buyerSearch').bulkPut(v3.buyerSearch);
 }
 
 /**
  * The same step on plain rows (a v2 backup restored into v3). With stored settings that do not
  * validate, nothing is scored: the background's next re-score says why, and no data is lost.
  */
-export function withTiers(
-  buyers: readonly BuyerRecord[],
+export function toV3(
+  stored: readonly (BuyerRecord & { searchWords?: string[] })[],
   shops: readonly ShopRecord[],
   storedSettings: unknown,
   now: number,
-): { buyers: BuyerRecord[]; shops: ShopRecord[] } {
+): { buyers: BuyerRecord[]; shops: ShopRecord[]; buyerSearch: BuyerSearchRecord[] } {
+  const buyers = stored.map(({ searchWords: _words, ...buyer }) => buyer);
+  const buyerSearch = buyers.map((b) => ({ buyerKey: b.buyerKey, words: searchWordsOf(b) }));
   const settings = storedSettings === undefined ? defaultRfmSettings() : rfmSettingsSchema.safeParse(storedSettings).data;
-  if (!settings) return { buyers: [...buyers], shops: [...shops] };
+  if (!settings) return { buyers, shops: [...shops], buyerSearch };
   const scored = rescoreShops(buyers, shops, settings, now);
   const rescored = new Map(scored.changed.map((b) => [b.buyerKey, b]));
-  return { buyers: buyers.map((b) => rescored.get(b.buyerKey) ?? b), shops: scored.shops };
+  return { buyers: buyers.map((b) => rescored.get(b.buyerKey) ?? b), shops: scored.shops, buyerSearch };
 }
