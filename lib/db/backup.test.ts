@@ -8,6 +8,7 @@ import { BackupError, createBackup, readBackup, restoreBackup, wipeEverything } 
 import { applyCapture } from './capture-repository';
 import { DATABASE_NAME, type BuyerLensDatabase } from './database';
 import { addNote } from './notes-repository';
+import { recentBuyers } from './queries';
 import { rescoreAll } from './rfm-repository';
 import { createTag, setBuyerTag } from './tags-repository';
 import { freshDatabase } from './test-db';
@@ -126,5 +127,14 @@ describe('backup and restore', () => {
     expect((await db.shops.get('shopee:br'))?.scoring).toMatchObject({ map: 'cn8', scoredAt: scoredAt.scoredAt });
     expect(await db.orderFlags.toArray()).toEqual(rows.orderFlags);
     expect((await db.buyerSearch.get('shopee:br:73810455'))?.words).toContain('costa92');
+  });
+
+  it('migrates a backup written by version 3: each shop gets its latest buyers', async () => {
+    const { file, rows } = await backupAt(3);
+    const backup = readBackup(JSON.stringify(file));
+    await restoreBackup(db, backup);
+    expect((await db.shops.get('shopee:br'))?.recent).toEqual(['shopee:br:73810455', 'shopee:br:120558734']);
+    expect((await recentBuyers(db)).map((b) => b.buyerKey)).toEqual(['shopee:br:73810455', 'shopee:br:120558734']);
+    expect(await db.buyers.toArray()).toEqual(rows.buyers);
   });
 });

@@ -20,6 +20,7 @@ import {
 import { DATABASE_NAME, type BuyerLensDatabase } from './database';
 import { withPurchaseLedger } from './migrations/v002-purchase-ledger';
 import { toV3 } from './migrations/v003-tiers-on-buyers';
+import { toV4 } from './migrations/v004-recent-on-shops';
 import { CURRENT_VERSION } from './versions';
 
 /**
@@ -115,6 +116,7 @@ export function readBackup(text: string, now = Date.now()): Backup {
     Object.assign(tables, toV3(tables.buyers as BuyerRecord[], tables.shops as ShopRecord[], rfmSettings, now));
     counts.buyerSearch = tables.buyerSearch!.length;
   }
+  if (version < 4) tables.shops = toV4(tables.buyers as BuyerRecord[], tables.shops as ShopRecord[]);
   return { version, tables, counts };
 }
 

@@ -74,13 +74,16 @@ export function buyerKeyParts(buyerKey: string): { adapterId: string; shopKey: s
   return { adapterId, shopKey: `${adapterId}:${shop}`, platformBuyerId: rest.join(':') };
 }
 
-/** What a buyer is found by (lib/db/queries.ts searchBuyers): the platform id, the name and its words. */
+/**
+ * What a buyer is found by (lib/db/queries.ts searchBuyers, a prefix search): the platform id, the
+ * name and its words. A word the name starts with is left out: the name itself is found by it.
+ */
 export function searchWordsOf({ displayName, platformBuyerId }: Pick<BuyerRecord, 'displayName' | 'platformBuyerId'>): string[] {
   const words = new Set<string>([platformBuyerId.toLowerCase()]);
   if (displayName) {
     const name = displayName.toLowerCase();
     words.add(name);
-    for (const w of name.split(/[\s,.;:/|()[\]{}"'“”]+/u)) if (w) words.add(w);
+    for (const w of name.split(/[\s,.;:/|()[\]{}"'“”]+/u)) if (w && !name.startsWith(w)) words.add(w);
   }
   return [...words];
 }

@@ -5,7 +5,7 @@ import type { SegmentMap } from '../rfm/settings';
 import type { BuyerRecord, OrderRecord, ShopRecord } from '../schema/records';
 import type { BuyerLensDatabase } from './database';
 
-/** Read-only queries the extension pages run; every one goes through an index. */
+/** Read-only queries the extension pages run; every one goes through an index or a key range. */
 
 export function ordersOfBuyer(db: BuyerLensDatabase, buyerKey: string, limit = 200): Promise<OrderRecord[]> {
   return db.orders
@@ -16,8 +16,17 @@ export function ordersOfBuyer(db: BuyerLensDatabase, buyerKey: string, limit = 2
     .toArray();
 }
 
-export function recentBuyers(db: BuyerLensDatabase, limit = 30): Promise<BuyerRecord[]> {
-  return db.buyers.orderBy('stats.lastOrderAt').reverse().limit(limit).toArray();
+const latestFirst = (a: BuyerRecord, b: BuyerRecord) => (b.stats.lastOrderAt ?? '').localeCompare(a.stats.lastOrderAt ?? '');
+
+/**
+ * The buyers with the latest orders across shops, newest first: each shop keeps its latest buyers
+ * when it is scored (shortly after every capture), so this reads the shops and those buyers.
+ */
+export async function recentBuyers(db: BuyerLensDatabase, limit = 30): Promise<BuyerRecord[]> {
+  const shops = await db.shops.toArray();
+  const keys = [...new Set(shops.flatMap((s) => s.recent ?? []))];
+  const found = (await db.buyers.bulkGet(keys)).filter((b): b is BuyerRecord => b !== undefined);
+  return found.sort(latestFirst).slice(0, limit);
 }
 
 /** Buyers whose name, a word of it, or platform id starts with the query (case-insensitive). */
@@ -26,7 +35,7 @@ export async function searchBuyers(db: BuyerLensDatabase, query: string, limit =
   if (!q) return [];
   const keys = await db.buyerSearch.where('words').startsWith(q).distinct().limit(limit).primaryKeys();
   const found = (await db.buyers.bulkGet(keys)).filter((b): b is BuyerRecord => b !== undefined);
-  return found.sort((a, b) => (b.stats.lastOrderAt ?? '').localeCompare(a.stats.lastOrderAt ?? ''));
+  return found.sort(latestFirst);
 }
 
 export async function shopsByKey(db: BuyerLensDatabase): Promise<Map<string, ShopRecord>> {

@@ -6,7 +6,7 @@ import { InvalidSettingsError, loadRfmSettings, rescoreAll, rescoreShop, saveRfm
 import { freshDatabase } from './test-db';
 import { rfmValues } from '../rfm/score';
 import { tierOf } from '../rfm/tier';
-import { shopOverview } from './queries';
+import { recentBuyers, shopOverview } from './queries';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
 const daysAgo = (d: number) => new Date(NOW - d * 86_400_000).toISOString();
@@ -67,6 +67,19 @@ describe('RFM store', () => {
     // Until the shop is scored with the map the user chose, the overview is empty rather than wrong.
     expect((await shopOverview(db, 'shopee:br', 'cn8')).summary.scored).toBe(0);
     expect(await rescoreShop(db, 'shopee:br', NOW)).toBe(0);
+  });
+
+  it('keeps the shop’s latest buyers with its scoring, for the panel’s recent buyers', async () => {
+    await buy('1', 'a', 30, 1000);
+    await buy('2', 'b', 2, 1000, 'unpaid');
+    await buy('3', 'c', 10, 1000);
+    // Until the shop is scored, nobody is listed; after, newest order first (an unpaid order counts).
+    expect(await recentBuyers(db)).toEqual([]);
+    await rescoreShop(db, 'shopee:br', NOW);
+    expect((await recentBuyers(db)).map((b) => b.buyerKey)).toEqual(['shopee:br:2', 'shopee:br:3', 'shopee:br:1']);
+    await buy('1', 'd', 1, 1000);
+    await rescoreAll(db, NOW);
+    expect((await recentBuyers(db, 2)).map((b) => b.buyerKey)).toEqual(['shopee:br:1', 'shopee:br:2']);
   });
 
   it('shows a tier with the values it was scored on, recency counted to the shop’s scoring time', async () => {

@@ -1,5 +1,5 @@
 import { defaultRfmSettings, rfmSettingsSchema, type RfmSettings } from '../rfm/settings';
-import { rescoreBuyers, rescoreShops, withScoring } from '../rfm/tier';
+import { rescoreBuyers, rescoreShops, rescoredShop } from '../rfm/tier';
 import type { BuyerLensDatabase } from './database';
 import { buyersOfShop } from './queries';
 
@@ -22,7 +22,8 @@ export async function saveRfmSettings(db: BuyerLensDatabase, settings: RfmSettin
 
 /**
  * Re-scores every buyer of one shop from their aggregates (never from orders), writes the tiers that
- * changed onto their buyers and the shop's scoring onto the shop. Returns how many tiers changed.
+ * changed onto their buyers, and the shop's scoring and latest buyers onto the shop. Returns how many
+ * tiers changed.
  */
 export async function rescoreShop(db: BuyerLensDatabase, shopKey: string, now = Date.now(), given?: RfmSettings): Promise<number> {
   const settings = given ?? (await loadRfmSettings(db));
@@ -30,7 +31,7 @@ export async function rescoreShop(db: BuyerLensDatabase, shopKey: string, now = 
     const [shop, buyers] = await Promise.all([db.shops.get(shopKey), buyersOfShop(db, shopKey)]);
     const { scoring, changed } = rescoreBuyers(buyers, shop ?? { shopKey }, settings, now);
     const writes: Promise<unknown>[] = [db.buyers.bulkPut(changed)];
-    if (shop) writes.push(db.shops.put(withScoring(shop, scoring)));
+    if (shop) writes.push(db.shops.put(rescoredShop(shop, scoring, buyers)));
     await Promise.all(writes);
     return changed.length;
   });

@@ -1,6 +1,7 @@
 import type Dexie from 'dexie';
 import { upgradeToV2 } from './migrations/v002-purchase-ledger';
 import { upgradeToV3 } from './migrations/v003-tiers-on-buyers';
+import { upgradeToV4 } from './migrations/v004-recent-on-shops';
 
 /**
  * Every change to the stores is a new entry here; a shipped entry is never edited. Each version that
@@ -8,8 +9,8 @@ import { upgradeToV3 } from './migrations/v003-tiers-on-buyers';
  * before it (test/fixtures/db/). A failed upgrade aborts and leaves the data as it was.
  *
  * Indexes are only what is queried:
- * - buyers: *tagIds (tag filters), stats.lastOrderAt (recent buyers), personId (linked buyers); a
- *   shop's buyers are a range of the primary key (`<shop key>:<id>`)
+ * - buyers: *tagIds (tag filters), personId (linked buyers); a shop's buyers are a range of the
+ *   primary key (`<shop key>:<id>`); a shop keeps its latest buyers (`recent`) when it is scored
  * - buyerSearch: *words (panel search; written only when a buyer's name changes)
  * - orders: [buyerKey+sortAt] (a buyer's history, newest first, and aggregate recomputes)
  * - notes: buyerKey; captureLog: auto-increment id, newest last
@@ -49,11 +50,22 @@ export const storesV3 = {
   rfm: null,
 } as const;
 
-export const CURRENT_VERSION = 3;
+/**
+ * v4: the buyers lose their stats.lastOrderAt index, which every capture rewrote for every buyer it
+ * touched (an index write per buyer, about a tenth of a capture's cost): each shop keeps its latest
+ * buyers (`recent`) when it is scored instead, shortly after every capture.
+ */
+export const storesV4 = {
+  ...storesV3,
+  buyers: 'buyerKey, *tagIds, personId',
+} as const;
+
+export const CURRENT_VERSION = 4;
 
 /** Declares the versions up to `upTo` (tests open older versions to migrate them). */
 export function declareVersions(db: Dexie, upTo = CURRENT_VERSION): void {
   db.version(1).stores(storesV1);
   if (upTo >= 2) db.version(2).stores(storesV2).upgrade(upgradeToV2);
   if (upTo >= 3) db.version(3).stores(storesV3).upgrade(upgradeToV3);
+  if (upTo >= 4) db.version(4).stores(storesV4).upgrade(upgradeToV4);
 }

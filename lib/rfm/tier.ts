@@ -1,3 +1,4 @@
+import { latestBuyers } from '../buyers/recent';
 import type { BuyerRecord, BuyerTier, RfmTier, ShopRecord, ShopScoring } from '../schema/records';
 import { summarizeShop } from './overview';
 import { scoreShop } from './score';
@@ -108,16 +109,21 @@ export function rescoreShops(buyers: readonly BuyerRecord[], shops: readonly Sho
   }
   const changed: BuyerRecord[] = [];
   const scoredShops = shops.map((shop) => {
-    const result = rescoreBuyers(byShop.get(shop.shopKey) ?? [], shop, settings, now);
+    const shopBuyers = byShop.get(shop.shopKey) ?? [];
+    const result = rescoreBuyers(shopBuyers, shop, settings, now);
     // One by one: a first scoring changes every buyer, too many to spread as arguments.
     for (const buyer of result.changed) changed.push(buyer);
-    return withScoring(shop, result.scoring);
+    return rescoredShop(shop, result.scoring, shopBuyers);
   });
   return { changed, shops: scoredShops };
 }
 
-/** A shop with `scoring` in place of what it had (none where undefined). */
-export function withScoring(shop: ShopRecord, scoring: ShopScoring | undefined): ShopRecord {
+/**
+ * A shop as its re-score leaves it: `scoring` in place of what it had (none where undefined), and its
+ * latest buyers, which the shop keeps from one scoring to the next (lib/buyers/recent.ts).
+ */
+export function rescoredShop(shop: ShopRecord, scoring: ShopScoring | undefined, buyers: readonly BuyerRecord[]): ShopRecord {
   const { scoring: _old, ...rest } = shop;
-  return scoring ? { ...rest, scoring } : rest;
+  const recent = latestBuyers(buyers);
+  return scoring ? { ...rest, scoring, recent } : { ...rest, recent };
 }

@@ -55,6 +55,8 @@ export const shopRecordSchema = capturedShopSchema.extend({
   updatedAt: isoDateTimeSchema,
   /** Written only by RFM scoring; captures never touch it. */
   scoring: shopScoringSchema.optional(),
+  /** The shop's buyers with the latest orders, newest first, as of its last scoring (lib/buyers/recent.ts). */
+  recent: z.array(buyerKeySchema).max(1000).optional(),
 });
 export type ShopRecord = z.infer<typeof shopRecordSchema>;
 

@@ -55,7 +55,6 @@ function openRaw(): Promise<IDBDatabase> {
     orders.createIndex('[buyerKey+sortAt]', ['buyerKey', 'sortAt']);
     const buyers = open.result.createObjectStore('buyers', { keyPath: 'buyerKey' });
     buyers.createIndex('tagIds', 'tagIds', { multiEntry: true });
-    buyers.createIndex('stats.lastOrderAt', 'stats.lastOrderAt');
     buyers.createIndex('personId', 'personId');
   };
   return request(open);

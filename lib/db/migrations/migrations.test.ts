@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
-import type { BuyerRecord, OrderRecord } from '../../schema/records';
+import type { BuyerRecord, OrderRecord, ShopRecord } from '../../schema/records';
 import { statsOf } from '../aggregates';
 import { BuyerLensDatabase } from '../database';
+import { recentBuyers, searchBuyers } from '../queries';
 import { declareVersions } from '../versions';
 
 const fixture = (version: number) =>
@@ -62,7 +63,7 @@ describe('database migrations', () => {
     const clock = vi.spyOn(Date, 'now').mockReturnValue(Date.parse(scoredAt));
     const db = new BuyerLensDatabase(name);
     await db.open().finally(() => clock.mockRestore());
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name)).not.toContain('rfm');
 
     // The fixture's user chose the 8-class map; the tier is scored afresh with it.
@@ -71,9 +72,10 @@ describe('database migrations', () => {
     const { tier, ...rest } = buyer;
     const { searchWords, ...before } = (v2.buyers as (BuyerRecord & { searchWords: string[] })[]).find((b) => b.buyerKey === buyer.buyerKey)!;
     expect(rest).toEqual(before);
-    // Its search words moved to their own table (computed afresh: the name's words and the id).
+    // Its search words moved to their own table (computed afresh: the id, the name, and the name's
+    // words but the first, which the name itself is found by).
     expect(searchWords).toEqual(['73810455', 'mariana.costa92']);
-    expect(await db.buyerSearch.get(buyer.buyerKey)).toEqual({ buyerKey: buyer.buyerKey, words: ['73810455', 'mariana.costa92', 'mariana', 'costa92'] });
+    expect(await db.buyerSearch.get(buyer.buyerKey)).toEqual({ buyerKey: buyer.buyerKey, words: ['73810455', 'mariana.costa92', 'costa92'] });
     expect(await db.buyerSearch.count()).toBe(v2.buyers!.length);
     expect(old.buyerKey).toBe(buyer.buyerKey);
     expect(tier).toEqual({
@@ -102,6 +104,33 @@ describe('database migrations', () => {
     expect(await db.orderFlags.toArray()).toEqual(v2.orderFlags);
     expect(await db.notes.toArray()).toEqual(v2.notes);
     expect(await db.settings.toArray()).toEqual(v2.settings);
+    await db.delete();
+  });
+
+  it('v3 → v4 gives each shop its latest buyers, drops the buyers\' last-order index, and keeps everything else', async () => {
+    const name = `migrate-v3-${Date.now()}`;
+    await databaseAt(3, name);
+    const v3 = fixture(3);
+    const db = new BuyerLensDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(db.buyers.schema.indexes.map((i) => i.name)).not.toContain('stats.lastOrderAt');
+
+    // Newest order first: the buyer whose last order is 5 May, then the one of 1 May.
+    expect((await db.shops.get('shopee:br'))?.recent).toEqual(['shopee:br:73810455', 'shopee:br:120558734']);
+    expect((await db.shops.get('amazon:amazon.com'))?.recent).toEqual([]);
+    expect((await recentBuyers(db)).map((b) => b.buyerKey)).toEqual(['shopee:br:73810455', 'shopee:br:120558734']);
+    for (const shop of await db.shops.toArray()) {
+      const { recent: _recent, ...rest } = shop;
+      expect(rest).toEqual((v3.shops as ShopRecord[]).find((s) => s.shopKey === shop.shopKey));
+    }
+    expect(await db.buyers.toArray()).toEqual(v3.buyers);
+    // Search rows written before v4 keep their extra word, and still find the buyer.
+    expect(await db.buyerSearch.toArray()).toEqual(v3.buyerSearch);
+    expect((await searchBuyers(db, 'mariana')).map((b) => b.buyerKey)).toEqual(['shopee:br:73810455']);
+    expect(await db.orders.toArray()).toEqual(v3.orders);
+    expect(await db.notes.toArray()).toEqual(v3.notes);
+    expect(await db.settings.toArray()).toEqual(v3.settings);
     await db.delete();
   });
 
