@@ -28,6 +28,9 @@ async function logMalformed(data: unknown, reason: string): Promise<void> {
 }
 
 export function registerCaptureHandlers(onStored: (shopKeys: string[]) => void): void {
+  // Whether this worker last told the panel captures are fine: then a capture that stores does not
+  // write the same again (one storage write per capture otherwise).
+  let saidHealthy = false;
   onMessage('capture', async ({ data, sender }): Promise<CaptureReply> => {
     if (!fromThisExtension(sender)) return { ok: false, error: 'not from BuyerLens' };
     const parsed = captureBatchSchema.safeParse(data);
@@ -38,12 +41,14 @@ export function registerCaptureHandlers(onStored: (shopKeys: string[]) => void):
     }
     try {
       const result = await applyCapture(db, parsed.data);
-      await captureHealthItem.setValue(null);
+      if (!saidHealthy) await captureHealthItem.setValue(null);
+      saidHealthy = true;
       onStored(result.shopKeys);
       return { ok: true, result };
     } catch (error) {
       // Nothing of the batch was written (one transaction). Say so where the seller will see it.
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      saidHealthy = false;
       await captureHealthItem.setValue({ message, at: new Date().toISOString() }).catch(() => undefined);
       return { ok: false, error: message };
     }

@@ -121,13 +121,19 @@ describe('applyCapture', () => {
     // An order naming a buyer the page did not list makes them findable by id.
     await applyCapture(db, batch({ buyers: [], orders: [order('2', { buyerKey: BIA })] }));
     expect(await found('1205')).toEqual([BIA]);
+    // An id in mixed case is found whatever case the query is in; so is one the key does not end with.
+    await applyCapture(db, batch({ buyers: [{ buyerKey: `${SHOP}:JoaoS88`, shopKey: SHOP, platformBuyerId: 'JoaoS88' }, { buyerKey: `${SHOP}:u-42`, shopKey: SHOP, platformBuyerId: 'cliente42' }], orders: [] }));
+    expect(await found('joaos')).toEqual([`${SHOP}:JoaoS88`]);
+    expect(await found('JOAOS8')).toEqual([`${SHOP}:JoaoS88`]);
+    expect(await found('client')).toEqual([`${SHOP}:u-42`]);
+    expect(await found('u-4')).toEqual([`${SHOP}:u-42`]);
 
     await applyCapture(db, batch({ capturedAt: '2026-11-02T12:00:00.000Z', buyers: [{ buyerKey: ANA, shopKey: SHOP, platformBuyerId: '73810455', displayName: 'Ana Lima' }] }));
     expect(await found('costa')).toEqual([]);
     expect(await found('lima')).toEqual([ANA]);
     await eraseBuyer(db, ANA);
     expect(await found('lima')).toEqual([]);
-    expect(await db.buyerSearch.count()).toBe(1);
+    expect(await db.buyerSearch.count()).toBe(3);
   });
 
   it('fills and corrects with a later partial capture, never erasing what it did not see', async () => {

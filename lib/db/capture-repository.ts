@@ -26,8 +26,6 @@ export interface CaptureResult {
   rejected: number;
   /** Shops whose buyers changed: their RFM needs re-scoring. */
   shopKeys: string[];
-  /** Buyers whose records changed. */
-  buyerKeys: string[];
 }
 
 interface Valid<T> {
@@ -298,7 +296,6 @@ export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): 
       shops: mergedShops.length,
       rejected: problems.length,
       shopKeys: [...new Set(changedBuyers.map((b) => b.shopKey))],
-      buyerKeys: changedBuyers.map((b) => b.buyerKey),
     };
   });
 }

@@ -75,11 +75,15 @@ export function buyerKeyParts(buyerKey: string): { adapterId: string; shopKey: s
 }
 
 /**
- * What a buyer is found by (lib/db/queries.ts searchBuyers, a prefix search): the platform id, the
- * name and its words. A word the name starts with is left out: the name itself is found by it.
+ * The words a buyer is found by (lib/db/queries.ts searchBuyers, a prefix search): the name and its
+ * words, and the platform id. Left out, because searchBuyers finds them without a word: a word the
+ * name starts with (the name is found by it), and an id the buyer's key ends with in lower case (a
+ * range of the search table's keys finds it).
  */
-export function searchWordsOf({ displayName, platformBuyerId }: Pick<BuyerRecord, 'displayName' | 'platformBuyerId'>): string[] {
-  const words = new Set<string>([platformBuyerId.toLowerCase()]);
+export function searchWordsOf({ buyerKey, displayName, platformBuyerId }: Pick<BuyerRecord, 'buyerKey' | 'displayName' | 'platformBuyerId'>): string[] {
+  const words = new Set<string>();
+  const id = platformBuyerId.toLowerCase();
+  if (!buyerKey.endsWith(`:${id}`)) words.add(id);
   if (displayName) {
     const name = displayName.toLowerCase();
     words.add(name);

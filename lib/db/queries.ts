@@ -29,13 +29,22 @@ export async function recentBuyers(db: BuyerLensDatabase, limit = 30): Promise<B
   return found.sort(latestFirst).slice(0, limit);
 }
 
-/** Buyers whose name, a word of it, or platform id starts with the query (case-insensitive). */
+/**
+ * Buyers whose name, a word of it, or platform id starts with the query (case-insensitive), latest
+ * orders first. An id is found as a word, or (where the buyer's key ends with it in lower case, as
+ * most marketplaces' ids do) through a range of the search table's keys, `<shop key>:<query>…`.
+ */
 export async function searchBuyers(db: BuyerLensDatabase, query: string, limit = 30): Promise<BuyerRecord[]> {
   const q = query.trim().toLowerCase();
   if (!q) return [];
-  const keys = await db.buyerSearch.where('words').startsWith(q).distinct().limit(limit).primaryKeys();
+  const [byWord, shopKeys] = await Promise.all([
+    db.buyerSearch.where('words').startsWith(q).distinct().limit(limit).primaryKeys(),
+    db.shops.toCollection().primaryKeys(),
+  ]);
+  const byId = await Promise.all(shopKeys.map((shopKey) => db.buyerSearch.where(':id').startsWith(`${shopKey}:${q}`).limit(limit).primaryKeys()));
+  const keys = [...new Set([...byWord, ...byId.flat()])];
   const found = (await db.buyers.bulkGet(keys)).filter((b): b is BuyerRecord => b !== undefined);
-  return found.sort(latestFirst);
+  return found.sort(latestFirst).slice(0, limit);
 }
 
 export async function shopsByKey(db: BuyerLensDatabase): Promise<Map<string, ShopRecord>> {
