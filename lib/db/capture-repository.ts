@@ -94,7 +94,9 @@ const PROBE_SPLIT_MIN = 16;
  * few key-only reads replace one lookup per order.
  */
 async function storedAmong(db: BuyerLensDatabase, sorted: readonly string[]): Promise<string[]> {
-  const limit = sorted.length * 2;
+  // More keys in the range than the batch's own and a few others: the range is split rather than
+  // read further (every key read here is one IndexedDB walks and sends over).
+  const limit = sorted.length + PROBE_SPLIT_MIN;
   const inRange = await db.orders
     .where(':id')
     .between(sorted[0]!, sorted[sorted.length - 1]!, true, true)
