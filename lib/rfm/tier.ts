@@ -101,12 +101,7 @@ export function rescoreBuyers(buyers: readonly BuyerRecord[], shop: Pick<ShopRec
  * shop BuyerLens has no record of are left as they are.
  */
 export function rescoreShops(buyers: readonly BuyerRecord[], shops: readonly ShopRecord[], settings: RfmSettings, now: number): { changed: BuyerRecord[]; shops: ShopRecord[] } {
-  const byShop = new Map<string, BuyerRecord[]>();
-  for (const buyer of buyers) {
-    const list = byShop.get(buyer.shopKey);
-    if (list) list.push(buyer);
-    else byShop.set(buyer.shopKey, [buyer]);
-  }
+  const byShop = buyersByShop(buyers);
   const changed: BuyerRecord[] = [];
   const scoredShops = shops.map((shop) => {
     const shopBuyers = byShop.get(shop.shopKey) ?? [];
@@ -116,6 +111,17 @@ export function rescoreShops(buyers: readonly BuyerRecord[], shops: readonly Sho
     return rescoredShop(shop, result.scoring, shopBuyers);
   });
   return { changed, shops: scoredShops };
+}
+
+/** Buyers grouped by their shop's key. */
+export function buyersByShop(buyers: readonly BuyerRecord[]): Map<string, BuyerRecord[]> {
+  const byShop = new Map<string, BuyerRecord[]>();
+  for (const buyer of buyers) {
+    const list = byShop.get(buyer.shopKey);
+    if (list) list.push(buyer);
+    else byShop.set(buyer.shopKey, [buyer]);
+  }
+  return byShop;
 }
 
 /**

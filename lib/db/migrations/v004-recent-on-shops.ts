@@ -1,5 +1,6 @@
 import type { Transaction } from 'dexie';
 import { latestBuyers } from '../../buyers/recent';
+import { buyersByShop } from '../../rfm/tier';
 import type { BuyerRecord, ShopRecord } from '../../schema/records';
 
 /** v3 → v4: each shop keeps its latest buyers (the buyers' stats.lastOrderAt index goes). */
@@ -10,11 +11,6 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
 
 /** The same step on plain rows (an older backup restored into v4). */
 export function toV4(buyers: readonly BuyerRecord[], shops: readonly ShopRecord[]): ShopRecord[] {
-  const byShop = new Map<string, BuyerRecord[]>();
-  for (const buyer of buyers) {
-    const list = byShop.get(buyer.shopKey);
-    if (list) list.push(buyer);
-    else byShop.set(buyer.shopKey, [buyer]);
-  }
+  const byShop = buyersByShop(buyers);
   return shops.map((shop) => ({ ...shop, recent: latestBuyers(byShop.get(shop.shopKey) ?? []) }));
 }
