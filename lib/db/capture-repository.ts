@@ -85,6 +85,8 @@ function dedupe<T extends object>(records: T[], keyOf: (r: T) => string): Map<st
 
 /** Probes below this many keys are not split further. */
 const PROBE_SPLIT_MIN = 16;
+/** Keys in a probed range beyond the batch's own that are read rather than split away. */
+const PROBE_SLACK = 16;
 
 /**
  * Which of `sorted` (keys in IndexedDB order) may be stored: one read of the primary keys between the
@@ -94,9 +96,9 @@ const PROBE_SPLIT_MIN = 16;
  * few key-only reads replace one lookup per order.
  */
 async function storedAmong(db: BuyerLensDatabase, sorted: readonly string[]): Promise<string[]> {
-  // More keys in the range than the batch's own and a few others: the range is split rather than
-  // read further (every key read here is one IndexedDB walks and sends over).
-  const limit = sorted.length + PROBE_SPLIT_MIN;
+  // Beyond that, the range is split rather than read further: every key read here is one IndexedDB
+  // walks and sends over.
+  const limit = sorted.length + PROBE_SLACK;
   const inRange = await db.orders
     .where(':id')
     .between(sorted[0]!, sorted[sorted.length - 1]!, true, true)

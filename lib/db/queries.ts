@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { RECENT_BUYERS } from '../buyers/recent';
 import { summarizeShop, type ShopSummary } from '../rfm/overview';
 import { tierOf } from '../rfm/tier';
 import type { SegmentMap } from '../rfm/settings';
@@ -22,7 +23,7 @@ const latestFirst = (a: BuyerRecord, b: BuyerRecord) => (b.stats.lastOrderAt ?? 
  * The buyers with the latest orders across shops, newest first: each shop keeps its latest buyers
  * when it is scored (shortly after every capture), so this reads the shops and those buyers.
  */
-export async function recentBuyers(db: BuyerLensDatabase, limit = 30): Promise<BuyerRecord[]> {
+export async function recentBuyers(db: BuyerLensDatabase, limit = RECENT_BUYERS): Promise<BuyerRecord[]> {
   const shops = await db.shops.toArray();
   const keys = [...new Set(shops.flatMap((s) => s.recent ?? []))];
   const found = (await db.buyers.bulkGet(keys)).filter((b): b is BuyerRecord => b !== undefined);

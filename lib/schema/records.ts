@@ -137,9 +137,10 @@ export const orderRecordSchema = capturedOrderSchema.extend({
 export type OrderRecord = z.infer<typeof orderRecordSchema>;
 
 /**
- * A buyer's name words and platform id, lower-cased, for prefix search. Kept apart from the buyer
- * record, which every capture rewrites: this one is written only when the name changes, so the
- * words' index entries are not written again with every order.
+ * A buyer's search row, keyed like the buyer: the words of their name (and their platform id where
+ * the key does not end with it), lower-cased, for prefix search (lib/db/merge.ts searchWordsOf). Kept
+ * apart from the buyer record, which every capture rewrites: this one is written only when the name
+ * changes, so the words' index entries are not written again with every order.
  */
 export const buyerSearchRecordSchema = z.object({
   buyerKey: buyerKeySchema,
