@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 export function averageDaysBetween(stats: BuyerStats): number | undefined {
   const p = stats.purchases;
   if (p.length < 2) return undefined;
-  return (Date.parse(p[p.length - 1]![1]) - Date.parse(p[0]![1])) / DAY_MS / (p.length - 1);
+  return (p[p.length - 1]![0] - p[0]![0]) / DAY_MS / (p.length - 1);
 }
 
 export function buyerName(buyer: BuyerRecord, noName: (id: string) => string): string {

@@ -1,7 +1,7 @@
 import type { OrderStatus } from '../schema/common';
 import { emptyStats, type BuyerStats, type OrderRecord } from '../schema/records';
 
-type OrderFacts = Pick<OrderRecord, 'orderKey' | 'status' | 'totalMinor' | 'currency' | 'placedAt'>;
+type OrderFacts = Pick<OrderRecord, 'status' | 'totalMinor' | 'currency' | 'placedAt'>;
 type Kind = 'purchase' | 'unpaid' | 'cancelled' | 'refunded' | 'other';
 
 const PURCHASE: ReadonlySet<OrderStatus> = new Set(['paid', 'processing', 'shipped', 'delivered', 'completed']);
@@ -23,13 +23,28 @@ const maxIso = (a: string | undefined, b: string | undefined) => (a === undefine
 
 type Purchase = BuyerStats['purchases'][number];
 
-/** The ledger stays in (placedAt, orderKey) order, so any sequence of changes gives the same list. */
+/**
+ * The ledger stays in (placedAt, amount) order, so any sequence of changes gives the same list:
+ * entries that are equal in both are interchangeable.
+ */
 function withPurchase(purchases: BuyerStats['purchases'], entry: Purchase): BuyerStats['purchases'] {
-  const before = (p: Purchase) => p[1] < entry[1] || (p[1] === entry[1] && p[0] < entry[0]);
+  const before = (p: Purchase) => p[0] < entry[0] || (p[0] === entry[0] && p[1] < entry[1]);
   let at = purchases.length;
   while (at > 0 && !before(purchases[at - 1]!)) at--;
   return [...purchases.slice(0, at), entry, ...purchases.slice(at)];
 }
+
+/** The ledger without one entry equal to `entry`; undefined when it holds none. */
+function withoutPurchase(purchases: BuyerStats['purchases'], entry: Purchase): BuyerStats['purchases'] | undefined {
+  const at = purchases.findIndex((p) => p[0] === entry[0] && p[1] === entry[1]);
+  return at === -1 ? undefined : [...purchases.slice(0, at), ...purchases.slice(at + 1)];
+}
+
+/** A purchase's ledger entry, counted in the buyer's currency or not (then its amount is 0). */
+const entryOf = (order: OrderFacts, placedAt: string, counted: boolean): Purchase => [
+  Date.parse(placedAt),
+  counted ? (order.totalMinor ?? 0) : 0,
+];
 
 function add(stats: BuyerStats, order: OrderFacts): BuyerStats {
   const s = { ...stats, orderCount: stats.orderCount + 1 };
@@ -44,7 +59,7 @@ function add(stats: BuyerStats, order: OrderFacts): BuyerStats {
       // A shop sells in one currency; an order in another cannot be added to the sum.
       const counted = order.currency === undefined || order.currency === s.currency;
       if (order.totalMinor !== undefined && counted) s.spentMinor += order.totalMinor;
-      if (order.placedAt !== undefined) s.purchases = withPurchase(s.purchases, [order.orderKey, order.placedAt, counted ? (order.totalMinor ?? 0) : 0]);
+      if (order.placedAt !== undefined) s.purchases = withPurchase(s.purchases, entryOf(order, order.placedAt, counted));
       break;
     }
     case 'unpaid':
@@ -92,15 +107,20 @@ export function applyOrderChange(
     before.placedAt !== undefined &&
     [stats.firstOrderAt, stats.lastOrderAt, stats.firstPaidAt, stats.lastPaidAt].includes(before.placedAt);
   if (boundary) return undefined;
-  const s = { ...stats, orderCount: stats.orderCount - 1, purchases: stats.purchases.filter(([key]) => key !== before.orderKey) };
+  const s = { ...stats, orderCount: stats.orderCount - 1 };
   switch (kindOf(before.status)) {
-    case 'purchase':
+    case 'purchase': {
       if (before.currency !== undefined && before.currency === s.currency && s.paidOrderCount === 1) return undefined;
       s.paidOrderCount -= 1;
-      if (before.totalMinor !== undefined && (before.currency === undefined || before.currency === s.currency)) {
-        s.spentMinor -= before.totalMinor;
+      const counted = before.currency === undefined || before.currency === s.currency;
+      if (before.totalMinor !== undefined && counted) s.spentMinor -= before.totalMinor;
+      if (before.placedAt !== undefined) {
+        const purchases = withoutPurchase(s.purchases, entryOf(before, before.placedAt, counted));
+        if (purchases === undefined) return undefined;
+        s.purchases = purchases;
       }
       break;
+    }
     case 'unpaid':
       s.unpaidCount -= 1;
       break;

@@ -4,6 +4,7 @@ import Dexie from 'dexie';
 import { exportDB } from 'dexie-export-import';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptureBatch } from '../schema/capture';
+import type { BuyerRecord } from '../schema/records';
 import { BackupError, createBackup, readBackup, restoreBackup, wipeEverything } from './backup';
 import { applyCapture } from './capture-repository';
 import { DATABASE_NAME, type BuyerLensDatabase } from './database';
@@ -135,6 +136,31 @@ describe('backup and restore', () => {
     await restoreBackup(db, backup);
     expect((await db.shops.get('shopee:br'))?.recent).toEqual(['shopee:br:73810455', 'shopee:br:120558734']);
     expect((await recentBuyers(db)).map((b) => b.buyerKey)).toEqual(['shopee:br:73810455', 'shopee:br:120558734']);
-    expect(await db.buyers.toArray()).toEqual(rows.buyers);
+    const restored = await db.buyers.toArray();
+    expect(restored.map(withoutLedger)).toEqual((rows.buyers as BuyerRecord[]).map(withoutLedger));
+  });
+
+  it('migrates a backup written by version 4: the purchases ledger becomes [time, amount] numbers', async () => {
+    const { file, rows } = await backupAt(4);
+    await restoreBackup(db, readBackup(JSON.stringify(file)));
+    const restored = await db.buyers.toArray();
+    expect(restored.find((b) => b.buyerKey === 'shopee:br:73810455')?.stats.purchases).toEqual([
+      [Date.parse('2026-05-04T17:26:53.000Z'), 8153],
+      [Date.parse('2026-05-05T04:00:00.000Z'), 6585],
+    ]);
+    expect(restored.map(withoutLedger)).toEqual((rows.buyers as BuyerRecord[]).map(withoutLedger));
+    expect(await db.shops.toArray()).toEqual(rows.shops);
+    expect(await db.orders.toArray()).toEqual(rows.orders);
+  });
+
+  it('refuses a version 4 backup whose purchases ledger is damaged, naming the row', async () => {
+    const { file } = await backupAt(4);
+    const buyers = (file as unknown as { data: { data: { tableName: string; rows: BuyerRecord[] }[] } }).data.data.find((t) => t.tableName === 'buyers')!;
+    const mariana = buyers.rows.find((b) => b.buyerKey === 'shopee:br:73810455')!;
+    (mariana.stats.purchases as unknown[])[1] = ['shopee:br:188231748590112', 'yesterday', 6585];
+    expect(() => readBackup(JSON.stringify(file))).toThrow(/buyers table has an invalid row \(2\).*purchases/);
   });
 });
+
+/** A buyer record without its purchases ledger (which v5 changed the form of). */
+const withoutLedger = ({ stats: { purchases: _purchases, ...stats }, ...buyer }: BuyerRecord) => ({ ...buyer, stats });

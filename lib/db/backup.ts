@@ -21,6 +21,7 @@ import { DATABASE_NAME, type BuyerLensDatabase } from './database';
 import { withPurchaseLedger } from './migrations/v002-purchase-ledger';
 import { toV3 } from './migrations/v003-tiers-on-buyers';
 import { toV4 } from './migrations/v004-recent-on-shops';
+import { withCompactLedger } from './migrations/v005-compact-ledger';
 import { CURRENT_VERSION } from './versions';
 
 /**
@@ -98,6 +99,7 @@ export function readBackup(text: string, now = Date.now()): Backup {
   }
   // Older versions: the same steps as the database's own upgrades (lib/db/migrations).
   if (version < 2) tables.buyers = withPurchaseLedger((tables.buyers ?? []) as BuyerRecord[], (tables.orders ?? []) as OrderRecord[]);
+  else if (version < 5) tables.buyers = (tables.buyers ?? []).map(withCompactLedger);
 
   const counts: Record<string, number> = {};
   for (const [name, schema] of Object.entries(ROW_SCHEMAS)) {

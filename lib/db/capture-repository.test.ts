@@ -76,8 +76,8 @@ describe('applyCapture', () => {
       cancelledCount: 1,
       refundedCount: 0,
       purchases: [
-        [`${SHOP}:1`, '2026-09-01T10:00:00.000Z', 6585],
-        [`${SHOP}:2`, '2026-10-20T10:00:00.000Z', 8153],
+        [Date.parse('2026-09-01T10:00:00.000Z'), 6585],
+        [Date.parse('2026-10-20T10:00:00.000Z'), 8153],
       ],
     });
     expect(await db.orders.count()).toBe(4);

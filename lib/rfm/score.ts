@@ -11,8 +11,8 @@ const DAY_MS = 86_400_000;
  */
 export const MIN_BUYERS_FOR_QUINTILES = 25;
 
-/** A purchase from a buyer's aggregates: [orderKey, placedAt, totalMinor]. */
-export type Purchase = readonly [string, string, number];
+/** A purchase from a buyer's aggregates: [placedAt in epoch ms, totalMinor]. */
+export type Purchase = readonly [number, number];
 
 export interface BuyerForScoring {
   buyerKey: string;
@@ -59,21 +59,19 @@ function rfmInputs(purchases: readonly Purchase[], windowDays: number, now: numb
   if (purchases.length === 0) return undefined;
   const windowStart = now - windowDays * DAY_MS;
   let last = -Infinity;
-  let lastPurchaseAt = '';
   let frequency = 0;
   let monetaryMinor = 0;
-  for (const [, placedAt, minor] of purchases) {
-    const at = Date.parse(placedAt);
-    if (at > last) {
-      last = at;
-      lastPurchaseAt = placedAt;
-    }
+  for (const [at, minor] of purchases) {
+    if (at > last) last = at;
     if (at >= windowStart && at <= now) {
       frequency += 1;
       monetaryMinor += minor;
     }
   }
-  return { values: { recencyDays: Math.max(0, Math.floor((now - last) / DAY_MS)), frequency, monetaryMinor }, lastPurchaseAt };
+  return {
+    values: { recencyDays: Math.max(0, Math.floor((now - last) / DAY_MS)), frequency, monetaryMinor },
+    lastPurchaseAt: new Date(last).toISOString(),
+  };
 }
 
 /**

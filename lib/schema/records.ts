@@ -17,6 +17,8 @@ import {
 
 const count = z.number().int().nonnegative();
 const score = z.number().int().min(1).max(5);
+/** A point in time as milliseconds since the epoch (what Date.parse gives). */
+const epochMsSchema = z.number().int();
 const rfmValuesSchema = z.object({
   recencyDays: z.number().nonnegative(),
   frequency: z.number().nonnegative(),
@@ -99,10 +101,11 @@ export const buyerStatsSchema = z.object({
   /** Refunded or returned. */
   refundedCount: count,
   /**
-   * Every dated purchase as [orderKey, placedAt, totalMinor]: what RFM needs for any window
-   * without reading orders. Kept in step with the orders like the counts above.
+   * Every dated purchase as [placedAt in epoch ms, totalMinor], oldest first: what RFM needs for any
+   * window without reading orders. Kept in step with the orders like the counts above. Numbers, not
+   * order keys and ISO strings, because every capture writes the buyers it touches again (DB v5).
    */
-  purchases: z.array(z.tuple([z.string(), isoDateTimeSchema, minorUnitsSchema])),
+  purchases: z.array(z.tuple([epochMsSchema, minorUnitsSchema])),
 });
 export type BuyerStats = z.infer<typeof buyerStatsSchema>;
 

@@ -6,7 +6,9 @@ import type { BuyerRecord, OrderRecord, ShopRecord } from '../../schema/records'
 import { statsOf } from '../aggregates';
 import { BuyerLensDatabase } from '../database';
 import { recentBuyers, searchBuyers } from '../queries';
+import { rescoreAll } from '../rfm-repository';
 import { declareVersions } from '../versions';
+import { compactLedger, withCompactLedger } from './v005-compact-ledger';
 
 const fixture = (version: number) =>
   JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'db', `v${version}.json`), 'utf8')) as Record<string, unknown[]> & { version: number };
@@ -22,6 +24,15 @@ async function databaseAt(version: number, name: string): Promise<void> {
   });
   old.close();
 }
+
+/** The one buyer with purchases in the fixtures: her ledger as v5 stores it. */
+const MARIANA_LEDGER = [
+  [Date.parse('2026-05-04T17:26:53.000Z'), 8153],
+  [Date.parse('2026-05-05T04:00:00.000Z'), 6585],
+];
+
+/** A buyer record without its purchases ledger (which v5 changed the form of). */
+const withoutLedger = ({ stats: { purchases: _purchases, ...stats }, ...buyer }: BuyerRecord) => ({ ...buyer, stats });
 
 describe('database migrations', () => {
   it('v1 → v2 adds the purchases ledger and the new stores, and keeps everything else', async () => {
@@ -40,10 +51,8 @@ describe('database migrations', () => {
       const before = (v1.buyers as BuyerRecord[]).find((b) => b.buyerKey === buyer.buyerKey)!;
       expect(buyer).toEqual({ ...before, stats: statsOf(orders.filter((o) => o.buyerKey === buyer.buyerKey)) });
     }
-    expect((await db.table<BuyerRecord>('buyers').get('shopee:br:73810455'))?.stats.purchases).toEqual([
-      ['shopee:br:188140332017804', '2026-05-04T17:26:53.000Z', 8153],
-      ['shopee:br:188231748590112', '2026-05-05T04:00:00.000Z', 6585],
-    ]);
+    // Computed afresh by today's code, so in today's form (v5): [placedAt ms, totalMinor].
+    expect((await db.table<BuyerRecord>('buyers').get('shopee:br:73810455'))?.stats.purchases).toEqual(MARIANA_LEDGER);
     // The refunded buyer has no purchase to score.
     expect((await db.table<BuyerRecord>('buyers').get('shopee:br:120558734'))?.stats.purchases).toEqual([]);
     expect(await db.table('tags').toArray()).toEqual(v1.tags);
@@ -63,7 +72,7 @@ describe('database migrations', () => {
     const clock = vi.spyOn(Date, 'now').mockReturnValue(Date.parse(scoredAt));
     const db = new BuyerLensDatabase(name);
     await db.open().finally(() => clock.mockRestore());
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(db.tables.map((t) => t.name)).not.toContain('rfm');
 
     // The fixture's user chose the 8-class map; the tier is scored afresh with it.
@@ -71,7 +80,7 @@ describe('database migrations', () => {
     const buyer = (await db.buyers.get('shopee:br:73810455'))!;
     const { tier, ...rest } = buyer;
     const { searchWords, ...before } = (v2.buyers as (BuyerRecord & { searchWords: string[] })[]).find((b) => b.buyerKey === buyer.buyerKey)!;
-    expect(rest).toEqual(before);
+    expect(rest).toEqual({ ...before, stats: { ...before.stats, purchases: MARIANA_LEDGER } });
     // Its search words moved to their own table (computed afresh: the name and its words but the first,
     // which the name itself is found by; the id is found through the buyer's key).
     expect(searchWords).toEqual(['73810455', 'mariana.costa92']);
@@ -113,7 +122,7 @@ describe('database migrations', () => {
     const v3 = fixture(3);
     const db = new BuyerLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(db.buyers.schema.indexes.map((i) => i.name)).not.toContain('stats.lastOrderAt');
 
     // Newest order first: the buyer whose last order is 5 May, then the one of 1 May.
@@ -124,7 +133,7 @@ describe('database migrations', () => {
       const { recent: _recent, ...rest } = shop;
       expect(rest).toEqual((v3.shops as ShopRecord[]).find((s) => s.shopKey === shop.shopKey));
     }
-    expect(await db.buyers.toArray()).toEqual(v3.buyers);
+    expect((await db.buyers.toArray()).map(withoutLedger)).toEqual((v3.buyers as BuyerRecord[]).map(withoutLedger));
     // Search rows written before v4 keep their extra word, and still find the buyer.
     expect(await db.buyerSearch.toArray()).toEqual(v3.buyerSearch);
     expect((await searchBuyers(db, 'mariana')).map((b) => b.buyerKey)).toEqual(['shopee:br:73810455']);
@@ -132,6 +141,47 @@ describe('database migrations', () => {
     expect(await db.notes.toArray()).toEqual(v3.notes);
     expect(await db.settings.toArray()).toEqual(v3.settings);
     await db.delete();
+  });
+
+  it('v4 → v5 stores the purchases ledger as [time, amount] numbers, and the tiers and lists read the same', async () => {
+    const name = `migrate-v4-${Date.now()}`;
+    await databaseAt(4, name);
+    const v4 = fixture(4);
+    const db = new BuyerLensDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+
+    const buyers = await db.buyers.toArray();
+    expect(buyers.find((b) => b.buyerKey === 'shopee:br:73810455')?.stats.purchases).toEqual(MARIANA_LEDGER);
+    expect(buyers.find((b) => b.buyerKey === 'shopee:br:120558734')?.stats.purchases).toEqual([]);
+    expect(buyers.map(withoutLedger)).toEqual((v4.buyers as BuyerRecord[]).map(withoutLedger));
+    // Scored again on the day the fixture's tiers were scored, from the converted ledger: no tier moves.
+    const scoredAt = (v4.shops as ShopRecord[]).find((s) => s.shopKey === 'shopee:br')!.scoring!.scoredAt;
+    expect(await rescoreAll(db, Date.parse(scoredAt))).toBe(0);
+    expect(await db.buyers.toArray()).toEqual(buyers);
+    expect(await db.shops.toArray()).toEqual(v4.shops);
+    expect(await db.orders.toArray()).toEqual(v4.orders);
+    expect(await db.buyerSearch.toArray()).toEqual(v4.buyerSearch);
+    expect(await db.notes.toArray()).toEqual(v4.notes);
+    expect(await db.settings.toArray()).toEqual(v4.settings);
+    await db.delete();
+  });
+
+  it('v5 ledger conversion keeps (time, amount) order and leaves converted entries as they are', () => {
+    const t = Date.parse('2026-05-04T17:26:53.000Z');
+    expect(
+      compactLedger([
+        ['shopee:br:2', '2026-05-04T17:26:53.000Z', 900],
+        ['shopee:br:1', '2026-05-04T17:26:53.000Z', 100],
+        [t - 1000, 50],
+      ]),
+    ).toEqual([
+      [t - 1000, 50],
+      [t, 100],
+      [t, 900],
+    ]);
+    const converted = { stats: { purchases: [[t, 100]] } };
+    expect(withCompactLedger(converted)).toBe(converted);
   });
 
   it('leaves the data as it was when an upgrade fails', async () => {

@@ -3,6 +3,7 @@ import { rfmSettingsSchema, defaultRfmSettings } from '../../rfm/settings';
 import { rescoreShops } from '../../rfm/tier';
 import type { BuyerRecord, BuyerSearchRecord, SettingRecord, ShopRecord } from '../../schema/records';
 import { searchWordsOf } from '../merge';
+import { withCompactLedger } from './v005-compact-ledger';
 
 /**
  * v2 → v3: tiers move from the rfm table onto the buyers, what a shop's tiers share onto the shop.
@@ -31,7 +32,9 @@ export function toV3(
   storedSettings: unknown,
   now: number,
 ): { buyers: BuyerRecord[]; shops: ShopRecord[]; buyerSearch: BuyerSearchRecord[] } {
-  const buyers = stored.map(({ searchWords: _words, ...buyer }) => buyer);
+  // Scoring reads the ledger in today's form (v5), so it is converted first; the v5 step then finds
+  // nothing left to convert.
+  const buyers = stored.map(({ searchWords: _words, ...buyer }) => withCompactLedger(buyer));
   const buyerSearch = buyers.map((b) => ({ buyerKey: b.buyerKey, words: searchWordsOf(b) }));
   const settings = storedSettings === undefined ? defaultRfmSettings() : rfmSettingsSchema.safeParse(storedSettings).data;
   if (!settings) return { buyers, shops: [...shops], buyerSearch };
