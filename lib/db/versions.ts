@@ -63,7 +63,8 @@ export const storesV4 = {
 
 /**
  * v5: the stores stay as they are; the buyers' purchases ledger drops the order keys and stores times
- * as numbers ([placedAt ms, totalMinor]), which makes every capture's buyer writes cheaper.
+ * as numbers ([placedAt ms, totalMinor]): smaller buyer records, which every capture reads and
+ * writes again, and no date parsing when scoring.
  */
 export const storesV5 = storesV4;
 
