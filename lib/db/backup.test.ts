@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Dexie from 'dexie';
 import { exportDB } from 'dexie-export-import';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptureBatch } from '../schema/capture';
@@ -13,7 +10,8 @@ import { recentBuyers } from './queries';
 import { rescoreAll } from './rfm-repository';
 import { createTag, setBuyerTag } from './tags-repository';
 import { freshDatabase } from './test-db';
-import { CURRENT_VERSION, declareVersions } from './versions';
+import { FIXTURE_LEDGER, fixtureDatabase, fixtureRows, withoutLedger } from './test-fixtures';
+import { CURRENT_VERSION } from './versions';
 
 let db: BuyerLensDatabase;
 const ANA = 'shopee:br:1';
@@ -92,13 +90,8 @@ describe('backup and restore', () => {
 
   /** A backup file as version `version` of BuyerLens wrote it, from that version's fixture database. */
   async function backupAt(version: number): Promise<{ file: { data: { databaseVersion: number } }; rows: Record<string, unknown[]> }> {
-    const rows = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'db', `v${version}.json`), 'utf8')) as Record<string, unknown[]>;
-    const old = new Dexie(`${DATABASE_NAME}-v${version}-${Date.now()}`);
-    declareVersions(old, version);
-    await old.open();
-    await old.transaction('rw', old.tables, async () => {
-      for (const table of old.tables) await table.bulkAdd((rows[table.name] ?? []) as object[]);
-    });
+    const rows = fixtureRows(version);
+    const old = await fixtureDatabase(version, `${DATABASE_NAME}-v${version}-${Date.now()}`);
     const file = JSON.parse(await (await exportDB(old)).text());
     await old.delete();
     file.data.databaseName = DATABASE_NAME;
@@ -144,10 +137,7 @@ describe('backup and restore', () => {
     const { file, rows } = await backupAt(4);
     await restoreBackup(db, readBackup(JSON.stringify(file)));
     const restored = await db.buyers.toArray();
-    expect(restored.find((b) => b.buyerKey === 'shopee:br:73810455')?.stats.purchases).toEqual([
-      [Date.parse('2026-05-04T17:26:53.000Z'), 8153],
-      [Date.parse('2026-05-05T04:00:00.000Z'), 6585],
-    ]);
+    expect(restored.find((b) => b.buyerKey === 'shopee:br:73810455')?.stats.purchases).toEqual(FIXTURE_LEDGER);
     expect(restored.map(withoutLedger)).toEqual((rows.buyers as BuyerRecord[]).map(withoutLedger));
     expect(await db.shops.toArray()).toEqual(rows.shops);
     expect(await db.orders.toArray()).toEqual(rows.orders);
@@ -162,5 +152,3 @@ describe('backup and restore', () => {
   });
 });
 
-/** A buyer record without its purchases ledger (which v5 changed the form of). */
-const withoutLedger = ({ stats: { purchases: _purchases, ...stats }, ...buyer }: BuyerRecord) => ({ ...buyer, stats });

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import type { BuyerRecord, OrderRecord, ShopRecord } from '../../schema/records';
@@ -7,37 +5,14 @@ import { statsOf } from '../aggregates';
 import { BuyerLensDatabase } from '../database';
 import { recentBuyers, searchBuyers } from '../queries';
 import { rescoreAll } from '../rfm-repository';
+import { expectTablesAsIn, FIXTURE_LEDGER, fixtureDatabase, fixtureRows as fixture, withoutLedger } from '../test-fixtures';
 import { declareVersions } from '../versions';
 import { compactLedger, withCompactLedger } from './v005-compact-ledger';
-
-const fixture = (version: number) =>
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'db', `v${version}.json`), 'utf8')) as Record<string, unknown[]> & { version: number };
-
-/** A database as version `version` of BuyerLens left it, filled from its fixture. */
-async function databaseAt(version: number, name: string): Promise<void> {
-  const old = new Dexie(name);
-  declareVersions(old, version);
-  const data = fixture(version);
-  await old.open();
-  await old.transaction('rw', old.tables, async () => {
-    for (const table of old.tables) await table.bulkAdd((data[table.name] ?? []) as object[]);
-  });
-  old.close();
-}
-
-/** The one buyer with purchases in the fixtures: her ledger as v5 stores it. */
-const MARIANA_LEDGER = [
-  [Date.parse('2026-05-04T17:26:53.000Z'), 8153],
-  [Date.parse('2026-05-05T04:00:00.000Z'), 6585],
-];
-
-/** A buyer record without its purchases ledger (which v5 changed the form of). */
-const withoutLedger = ({ stats: { purchases: _purchases, ...stats }, ...buyer }: BuyerRecord) => ({ ...buyer, stats });
 
 describe('database migrations', () => {
   it('v1 → v2 adds the purchases ledger and the new stores, and keeps everything else', async () => {
     const name = `migrate-v1-${Date.now()}`;
-    await databaseAt(1, name);
+    (await fixtureDatabase(1, name)).close();
     const v1 = fixture(1);
     const db = new Dexie(name);
     declareVersions(db, 2);
@@ -52,7 +27,7 @@ describe('database migrations', () => {
       expect(buyer).toEqual({ ...before, stats: statsOf(orders.filter((o) => o.buyerKey === buyer.buyerKey)) });
     }
     // Computed afresh by today's code, so in today's form (v5): [placedAt ms, totalMinor].
-    expect((await db.table<BuyerRecord>('buyers').get('shopee:br:73810455'))?.stats.purchases).toEqual(MARIANA_LEDGER);
+    expect((await db.table<BuyerRecord>('buyers').get('shopee:br:73810455'))?.stats.purchases).toEqual(FIXTURE_LEDGER);
     // The refunded buyer has no purchase to score.
     expect((await db.table<BuyerRecord>('buyers').get('shopee:br:120558734'))?.stats.purchases).toEqual([]);
     expect(await db.table('tags').toArray()).toEqual(v1.tags);
@@ -65,7 +40,7 @@ describe('database migrations', () => {
 
   it('v2 → v3 puts each buyer’s tier on the buyer and the shop’s scoring on the shop, and drops the rfm table', async () => {
     const name = `migrate-v2-${Date.now()}`;
-    await databaseAt(2, name);
+    (await fixtureDatabase(2, name)).close();
     const v2 = fixture(2);
     // Upgraded on the day the fixture's tiers were scored: the new tier says what the old row said.
     const scoredAt = (v2.rfm as { scoredAt: string }[])[0]!.scoredAt;
@@ -80,7 +55,7 @@ describe('database migrations', () => {
     const buyer = (await db.buyers.get('shopee:br:73810455'))!;
     const { tier, ...rest } = buyer;
     const { searchWords, ...before } = (v2.buyers as (BuyerRecord & { searchWords: string[] })[]).find((b) => b.buyerKey === buyer.buyerKey)!;
-    expect(rest).toEqual({ ...before, stats: { ...before.stats, purchases: MARIANA_LEDGER } });
+    expect(rest).toEqual({ ...before, stats: { ...before.stats, purchases: FIXTURE_LEDGER } });
     // Its search words moved to their own table (computed afresh: the name and its words but the first,
     // which the name itself is found by; the id is found through the buyer's key).
     expect(searchWords).toEqual(['73810455', 'mariana.costa92']);
@@ -109,16 +84,13 @@ describe('database migrations', () => {
     // The buyer whose only order was refunded, and the shop without purchases, get none.
     expect((await db.buyers.get('shopee:br:120558734'))?.tier).toBeUndefined();
     expect((await db.shops.get('amazon:amazon.com'))?.scoring).toBeUndefined();
-    expect(await db.orders.toArray()).toEqual(v2.orders);
-    expect(await db.orderFlags.toArray()).toEqual(v2.orderFlags);
-    expect(await db.notes.toArray()).toEqual(v2.notes);
-    expect(await db.settings.toArray()).toEqual(v2.settings);
+    await expectTablesAsIn(db, v2, ['orders', 'orderFlags', 'notes', 'settings']);
     await db.delete();
   });
 
   it('v3 → v4 gives each shop its latest buyers, drops the buyers\' last-order index, and keeps everything else', async () => {
     const name = `migrate-v3-${Date.now()}`;
-    await databaseAt(3, name);
+    (await fixtureDatabase(3, name)).close();
     const v3 = fixture(3);
     const db = new BuyerLensDatabase(name);
     await db.open();
@@ -137,33 +109,27 @@ describe('database migrations', () => {
     // Search rows written before v4 keep their extra word, and still find the buyer.
     expect(await db.buyerSearch.toArray()).toEqual(v3.buyerSearch);
     expect((await searchBuyers(db, 'mariana')).map((b) => b.buyerKey)).toEqual(['shopee:br:73810455']);
-    expect(await db.orders.toArray()).toEqual(v3.orders);
-    expect(await db.notes.toArray()).toEqual(v3.notes);
-    expect(await db.settings.toArray()).toEqual(v3.settings);
+    await expectTablesAsIn(db, v3, ['orders', 'notes', 'settings']);
     await db.delete();
   });
 
   it('v4 → v5 stores the purchases ledger as [time, amount] numbers, and the tiers and lists read the same', async () => {
     const name = `migrate-v4-${Date.now()}`;
-    await databaseAt(4, name);
+    (await fixtureDatabase(4, name)).close();
     const v4 = fixture(4);
     const db = new BuyerLensDatabase(name);
     await db.open();
     expect(db.verno).toBe(5);
 
     const buyers = await db.buyers.toArray();
-    expect(buyers.find((b) => b.buyerKey === 'shopee:br:73810455')?.stats.purchases).toEqual(MARIANA_LEDGER);
+    expect(buyers.find((b) => b.buyerKey === 'shopee:br:73810455')?.stats.purchases).toEqual(FIXTURE_LEDGER);
     expect(buyers.find((b) => b.buyerKey === 'shopee:br:120558734')?.stats.purchases).toEqual([]);
     expect(buyers.map(withoutLedger)).toEqual((v4.buyers as BuyerRecord[]).map(withoutLedger));
     // Scored again on the day the fixture's tiers were scored, from the converted ledger: no tier moves.
     const scoredAt = (v4.shops as ShopRecord[]).find((s) => s.shopKey === 'shopee:br')!.scoring!.scoredAt;
     expect(await rescoreAll(db, Date.parse(scoredAt))).toBe(0);
     expect(await db.buyers.toArray()).toEqual(buyers);
-    expect(await db.shops.toArray()).toEqual(v4.shops);
-    expect(await db.orders.toArray()).toEqual(v4.orders);
-    expect(await db.buyerSearch.toArray()).toEqual(v4.buyerSearch);
-    expect(await db.notes.toArray()).toEqual(v4.notes);
-    expect(await db.settings.toArray()).toEqual(v4.settings);
+    await expectTablesAsIn(db, v4, ['shops', 'orders', 'buyerSearch', 'notes', 'settings']);
     await db.delete();
   });
 
@@ -186,7 +152,7 @@ describe('database migrations', () => {
 
   it('leaves the data as it was when an upgrade fails', async () => {
     const name = `migrate-fail-${Date.now()}`;
-    await databaseAt(1, name);
+    (await fixtureDatabase(1, name)).close();
     const broken = new Dexie(name);
     broken.version(1).stores({ buyers: 'buyerKey' });
     broken.version(2).stores({ buyers: 'buyerKey' }).upgrade(async (tx) => {

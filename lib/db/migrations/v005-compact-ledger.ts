@@ -20,7 +20,7 @@ export function compactLedger(purchases: readonly (Purchase | LegacyPurchase)[])
 }
 
 /** Whether a stored buyer still holds an entry in the v2–v4 form. */
-export function hasLegacyLedger(buyer: unknown): boolean {
+function hasLegacyLedger(buyer: unknown): boolean {
   const purchases = (buyer as { stats?: { purchases?: unknown } } | null)?.stats?.purchases;
   return Array.isArray(purchases) && purchases.some(isLegacy);
 }
