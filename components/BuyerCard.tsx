@@ -1,6 +1,6 @@
 import type { BuyerRecord, BuyerStats, RfmTier, ShopRecord, TagRecord } from '@/lib/schema/records';
 import { useI18n } from '@/lib/i18n/react';
-import { shopLabel } from './shop-label';
+import { shopLabel } from '@/lib/adapters/catalog';
 import { TagEditor } from './TagEditor';
 import { TierBadge } from './TierBadge';
 
@@ -39,7 +39,7 @@ export function BuyerCard({
   rfm: RfmTier | null;
   tags: readonly TagRecord[];
 }) {
-  const { t, money, date, relative, plural, number } = useI18n();
+  const { t, money, date, relative, plural, number, language } = useI18n();
   const s = buyer.stats;
   const name = buyerName(buyer, (id) => t('buyer.noName', { id }));
   const average = s.paidOrderCount > 0 ? Math.round(s.spentMinor / s.paidOrderCount) : undefined;
@@ -60,7 +60,7 @@ export function BuyerCard({
             {name}
           </h1>
           <p className="buyer-meta">
-            <span className="shop-chip">{shopLabel(t, buyer.shopKey, shop)}</span>
+            <span className="shop-chip">{shopLabel(language, buyer.shopKey, shop)}</span>
             <span className="muted">{t('buyer.id', { id: buyer.platformBuyerId })}</span>
           </p>
         </div>

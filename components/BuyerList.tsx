@@ -2,7 +2,7 @@ import type { BuyerRecord, RfmTier, ShopRecord } from '@/lib/schema/records';
 import { useI18n } from '@/lib/i18n/react';
 import { buyerName } from './BuyerCard';
 import { segmentTone } from './segment';
-import { shopLabel } from './shop-label';
+import { shopLabel } from '@/lib/adapters/catalog';
 
 export function BuyerList({
   buyers,
@@ -16,7 +16,7 @@ export function BuyerList({
   /** Shows each buyer's segment where given. */
   tiers?: ReadonlyMap<string, RfmTier>;
 }) {
-  const { t, money, relative, plural } = useI18n();
+  const { t, money, relative, plural, language } = useI18n();
   return (
     <ul className="buyer-list">
       {buyers.map((buyer) => {
@@ -31,7 +31,7 @@ export function BuyerList({
                 <span className="buyer-list-name">{buyerName(buyer, (id) => t('buyer.noName', { id }))}</span>
                 <span className="muted small">
                   {tier && <span className={`tier-pill tier-${segmentTone(tier.segment)}`}>{t(`segment.${tier.segment}`)}</span>}
-                  {shopLabel(t, buyer.shopKey, shops.get(buyer.shopKey))}
+                  {shopLabel(language, buyer.shopKey, shops.get(buyer.shopKey))}
                 </span>
               </span>
               <span className="buyer-list-figures">

@@ -6,7 +6,7 @@ import { linkedBuyers, searchBuyers } from '@/lib/db/queries';
 import type { BuyerRecord, ShopRecord } from '@/lib/schema/records';
 import { useI18n } from '@/lib/i18n/react';
 import { buyerName } from './BuyerCard';
-import { shopLabel } from './shop-label';
+import { shopLabel } from '@/lib/adapters/catalog';
 import { useAction } from './use-action';
 
 /** Spend per currency: linked shops may sell in different currencies, which are never added up. */
@@ -21,7 +21,7 @@ function spendByCurrency(buyers: readonly BuyerRecord[]): [string | undefined, n
  * and the combined ones, with link and unlink. Nothing here is ever linked without the user.
  */
 export function LinkedBuyers({ buyer, shops }: { buyer: BuyerRecord; shops: ReadonlyMap<string, ShopRecord> }) {
-  const { t, money, plural } = useI18n();
+  const { t, money, plural, language } = useI18n();
   const { run, error } = useAction();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query.trim());
@@ -50,7 +50,7 @@ export function LinkedBuyers({ buyer, shops }: { buyer: BuyerRecord; shops: Read
             <li key={b.buyerKey} className="linked-row" data-buyer-key={b.buyerKey}>
               <span className="linked-main">
                 <span className="linked-name">{name(b)}</span>
-                <span className="muted small">{shopLabel(t, b.shopKey, shops.get(b.shopKey))}</span>
+                <span className="muted small">{shopLabel(language, b.shopKey, shops.get(b.shopKey))}</span>
               </span>
               <span className="linked-figures small">{figures(b)}</span>
               {b.buyerKey !== buyer.buyerKey && (
@@ -85,7 +85,7 @@ export function LinkedBuyers({ buyer, shops }: { buyer: BuyerRecord; shops: Read
               <span className="linked-main">
                 <span className="linked-name">{name(c)}</span>
                 <span className="muted small">
-                  {shopLabel(t, c.shopKey, shops.get(c.shopKey))} · {figures(c)}
+                  {shopLabel(language, c.shopKey, shops.get(c.shopKey))} · {figures(c)}
                 </span>
               </span>
               <button

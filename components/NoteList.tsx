@@ -2,7 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { ActionErrorText } from './ActionErrorText';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/lib/db/database';
-import { notesOf } from '@/lib/db/notes-repository';
+import { notesOf } from '@/lib/db/queries';
 import type { NoteRecord } from '@/lib/schema/records';
 import { useI18n } from '@/lib/i18n/react';
 import { useAction } from './use-action';

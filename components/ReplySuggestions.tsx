@@ -1,14 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { adapterById } from '@/lib/adapters/registry';
+import { catalogEntry } from '@/lib/adapters/catalog';
 import { lintReply } from '@/lib/adapters/reply-rules';
-import { act } from '@/lib/actions';
+import { act } from '@/lib/messaging/actions';
 import { db } from '@/lib/db/database';
-import { sendMessage } from '@/lib/messaging';
 import { rankingContextFor } from '@/lib/replies/context';
 import { rankTemplates, searchTemplates, type RankedReply, type ReplyReason } from '@/lib/replies/rank';
 import { promptsOf, renderTemplate } from '@/lib/replies/render';
-import type { ReplyTemplateRecord } from '@/lib/replies/template';
+import type { ReplyTemplateRecord } from '@/lib/schema/replies';
 import { replyValues } from '@/lib/replies/values';
 import type { BuyerRecord, OrderRecord, RfmTier, ShopRecord, TagRecord } from '@/lib/schema/records';
 import type { ScreenState } from '@/lib/screen-state';
@@ -156,8 +155,8 @@ export function ReplySuggestions({
     language,
     now,
   });
-  const adapter = adapterById(buyer.adapterId);
-  const replyLanguage = adapter?.chat?.replyLanguage(buyer.shopKey);
+  const marketplace = catalogEntry(buyer.adapterId);
+  const replyLanguage = marketplace?.replyLanguage(buyer.shopKey);
   // `screen` is given only when this buyer is the one on screen (directly or through the order).
   const canInsert = screen?.chat?.replyBox === true;
   const values = replyValues(translator, { buyer, order, shop, rfm: rfm ?? undefined, agentName });
@@ -192,12 +191,9 @@ export function ReplySuggestions({
   const insert = async (template: ReplyTemplateRecord, text: string): Promise<string> => {
     let error: string;
     try {
-      const result = await sendMessage('chat/insert', { text }, { tabId: screen!.tabId, frameId: 0 });
-      if (result.ok) {
-        void act('replies/used', { id: template.id }).catch(() => undefined);
-        return t('replies.inserted');
-      }
-      error = result.error;
+      await act('chat/insert', { tabId: screen!.tabId, text });
+      void act('replies/used', { id: template.id }).catch(() => undefined);
+      return t('replies.inserted');
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }
@@ -247,7 +243,7 @@ export function ReplySuggestions({
               insert={insert}
               copy={copy}
               replyLanguage={replyLanguage}
-              rules={adapter?.chat?.rules ?? []}
+              rules={marketplace?.replyRules ?? []}
               registerTrigger={registerTrigger}
             />
           ))}

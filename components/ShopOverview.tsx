@@ -3,12 +3,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import { db } from '@/lib/db/database';
 import { shopOverview } from '@/lib/db/queries';
-import { loadRfmSettings } from '@/lib/db/rfm-repository';
+import { loadRfmSettings } from '@/lib/db/settings-queries';
 import type { RfmTier, ShopRecord } from '@/lib/schema/records';
 import { useI18n } from '@/lib/i18n/react';
 import { BuyerList } from './BuyerList';
 import { segmentTone } from './segment';
-import { shopLabel } from './shop-label';
+import { shopLabel } from '@/lib/adapters/catalog';
 import { useThemeColors } from './use-theme-colors';
 
 const TONE_VAR = { good: '--ok', risk: '--danger', warn: '--warn', calm: '--accent' } as const;
@@ -18,7 +18,7 @@ const TONE_VAR = { good: '--ok', risk: '--danger', warn: '--warn', calm: '--acce
  * those needing attention: the summary kept with the shop’s scoring, never orders.
  */
 export function ShopOverview({ shops, onSelect }: { shops: ReadonlyMap<string, ShopRecord>; onSelect: (buyerKey: string) => void }) {
-  const { t, money, number } = useI18n();
+  const { t, money, number, language } = useI18n();
   const colors = useThemeColors();
   const shopKeys = [...shops.keys()].sort();
   const [chosen, setChosen] = useState<string | null>(null);
@@ -56,12 +56,12 @@ export function ShopOverview({ shops, onSelect }: { shops: ReadonlyMap<string, S
           <select className="shop-select" aria-label={t('overview.shop')} value={shopKey} onChange={(e) => setChosen(e.target.value)}>
             {shopKeys.map((key) => (
               <option key={key} value={key}>
-                {shopLabel(t, key, shops.get(key))}
+                {shopLabel(language, key, shops.get(key))}
               </option>
             ))}
           </select>
         ) : (
-          <span className="shop-chip">{shopLabel(t, shopKey, shop)}</span>
+          <span className="shop-chip">{shopLabel(language, shopKey, shop)}</span>
         )}
       </div>
       {summary && summary.scored === 0 && <p className="muted small">{t('overview.noTiers')}</p>}

@@ -1,4 +1,4 @@
-import type { Segment } from '@/lib/rfm/segments';
+import type { Segment } from '@/lib/schema/rfm';
 
 /** How a segment reads at a glance: doing well, wants attention, or in between. */
 export function segmentTone(segment: Segment): 'good' | 'warn' | 'risk' | 'calm' {

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { act, type ActionData, type ActionType, type ActionValue } from '@/lib/actions';
+import { act, type ActionData, type ActionType, type ActionValue } from '@/lib/messaging/actions';
 
 /**
  * Runs user actions and keeps the last failure's message to show next to the control. `run` resolves

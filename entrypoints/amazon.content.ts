@@ -1,9 +1,9 @@
 import { amazonAdapter } from '@/lib/adapters/amazon';
-import { runAdapter } from '@/lib/adapters/run-adapter';
-import { messagingSink } from '@/lib/adapters/messaging-sink';
+import { messagingSink } from '@/lib/content/messaging-sink';
+import { runAdapter } from '@/lib/content/run-adapter';
 
 export default defineContentScript({
-  matches: amazonAdapter.matches,
+  matches: [...amazonAdapter.matches],
   runAt: 'document_start',
   main(ctx) {
     runAdapter(ctx, amazonAdapter, messagingSink);

@@ -1,9 +1,9 @@
 import { shopeeAdapter } from '@/lib/adapters/shopee';
-import { runAdapter } from '@/lib/adapters/run-adapter';
-import { messagingSink } from '@/lib/adapters/messaging-sink';
+import { messagingSink } from '@/lib/content/messaging-sink';
+import { runAdapter } from '@/lib/content/run-adapter';
 
 export default defineContentScript({
-  matches: shopeeAdapter.matches,
+  matches: [...shopeeAdapter.matches],
   runAt: 'document_start',
   main(ctx) {
     runAdapter(ctx, shopeeAdapter, messagingSink);

@@ -1,5 +1,5 @@
-import { consoleMatches } from '@/lib/adapters/console-matches';
-import { installTap } from '@/lib/adapters/tap';
+import { consoleMatches } from '@/lib/adapters/catalog';
+import { installTap } from '@/lib/content/tap/tap';
 
 export default defineContentScript({
   matches: [...consoleMatches],

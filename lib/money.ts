@@ -1,28 +1,19 @@
 /**
- * ISO 4217 minor-unit exponents of the currencies of the consoles BuyerLens reads, as CLDR 48 gives
- * them (money.test.ts checks them against the runtime's Intl). Known up front because a page's first
- * Intl.NumberFormat loads ICU's currency data, 17–24 ms in Chromium, which a content script would
- * otherwise pay inside its first capture.
+ * Minor-unit exponents of every currency whose exponent is not 2, as CLDR 48 gives them (the
+ * runtime's Intl; money.test.ts checks the table against every currency Intl knows). Known up front
+ * because a page's first Intl.NumberFormat loads ICU's currency data, 17–24 ms in Chromium, which a
+ * content script would otherwise pay inside its first capture; and complete, so that a console
+ * selling in a new currency needs no edit here.
  */
-export const CONSOLE_CURRENCY_EXPONENTS: Readonly<Record<string, number>> = {
-  BRL: 2, MYR: 2, PHP: 2, SGD: 2, THB: 2, TWD: 2, IDR: 0, VND: 0, MXN: 2, COP: 0, CLP: 0,
-  USD: 2, CAD: 2, GBP: 2, EUR: 2, SEK: 2, PLN: 2, TRY: 2, AED: 2, SAR: 2, EGP: 2, INR: 2, JPY: 0, AUD: 2,
+export const NON_DECIMAL_EXPONENTS: Readonly<Record<string, number>> = {
+  AFN: 0, ALL: 0, BHD: 3, BIF: 0, CLP: 0, COP: 0, DJF: 0, GNF: 0, HUF: 0, IDR: 0, IQD: 0, IRR: 0, ISK: 0,
+  JOD: 3, JPY: 0, KMF: 0, KPW: 0, KRW: 0, KWD: 3, LAK: 0, LBP: 0, LYD: 3, MGA: 0, MMK: 0, OMR: 3, PKR: 0,
+  PYG: 0, RWF: 0, SLL: 0, SOS: 0, SYP: 0, TND: 3, UGX: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0, YER: 0,
 };
 
-/** ISO 4217 minor-unit exponent (JPY 0, USD 2, …); other currencies from the runtime's CLDR data. */
-const exponents = new Map<string, number>(Object.entries(CONSOLE_CURRENCY_EXPONENTS));
-
-/**
- * Digits after the decimal point in the currency (BRL 2, JPY 0). Asked once per currency: building
- * an Intl.NumberFormat costs tens of microseconds, and captures and exports ask per row.
- */
+/** Digits after the decimal point in the currency (BRL 2, JPY 0, KWD 3). Intl gives 2 for a code it does not know, and so does this. */
 export function minorExponent(currency: string): number {
-  let exponent = exponents.get(currency);
-  if (exponent === undefined) {
-    exponent = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    exponents.set(currency, exponent);
-  }
-  return exponent;
+  return NON_DECIMAL_EXPONENTS[currency] ?? 2;
 }
 
 /** An exact decimal string ("25.23", "1234", "-0.5") in minor units of the currency. */
@@ -40,11 +31,6 @@ export function decimalToMinor(value: string, currency: string): number | undefi
 /** A JSON number amount (Amazon `{"Amount": 16.98}`) in minor units. */
 export function amountToMinor(amount: number, currency: string): number {
   return Math.round(amount * 10 ** minorExponent(currency));
-}
-
-/** Shopee sends money as an integer ×100000 of the currency unit (R$ 65,85 → 6584736). */
-export function shopeeMoneyToMinor(value: number, currency: string): number {
-  return Math.round((value * 10 ** minorExponent(currency)) / 100000);
 }
 
 /**

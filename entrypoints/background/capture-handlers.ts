@@ -1,15 +1,8 @@
-import { browser } from 'wxt/browser';
 import { applyCapture } from '@/lib/db/capture-repository';
 import { db } from '@/lib/db/database';
-import { onMessage, type CaptureReply } from '@/lib/messaging';
-import { captureBatchSchema } from '@/lib/schema/capture';
+import { onContentMessage } from '@/lib/messaging/background';
 import { adapterIdSchema } from '@/lib/schema/common';
-import { describeIssues } from '@/lib/schema/issues';
 import { captureHealthItem } from '@/lib/screen-state';
-
-function fromThisExtension(sender: { id?: string }): boolean {
-  return sender.id === browser.runtime.id;
-}
 
 /** A batch whose envelope is not a capture at all: logged so the adapter can be fixed. */
 async function logMalformed(data: unknown, reason: string): Promise<void> {
@@ -31,26 +24,26 @@ export function registerCaptureHandlers(onStored: (shopKeys: string[]) => void):
   // Whether this worker last told the panel captures are fine: then a capture that stores does not
   // write the same again (one storage write per capture otherwise).
   let saidHealthy = false;
-  onMessage('capture', async ({ data, sender }): Promise<CaptureReply> => {
-    if (!fromThisExtension(sender)) return { ok: false, error: 'not from BuyerLens' };
-    const parsed = captureBatchSchema.safeParse(data);
-    if (!parsed.success) {
-      const reason = describeIssues(parsed.error, 5, '(message)');
-      await logMalformed(data, `malformed capture: ${reason}`).catch(() => undefined);
+  onContentMessage('capture', {
+    async refuse({ kind, reason }, raw) {
+      if (kind === 'sender') return { ok: false, error: 'not from BuyerLens' };
+      await logMalformed(raw, `malformed capture: ${reason}`).catch(() => undefined);
       return { ok: false, error: reason };
-    }
-    try {
-      const result = await applyCapture(db, parsed.data);
-      if (!saidHealthy) await captureHealthItem.setValue(null);
-      saidHealthy = true;
-      onStored(result.shopKeys);
-      return { ok: true, result };
-    } catch (error) {
-      // Nothing of the batch was written (one transaction). Say so where the seller will see it.
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      saidHealthy = false;
-      await captureHealthItem.setValue({ message, at: new Date().toISOString() }).catch(() => undefined);
-      return { ok: false, error: message };
-    }
+    },
+    async handle(batch) {
+      try {
+        const result = await applyCapture(db, batch);
+        if (!saidHealthy) await captureHealthItem.setValue(null);
+        saidHealthy = true;
+        onStored(result.shopKeys);
+        return { ok: true, result };
+      } catch (error) {
+        // Nothing of the batch was written (one transaction). Say so where the seller will see it.
+        const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        saidHealthy = false;
+        await captureHealthItem.setValue({ message, at: new Date().toISOString() }).catch(() => undefined);
+        return { ok: false, error: message };
+      }
+    },
   });
 }

@@ -3,7 +3,7 @@ import { ensureDefaultPacks } from '@/lib/db/replies-repository';
 import { addBuyersMenu, openPanelFromToolbar } from './action';
 import { registerCaptureHandlers } from './capture-handlers';
 import { createRfmScheduler } from './rfm-scheduler';
-import { registerReplyPickerHandlers } from './reply-picker-handlers';
+import { registerReplyHandlers } from './reply-handlers';
 import { registerScreenHandlers } from './screen-handlers';
 import { registerUserDataHandlers } from './user-data-handlers';
 
@@ -11,7 +11,7 @@ export default defineBackground(() => {
   const rfm = createRfmScheduler();
   registerCaptureHandlers((shopKeys) => rfm.shopsChanged(shopKeys));
   registerScreenHandlers();
-  registerReplyPickerHandlers();
+  registerReplyHandlers();
   registerUserDataHandlers(
     () => void rfm.rescoreEverything(),
     (shopKeys) => rfm.shopsChanged(shopKeys),

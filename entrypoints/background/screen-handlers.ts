@@ -1,20 +1,21 @@
 import { browser } from 'wxt/browser';
-import { onMessage } from '@/lib/messaging';
-import { screenSchema } from '@/lib/schema/capture';
+import { onContentMessage } from '@/lib/messaging/background';
 import { lastScreenTabItem, screenItem } from '@/lib/screen-state';
 
+/** "Buyer on screen" per tab: what each console tab's top frame says it shows. */
 export function registerScreenHandlers(): void {
-  onMessage('screen', async ({ data, sender }) => {
-    const tabId = sender.tab?.id;
-    if (sender.id !== browser.runtime.id || tabId === undefined || (sender.frameId ?? 0) !== 0) return;
-    if (data === null) {
-      await screenItem(tabId).setValue(null);
-      return;
-    }
-    const parsed = screenSchema.safeParse(data);
-    if (!parsed.success) return;
-    await screenItem(tabId).setValue({ ...parsed.data, tabId, at: new Date().toISOString() });
-    await lastScreenTabItem.setValue(tabId);
+  onContentMessage('screen', {
+    refuse: () => undefined,
+    async handle(screen, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || (sender.frameId ?? 0) !== 0) return;
+      if (screen === null) {
+        await screenItem(tabId).setValue(null);
+        return;
+      }
+      await screenItem(tabId).setValue({ ...screen, tabId, at: new Date().toISOString() });
+      await lastScreenTabItem.setValue(tabId);
+    },
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

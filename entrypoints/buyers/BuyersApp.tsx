@@ -2,15 +2,15 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'rea
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { LanguageSelect } from '@/components/LanguageSelect';
-import { shopLabel } from '@/components/shop-label';
+import { catalog, shopLabel } from '@/lib/adapters/catalog';
 import { useAction } from '@/components/use-action';
 import { useTranslator } from '@/components/use-translator';
-import { adapters } from '@/lib/adapters/registry';
-import { emptyFilter, filterRows, sortRows, type BuyerFilter, type BuyerRow, type Sort } from '@/lib/buyers/list';
+import { emptyFilter, filterRows, sortRows, type BuyerRow, type Sort } from '@/lib/buyers/list';
+import { type BuyerFilter } from '@/lib/schema/lists';
 import { loadBuyerRows } from '@/lib/db/buyer-rows';
-import { loadSavedLists } from '@/lib/db/buyers-repository';
+import { loadSavedLists } from '@/lib/db/settings-queries';
 import { db } from '@/lib/db/database';
-import { rfm11Segments, cn8Segments } from '@/lib/rfm/segments';
+import { rfm11Segments, cn8Segments } from '@/lib/schema/rfm';
 import { I18nProvider, useI18n } from '@/lib/i18n/react';
 import { BuyersTable } from './BuyersTable';
 import { DataPanel } from './DataPanel';
@@ -123,7 +123,7 @@ function BulkTag({ rows, onDone }: { rows: readonly BuyerRow[]; onDone: () => vo
 }
 
 function BuyersPage({ setting, onLanguage }: { setting: Parameters<typeof LanguageSelect>[0]['setting']; onLanguage: Parameters<typeof LanguageSelect>[0]['onChange'] }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { rows, progress, reload } = useBuyerRows();
   const [filter, setFilter] = useState<BuyerFilter>(emptyFilter);
   const [sort, setSort] = useState<Sort>({ key: 'lastOrderAt', dir: 'desc' });
@@ -132,17 +132,17 @@ function BuyersPage({ setting, onLanguage }: { setting: Parameters<typeof Langua
   const shops = useLiveQuery(() => db.shops.toArray(), [rows]);
   const [now] = useState(Date.now);
 
-  const shopLabels = useMemo(() => Object.fromEntries((shops ?? []).map((s) => [s.shopKey, shopLabel(t, s.shopKey, s)])), [shops, t]);
+  const shopLabels = useMemo(() => Object.fromEntries((shops ?? []).map((s) => [s.shopKey, shopLabel(language, s.shopKey, s)])), [shops, language]);
   const tags = useMemo(() => new Map((tagList ?? []).map((tag) => [tag.id, tag])), [tagList]);
   const shown = useMemo(() => (rows ? sortRows(filterRows(rows, deferredFilter, now), sort) : []), [rows, deferredFilter, sort, now]);
   const lookups = useMemo(
     () => ({
       tagNames: Object.fromEntries((tagList ?? []).map((tag) => [tag.id, tag.name])),
       shopLabels,
-      marketplaceNames: Object.fromEntries(adapters.map((a) => [a.id, t(`marketplace.${a.id}` as Parameters<typeof t>[0])])),
+      marketplaceNames: Object.fromEntries(catalog.map((entry) => [entry.id, entry.names[language]])),
       segmentNames: Object.fromEntries([...rfm11Segments, ...cn8Segments].map((s) => [s, t(`segment.${s}`)])),
     }),
-    [tagList, shopLabels, t],
+    [tagList, shopLabels, t, language],
   );
 
   return (

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { useAction } from '@/components/use-action';
 import { BackupError, createBackup, readBackup, restoreBackup, type Backup } from '@/lib/db/backup';
-import { loadRetention } from '@/lib/db/buyers-repository';
+import { loadRetention } from '@/lib/db/settings-queries';
 import { db } from '@/lib/db/database';
 import { useI18n } from '@/lib/i18n/react';
 import { download, FileButton } from '@/components/files';

@@ -1,5 +1,5 @@
-import type { BuyerFilter } from '@/lib/buyers/list';
-import { rfm11Segments, cn8Segments, type Segment } from '@/lib/rfm/segments';
+import type { BuyerFilter } from '@/lib/schema/lists';
+import { rfm11Segments, cn8Segments, type Segment } from '@/lib/schema/rfm';
 import type { TagRecord } from '@/lib/schema/records';
 import { useI18n } from '@/lib/i18n/react';
 

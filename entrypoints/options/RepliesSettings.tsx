@@ -3,19 +3,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { download, FileButton } from '@/components/files';
 import { useAction } from '@/components/use-action';
-import { adapters } from '@/lib/adapters/registry';
+import { catalog, marketplaceName } from '@/lib/adapters/catalog';
 import { db } from '@/lib/db/database';
-import { exportPack } from '@/lib/db/replies-repository';
+import { exportPack } from '@/lib/db/queries';
 import { REPLY_VARIABLES } from '@/lib/replies/render';
-import {
-  BUYER_KINDS,
-  REPLY_CATEGORIES,
-  REPLY_LANGUAGES,
-  replyTemplateFieldsSchema,
-  type ReplyOrderState,
-  type ReplyTemplateFields,
-  type ReplyTemplateRecord,
-} from '@/lib/replies/template';
+import { BUYER_KINDS, REPLY_CATEGORIES, REPLY_LANGUAGES, replyTemplateFieldsSchema, type ReplyOrderState, type ReplyTemplateFields, type ReplyTemplateRecord } from '@/lib/schema/replies';
 import { orderStatusSchema } from '@/lib/schema/common';
 import { describeIssues } from '@/lib/schema/issues';
 import { agentNameItem } from '@/lib/settings';
@@ -44,7 +36,7 @@ function Checkboxes<T extends string>({ legend, values, chosen, label, onChange 
 }
 
 function TemplateEditor({ initial, onDone }: { initial: ReplyTemplateFields; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { run, error } = useAction();
   const [draft, setDraft] = useState(initial);
   const [tagsText, setTagsText] = useState(csv(initial.conditions.tagNames));
@@ -129,7 +121,7 @@ function TemplateEditor({ initial, onDone }: { initial: ReplyTemplateFields; onD
       <h3>{t('options.replyWhen')}</h3>
       <Checkboxes legend={t('options.replyOrderStates')} values={ORDER_STATES} chosen={c.orderStates} label={(s) => t(`status.${s}`)} onChange={(orderStates) => setConditions({ orderStates })} />
       <Checkboxes legend={t('options.replyBuyerKinds')} values={BUYER_KINDS} chosen={c.buyerKinds} label={(k) => t(`kind.${k}`)} onChange={(buyerKinds) => setConditions({ buyerKinds })} />
-      <Checkboxes legend={t('options.replyMarketplaces')} values={adapters.map((a) => a.id)} chosen={c.marketplaces} label={(id) => adapters.find((a) => a.id === id)?.name ?? id} onChange={(marketplaces) => setConditions({ marketplaces })} />
+      <Checkboxes legend={t('options.replyMarketplaces')} values={catalog.map((entry) => entry.id)} chosen={c.marketplaces} label={(id) => marketplaceName(id, language)} onChange={(marketplaces) => setConditions({ marketplaces })} />
       <label className="field">
         <span>{t('options.replyTags')}</span>
         <input type="text" value={tagsText} onChange={(e) => setTagsText(e.target.value)} />

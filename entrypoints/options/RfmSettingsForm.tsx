@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { shopLabel } from '@/components/shop-label';
+import { shopLabel } from '@/lib/adapters/catalog';
 import { useAction } from '@/components/use-action';
 import { db } from '@/lib/db/database';
-import { loadRfmSettings } from '@/lib/db/rfm-repository';
-import { monetaryCutoffs, rfmSettingsSchema, type RfmSettings } from '@/lib/rfm/settings';
+import { loadRfmSettings } from '@/lib/db/settings-queries';
+import { monetaryCutoffs } from '@/lib/rfm/settings';
+import { rfmSettingsSchema, type RfmSettings } from '@/lib/schema/rfm';
 import { describeIssues } from '@/lib/schema/issues';
 import type { ShopRecord } from '@/lib/schema/records';
 import { useI18n } from '@/lib/i18n/react';
@@ -35,7 +36,7 @@ function CutoffInputs({ label, value, onChange }: { label: string; value: Cutoff
 
 /** RFM settings: window, segment map, thresholds (per shop for M), the 8-class reference. */
 export function RfmSettingsForm() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { run, error } = useAction();
   const stored = useLiveQuery(async () => ({ settings: await loadRfmSettings(db), shops: await db.shops.toArray() }));
   // The seller's edits, over the stored settings until the first edit.
@@ -82,7 +83,7 @@ export function RfmSettingsForm() {
       {shops.map((shop) => (
         <CutoffInputs
           key={shop.shopKey}
-          label={t('options.monetaryCutoffs', { shop: shopLabel(t, shop.shopKey, shop), currency: shop.currency ?? '—' })}
+          label={t('options.monetaryCutoffs', { shop: shopLabel(language, shop.shopKey, shop), currency: shop.currency ?? '—' })}
           value={monetaryCutoffs(draft, shop.shopKey, shop.currency)}
           onChange={(cut) => update({ thresholds: { ...draft.thresholds, monetaryByShop: { ...draft.thresholds.monetaryByShop, [shop.shopKey]: cut } } })}
         />

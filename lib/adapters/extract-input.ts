@@ -1,6 +1,7 @@
 import type { CapturedBuyer, CapturedOrder, CaptureProblem, Extraction } from '../schema/capture';
 import type { PageKind } from '../schema/common';
-import { adapterForUrl } from './registry';
+import { adapterForUrl, adapters } from './registry';
+import { atOnce } from './slices';
 import type { Adapter } from './types';
 
 /** What `npm run extract` prints: the normalized reading of a saved page, response or HAR. */
@@ -108,7 +109,7 @@ function normalize(order: CapturedOrder): ExtractedOrder {
 
 function requireAdapter(url: URL): Adapter {
   const adapter = adapterForUrl(url);
-  if (!adapter) throw new ExtractInputError(`no adapter reads ${url.origin} (BuyerLens knows Shopee Seller Centre and Amazon Seller Central)`);
+  if (!adapter) throw new ExtractInputError(`no adapter reads ${url.origin} (BuyerLens knows ${new Intl.ListFormat('en').format(adapters.map((a) => a.consoleNames.en))})`);
   return adapter;
 }
 
@@ -138,7 +139,7 @@ export function extractInput(request: ExtractRequest): ExtractOutput {
       } catch {
         requestBody = undefined;
       }
-      merge(extraction, adapter.fromResponse({ url: requestUrl, body, ...(requestBody !== undefined ? { requestBody } : {}) }, pageUrl));
+      merge(extraction, atOnce(adapter.fromResponse({ url: requestUrl, body, ...(requestBody !== undefined ? { requestBody } : {}) }, pageUrl)));
     }
   } else if (request.kind === 'json') {
     if (!request.responseUrl) throw new ExtractInputError('a saved JSON response needs --response-url <the request URL>');
@@ -146,15 +147,15 @@ export function extractInput(request: ExtractRequest): ExtractOutput {
     pageUrl = toUrl(request.url ?? request.responseUrl, '--url');
     adapter = requireAdapter(pageUrl);
     if (!adapter.api.some((p) => p.test(responseUrl.pathname + responseUrl.search))) {
-      extraction.problems.push({ where: responseUrl.pathname, reason: `${adapter.name} does not read this endpoint` });
+      extraction.problems.push({ where: responseUrl.pathname, reason: `${adapter.consoleNames.en} does not read this endpoint` });
     } else {
-      merge(extraction, adapter.fromResponse({ url: responseUrl, body: parseJson(request.text, 'the file') }, pageUrl));
+      merge(extraction, atOnce(adapter.fromResponse({ url: responseUrl, body: parseJson(request.text, 'the file') }, pageUrl)));
     }
   } else {
     if (!request.url) throw new ExtractInputError('a saved page needs --url <the page URL>');
     pageUrl = toUrl(request.url, '--url');
     adapter = requireAdapter(pageUrl);
-    merge(extraction, adapter.extract(request.parseHtml(request.text, pageUrl.href), pageUrl));
+    merge(extraction, atOnce(adapter.extract(request.parseHtml(request.text, pageUrl.href), pageUrl)));
   }
 
   return {

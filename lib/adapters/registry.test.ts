@@ -1,15 +1,33 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureCases, FIXTURES_DIR } from '../../test/fixture-cases';
-import { consoleMatches } from './console-matches';
+import { fixtureCases, FIXTURES_DIR, readExpected, runFixture } from '../../test/fixture-cases';
+import { LANGUAGES } from '../i18n/i18n';
+import { DOLLAR_SCALE } from '../rfm/settings';
+import { catalog, consoleMatches } from './catalog';
 import { adapterForUrl, adapters } from './registry';
+
+/**
+ * Every adapter is wired, named, tested on its fixtures and kept in its own folder. A new adapter
+ * (`npm run new:adapter <id>`) fails here until it is complete; each message says what to fill in.
+ */
 
 const root = join(import.meta.dirname, '..', '..');
 
+/** Source files that ship in the extension (tests and fixtures aside). */
+function shippedSources(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)));
+}
+
+/** Source text without its comments (examples of keys in a doc comment are not code). */
+const withoutComments = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
+
 describe('adapter registry', () => {
-  it('has unique adapter ids', () => {
+  it('has unique adapter ids, the same in the catalog and the registry', () => {
     expect(new Set(adapters.map((a) => a.id)).size).toBe(adapters.length);
+    expect(catalog.map((c) => c.id), 'lib/adapters/catalog.ts and registry.ts list the same adapters, in the same order').toEqual(adapters.map((a) => a.id));
   });
 
   it('lists every adapter folder', () => {
@@ -17,14 +35,22 @@ describe('adapter registry', () => {
       .filter((d) => d.isDirectory())
       .map((d) => d.name)
       .sort();
-    expect(folders).toEqual(adapters.map((a) => a.id).sort());
+    expect(folders, 'each folder of lib/adapters is an adapter in registry.ts').toEqual(adapters.map((a) => a.id).sort());
   });
 
   it('gives the main-world tap exactly the adapters’ pages', () => {
     expect([...consoleMatches].sort()).toEqual(adapters.flatMap((a) => a.matches).sort());
+    expect(readFileSync(join(root, 'entrypoints', 'tap.content.ts'), 'utf8')).toMatch(/matches: \[\.\.\.consoleMatches\]/);
   });
 
   describe.each(adapters.map((a) => [a.id, a] as const))('%s', (id, adapter) => {
+    const folder = `lib/adapters/${id}`;
+
+    it('is its catalog entry, with its parsers', () => {
+      const entry = catalog.find((c) => c.id === id)!;
+      for (const key of Object.keys(entry) as (keyof typeof entry)[]) expect(adapter[key], `${folder}/index.ts spreads its catalog entry (${key})`).toBe(entry[key]);
+    });
+
     it('has a content script that runs it', () => {
       const entry = join(root, 'entrypoints', `${id}.content.ts`);
       expect(existsSync(entry), `entrypoints/${id}.content.ts`).toBe(true);
@@ -33,29 +59,58 @@ describe('adapter registry', () => {
       expect(source).toContain(`lib/adapters/${id}`);
     });
 
-    it('has network and DOM fixtures, each with its expected output', () => {
-      const cases = fixtureCases(id);
-      expect(cases.some((c) => c.name.endsWith('.html')), 'an HTML fixture').toBe(true);
-      expect(cases.some((c) => /\.(json|har)$/.test(c.name)), 'a JSON or HAR fixture').toBe(true);
-      for (const c of cases) expect(existsSync(c.expectedFile), c.expectedFile).toBe(true);
-      expect(new Set(cases.map((c) => c.expectedFile)).size, 'one expected file per fixture').toBe(cases.length);
-      const orphans = readdirSync(join(FIXTURES_DIR, id)).filter(
-        (f) => f.endsWith('.expected.json') && !cases.some((c) => c.expectedFile.endsWith(`/${f}`)),
-      );
-      expect(orphans).toEqual([]);
-    });
-
-    it('detects its real URLs', () => {
-      expect(adapter.exampleUrls.length).toBeGreaterThan(3);
-      for (const { url, kind } of adapter.exampleUrls) {
-        expect(adapter.detect(new URL(url)), url).toBe(kind);
-        expect(adapterForUrl(new URL(url))?.id, url).toBe(id);
+    it('names the marketplace and its console in every UI language', () => {
+      for (const language of LANGUAGES) {
+        expect(adapter.names[language]?.trim(), `${folder}/catalog.ts: names['${language}'] — the marketplace as sellers call it`).toBeTruthy();
+        expect(adapter.consoleNames[language]?.trim(), `${folder}/catalog.ts: consoleNames['${language}'] — the seller console's own name`).toBeTruthy();
       }
     });
 
-    it('declares matches and API patterns', () => {
-      expect(adapter.matches.length).toBeGreaterThan(0);
-      expect(adapter.api.length).toBeGreaterThan(0);
+    it('declares its pages, the API it reads, and its currencies', () => {
+      expect(adapter.matches.length, `${folder}/catalog.ts: matches — the console's pages, e.g. https://seller.example.com/*`).toBeGreaterThan(0);
+      for (const pattern of adapter.matches) expect(pattern, `${folder}/catalog.ts: matches`).toMatch(/^https:\/\/(\*\.)?[a-z0-9.-]+\/.*\*$/);
+      expect(adapter.api.length, `${folder}/urls.ts: api — the request paths whose JSON the adapter reads`).toBeGreaterThan(0);
+      expect(adapter.currencies.length, `${folder}/catalog.ts: currencies — the ISO 4217 codes its shops sell in`).toBeGreaterThan(0);
+      for (const currency of adapter.currencies) {
+        expect(Intl.supportedValuesOf('currency'), `${folder}/catalog.ts: ${currency} is an ISO 4217 code`).toContain(currency);
+        expect(DOLLAR_SCALE, `lib/rfm/settings.ts DOLLAR_SCALE: what a US dollar is in ${currency}, for the default RFM monetary cut-offs`).toHaveProperty(currency);
+      }
+    });
+
+    it('detects its real URLs', () => {
+      expect(adapter.exampleUrls.length, `${folder}/urls.ts: exampleUrls — at least 4 real console URLs and the page kind of each`).toBeGreaterThan(3);
+      for (const { url, kind } of adapter.exampleUrls) {
+        expect(adapter.detect(new URL(url)), url).toBe(kind);
+        if (kind) expect(adapterForUrl(new URL(url))?.id, `${url} is covered by ${folder}/catalog.ts matches`).toBe(id);
+      }
+    });
+
+    it('has network and DOM fixtures, each with its expected output', () => {
+      const cases = fixtureCases(id);
+      const hint = `test/fixtures/${id}/ (see its README.md): written field by field after a real sample in ../shared/reference/`;
+      expect(cases.some((c) => c.name.endsWith('.html')), `an HTML fixture of a real page in ${hint}`).toBe(true);
+      expect(cases.some((c) => /\.(json|har)$/.test(c.name)), `a JSON or HAR fixture of a real response in ${hint}`).toBe(true);
+      for (const c of cases) expect(existsSync(c.expectedFile), `${c.expectedFile}: what npm run extract must print for ${c.name}`).toBe(true);
+      expect(new Set(cases.map((c) => c.expectedFile)).size, 'one expected file per fixture').toBe(cases.length);
+      const orphans = existsSync(join(FIXTURES_DIR, id))
+        ? readdirSync(join(FIXTURES_DIR, id)).filter((f) => f.endsWith('.expected.json') && !cases.some((c) => c.expectedFile.endsWith(`/${f}`)))
+        : [];
+      expect(orphans, 'expected files without their fixture').toEqual([]);
+    });
+
+    it.each(fixtureCases(id).map((c) => [c.name, c] as const))('reads fixture %s as its .expected.json says', (_name, fixture) => {
+      const expected = readExpected(fixture);
+      expect(runFixture(fixture, expected.input)).toEqual(expected.output);
+    });
+
+    it('is named only in its own folder, content script, fixtures and tests', () => {
+      const literal = new RegExp(`(['"\`])${id}(?:\\1|:)`);
+      const own = [`${folder}/`, `entrypoints/${id}.content.ts`];
+      const offenders = ['lib', 'entrypoints', 'components']
+        .flatMap(shippedSources)
+        .filter((file) => !own.some((prefix) => file.startsWith(prefix)))
+        .filter((file) => literal.test(withoutComments(readFileSync(join(root, file), 'utf8'))));
+      expect(offenders, `the marketplace id '${id}' is hard-coded outside ${folder}/: read it from the catalog instead`).toEqual([]);
     });
   });
 

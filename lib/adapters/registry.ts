@@ -2,7 +2,11 @@ import { amazonAdapter } from './amazon';
 import { shopeeAdapter } from './shopee';
 import type { Adapter } from './types';
 
-/** Every marketplace BuyerLens reads. Adding one: its folder, content script, fixtures and this line. */
+/**
+ * Every marketplace BuyerLens reads, with its parsers: for the extract CLI and the tests (each
+ * console's content script imports its own adapter). Pages read catalog.ts instead. Adding one:
+ * `npm run new:adapter <id>` adds its line here and in catalog.ts.
+ */
 export const adapters: readonly Adapter[] = [shopeeAdapter, amazonAdapter];
 
 export function adapterById(id: string): Adapter | undefined {

@@ -1,6 +1,37 @@
+import type { Language } from '../i18n/i18n';
 import type { CapturedOrder, Extraction } from '../schema/capture';
 import type { AdapterId, PageKind } from '../schema/common';
 import type { Sliced } from './slices';
+
+/**
+ * What BuyerLens knows of a marketplace console without reading any of its pages: its names, where
+ * it runs, its currencies, and its messaging rules. The UI, the main-world tap, shop labels, lists,
+ * settings and the reply check read this (lib/adapters/catalog.ts), never an adapter's parsers, so a
+ * page bundles no response parser and names a marketplace one way.
+ */
+export interface AdapterCatalogEntry {
+  id: AdapterId;
+  /** The marketplace's name in each UI language ("Shopee", "亚马逊"): shop labels, lists, exports, settings. */
+  names: Readonly<Record<Language, string>>;
+  /** The console's name as sellers know it, in each UI language ("Shopee Seller Centre", "Shopee 卖家中心"). */
+  consoleNames: Readonly<Record<Language, string>>;
+  /** Content-script match patterns: the console's pages (the main-world tap runs on them too). */
+  matches: readonly string[];
+  /** ISO 4217 currencies its shops sell in (the registry test checks money and the RFM defaults know each). */
+  currencies: readonly string[];
+  /** The language buyers of a shop expect replies in (BCP 47 primary tag), if known. */
+  replyLanguage(shopKey: string): string | undefined;
+  /** The console's messaging rules a reply may break; checked before insert. */
+  replyRules: readonly ReplyRule[];
+}
+
+/** A messaging rule of the marketplace that a reply may break; checked before insert. */
+export interface ReplyRule {
+  /** i18n key `lint.<id>` says what is wrong, in the agent's language. */
+  id: string;
+  /** True where the text breaks the rule. */
+  breaks(text: string, context: { replyLanguage: string | undefined }): boolean;
+}
 
 /** A JSON response the main-world tap copied for an adapter. */
 export interface TappedResponse {
@@ -29,21 +60,13 @@ export interface Conversation {
 export interface PageState {
   document: Document;
   url: URL;
-  /** Orders captured on this page since it was loaded or navigated to (network and DOM). */
+  /** Orders captured in this tab (network and DOM), newest last. */
   orders: readonly CapturedOrder[];
   /** The open conversation, where the page is a chat and its responses said who with. */
   conversation?: Conversation | undefined;
 }
 
-/** A messaging rule of the marketplace that a reply may break; checked before insert. */
-export interface ReplyRule {
-  /** i18n key `lint.<id>` says what is wrong, in the agent's language. */
-  id: string;
-  /** True where the text breaks the rule. */
-  breaks(text: string, context: { replyLanguage: string | undefined }): boolean;
-}
-
-/** A console's chat or messaging page: where replies go and what they must not say. */
+/** A console's chat or messaging page: who the conversation is with, and where replies go. */
 export interface AdapterChat {
   /** The conversation a chat-API response (one the adapter's `api` matched) is about, if any. */
   conversationFrom(response: TappedResponse, pageUrl: URL): Conversation | undefined;
@@ -51,42 +74,42 @@ export interface AdapterChat {
   conversationOnPage(document: Document, url: URL): Conversation | undefined;
   /** The reply box on the page, or null where this page has none. */
   replyBox(document: Document): HTMLTextAreaElement | HTMLInputElement | HTMLElement | null;
-  /** The language buyers of this shop expect replies in (BCP 47 primary tag), if known. */
-  replyLanguage(shopKey: string): string | undefined;
-  rules: readonly ReplyRule[];
 }
 
 /**
- * One marketplace console. Adapter modules have no side effects at import: WXT imports the
- * entrypoints in Node to build the manifest, and the extract CLI runs them in Node.
+ * An adapter's selectors (selectors.ts), by group, and the ones no offline fixture matches: each says
+ * which real page variant it serves and the date to drop it by if no fixture of that variant comes
+ * (selectors.test.ts counts every selector's matches on the fixtures).
  */
-export interface Adapter {
-  id: AdapterId;
-  /** The console's name as sellers know it. */
-  name: string;
-  /** Content-script match patterns. */
-  matches: string[];
+export interface AdapterSelectors {
+  groups: Readonly<Record<string, Readonly<Record<string, readonly string[] | string | RegExp>>>>;
+  unverified: Readonly<Record<string, { variant: string; drop: string }>>;
+}
+
+/**
+ * One marketplace console: its catalog entry and how its pages are read. Adapter modules have no
+ * side effects at import: WXT imports the entrypoints in Node to build the manifest, and the extract
+ * CLI runs them in Node.
+ *
+ * Every reading is a sliced generator (slices.ts): the content script runs it ~10 ms at a time so
+ * the seller's page is never held for long; the CLI, the tests and the bench run it with `atOnce`.
+ */
+export interface Adapter extends AdapterCatalogEntry {
   /** The page kind of a console URL, or undefined for pages the adapter does not read. */
   detect(url: URL): PageKind | undefined;
   /** Real console URLs and the kind `detect` must give each (checked by the registry test). */
   exampleUrls: readonly { url: string; kind: PageKind | undefined }[];
   /** Request URLs (path and query) whose JSON responses the adapter reads. */
-  api: RegExp[];
-  fromResponse(response: TappedResponse, pageUrl: URL): Extraction;
+  api: readonly RegExp[];
+  /** What a tapped response holds. */
+  fromResponse(response: TappedResponse, pageUrl: URL): Sliced<Extraction>;
   /** What the page's DOM shows: the fallback where the network shape is missing or unknown. */
-  extract(document: Document, url: URL): Extraction;
-  /**
-   * Where a page or response can hold hundreds of orders: the same readings as `fromResponse` and
-   * `extract`, as work the content script runs in slices (slices.ts) so that the seller's page is
-   * never held for long. `fromResponse` and `extract` are these run straight through.
-   */
-  inSlices?: {
-    fromResponse(response: TappedResponse, pageUrl: URL): Sliced<Extraction>;
-    extract(document: Document, url: URL): Sliced<Extraction>;
-  };
+  extract(document: Document, url: URL): Sliced<Extraction>;
+  /** Which buyer the page puts on screen (order detail, open chat). */
   activeBuyer(page: PageState): OnScreen | undefined;
   /** Where the console has a chat or messaging page with a reply box. */
   chat?: AdapterChat;
+  selectors: AdapterSelectors;
 }
 
 export const emptyExtraction = (): Extraction => ({ shops: [], buyers: [], orders: [], problems: [] });

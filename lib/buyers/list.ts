@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { minorExponent } from '../money';
-import { segmentSchema, type Segment } from '../rfm/segments';
+import type { BuyerFilter } from '../schema/lists';
+import type { Segment } from '../schema/rfm';
 import type { BuyerRecord } from '../schema/records';
 
 /** One line of the buyers table: what filters, sorting and exports need, nothing more. */
@@ -48,28 +48,6 @@ export function toBuyerRow(buyer: BuyerRecord, hasNotes: boolean, shopCurrency?:
     haystack: `${buyer.displayName ?? ''} ${buyer.platformBuyerId}`.toLowerCase(),
   };
 }
-
-const count = z.number().int().nonnegative();
-
-/** A buyers-table filter; saved filters are named lists of these. */
-export const buyerFilterSchema = z.object({
-  query: z.string().max(200).optional(),
-  shopKeys: z.array(z.string()).max(200).optional(),
-  tagIds: z.array(z.string()).max(200).optional(),
-  tagMode: z.enum(['any', 'all', 'none']).default('any'),
-  segments: z.array(segmentSchema).max(30).optional(),
-  /** Total spent, in major units of each buyer's currency (R$50 → 50). */
-  spentMin: z.number().nonnegative().optional(),
-  spentMax: z.number().nonnegative().optional(),
-  ordersMin: count.optional(),
-  ordersMax: count.optional(),
-  /** "Has not ordered in 60 days": last order more than N days ago. */
-  lastOrderOlderThanDays: count.optional(),
-  /** "Ordered in the last 30 days". */
-  lastOrderWithinDays: count.optional(),
-  hasNotes: z.boolean().optional(),
-});
-export type BuyerFilter = z.infer<typeof buyerFilterSchema>;
 
 export const emptyFilter = (): BuyerFilter => ({ tagMode: 'any' });
 

@@ -1,6 +1,6 @@
 import { exportDB } from 'dexie-export-import';
 import type { z } from 'zod';
-import { replyTemplateRecordSchema } from '../replies/template';
+import { replyTemplateRecordSchema } from '../schema/replies';
 import { describeIssues } from '../schema/issues';
 import {
   buyerRecordSchema,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptureBatch } from '../schema/capture';
-import { applyRetention, bulkSetTag, deleteList, eraseBuyer, importTagAssignments, loadSavedLists, saveList, saveRetention } from './buyers-repository';
+import { applyRetention, bulkSetTag, deleteList, eraseBuyer, importTagAssignments, saveList, saveRetention } from './buyers-repository';
+import { loadSavedLists } from './settings-queries';
 import { applyCapture } from './capture-repository';
 import type { BuyerLensDatabase } from './database';
 import { linkBuyers } from './links-repository';

@@ -1,13 +1,11 @@
 import Dexie from 'dexie';
-import { buyerFilterSchema, type BuyerFilter } from '../buyers/list';
 import { statsOf } from './aggregates';
 import type { BuyerLensDatabase } from './database';
+import { loadRetention, loadSavedLists, SETTING_KEYS, type SavedList } from './settings-queries';
 import { dissolveIfAlone } from './links-repository';
 import { createTag } from './tags-repository';
 
 const CHUNK = 2000;
-const LISTS_SETTING = 'buyerLists';
-const RETENTION_SETTING = 'retentionMonths';
 
 /** Adds or removes one tag on many buyers (a campaign list), in one transaction. */
 export async function bulkSetTag(db: BuyerLensDatabase, buyerKeys: readonly string[], tagId: string, on: boolean): Promise<number> {
@@ -82,15 +80,9 @@ export async function eraseBuyer(db: BuyerLensDatabase, buyerKey: string): Promi
   });
 }
 
-/** Retention in months (undefined: keep everything, the default). */
-export async function loadRetention(db: BuyerLensDatabase): Promise<number | undefined> {
-  const value = (await db.settings.get(RETENTION_SETTING))?.value;
-  return typeof value === 'number' && value > 0 ? value : undefined;
-}
-
 export async function saveRetention(db: BuyerLensDatabase, months: number | undefined): Promise<void> {
-  if (months === undefined) await db.settings.delete(RETENTION_SETTING);
-  else await db.settings.put({ key: RETENTION_SETTING, value: months });
+  if (months === undefined) await db.settings.delete(SETTING_KEYS.retentionMonths);
+  else await db.settings.put({ key: SETTING_KEYS.retentionMonths, value: months });
 }
 
 /**
@@ -120,31 +112,16 @@ export async function applyRetention(db: BuyerLensDatabase, now = new Date()): P
   });
 }
 
-export interface SavedList {
-  name: string;
-  filter: BuyerFilter;
-}
-
-export async function loadSavedLists(db: BuyerLensDatabase): Promise<SavedList[]> {
-  const value = (await db.settings.get(LISTS_SETTING))?.value;
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item: unknown) => {
-    const i = item as { name?: unknown; filter?: unknown };
-    const filter = buyerFilterSchema.safeParse(i?.filter);
-    return typeof i?.name === 'string' && filter.success ? [{ name: i.name, filter: filter.data }] : [];
-  });
-}
-
 /** Saves (or replaces, by name) a named list. */
 export async function saveList(db: BuyerLensDatabase, list: SavedList): Promise<void> {
   await db.transaction('rw', db.settings, async () => {
     const lists = (await loadSavedLists(db)).filter((l) => l.name !== list.name);
-    await db.settings.put({ key: LISTS_SETTING, value: [...lists, list].sort((a, b) => a.name.localeCompare(b.name)) });
+    await db.settings.put({ key: SETTING_KEYS.buyerLists, value: [...lists, list].sort((a, b) => a.name.localeCompare(b.name)) });
   });
 }
 
 export async function deleteList(db: BuyerLensDatabase, name: string): Promise<void> {
   await db.transaction('rw', db.settings, async () => {
-    await db.settings.put({ key: LISTS_SETTING, value: (await loadSavedLists(db)).filter((l) => l.name !== name) });
+    await db.settings.put({ key: SETTING_KEYS.buyerLists, value: (await loadSavedLists(db)).filter((l) => l.name !== name) });
   });
 }

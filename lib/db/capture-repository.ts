@@ -1,335 +1,224 @@
 import Dexie from 'dexie';
-import type { z } from 'zod';
-import {
-  capturedBuyerSchema,
-  capturedOrderSchema,
-  capturedShopSchema,
-  type CaptureBatch,
-  type CapturedBuyer,
-  type CapturedOrder,
-  type CapturedShop,
-  type CaptureProblem,
-} from '../schema/capture';
-import { describeIssues } from '../schema/issues';
+import type { CaptureBatch } from '../schema/capture';
+import type { CaptureResult } from '../schema/messages';
 import type { BuyerRecord, CaptureLogRecord, OrderRecord, ShopRecord } from '../schema/records';
 import { applyOrderChange, statsOf } from './aggregates';
+import { checkBatch, type CheckedBatch } from './capture-check';
 import type { BuyerLensDatabase } from './database';
 import { mergeBuyer, mergeOrder, mergeShop, searchWordsOf } from './merge';
+import { storedOrders } from './stored-orders';
 
 /** The capture log keeps this many newest entries. */
 export const CAPTURE_LOG_LIMIT = 10_000;
 
-export interface CaptureResult {
-  orders: number;
-  buyers: number;
-  shops: number;
-  rejected: number;
-  /** Shops whose buyers changed: their RFM needs re-scoring. */
-  shopKeys: string[];
+/** What the store holds of the records a batch names, read before anything is merged. */
+interface Stored {
+  orders: Map<string, OrderRecord>;
+  buyers: Map<string, BuyerRecord>;
+  shops: Map<string, ShopRecord>;
+  /** Keys read (found or not): what a later step still has to read. */
+  readBuyers: Set<string>;
+  readShops: Set<string>;
 }
 
-interface Valid<T> {
-  records: T[];
-  problems: CaptureProblem[];
-}
-
-/**
- * Keys that must sit in the record's shop: a buyer or order key is `<shop key>:<id>`
- * (ARCHITECTURE.md, identity), so a shop's buyers and tiers are one key range of their tables.
- */
-type InShop = { shopKey: string; keys: (string | undefined)[] };
-
-function validate<S extends z.ZodType>(
-  schema: S,
-  items: readonly unknown[],
-  label: string,
-  adapterId: string,
-  keyOf: (record: z.infer<S>) => string[],
-  inShop?: (record: z.infer<S>) => InShop,
-): Valid<z.infer<S>> {
-  const records: z.infer<S>[] = [];
-  const problems: CaptureProblem[] = [];
-  items.forEach((item, index) => {
-    const parsed = schema.safeParse(item);
-    if (!parsed.success) {
-      problems.push({ where: `${label}[${index}]`, reason: describeIssues(parsed.error, 5) });
-      return;
-    }
-    // A content script writes only its own marketplace's records.
-    const foreign = keyOf(parsed.data).find((key) => !key.startsWith(`${adapterId}:`));
-    if (foreign !== undefined) {
-      problems.push({ where: `${label}[${index}]`, reason: `key ${foreign} does not belong to adapter ${adapterId}` });
-      return;
-    }
-    const shop = inShop?.(parsed.data);
-    const outside = shop?.keys.find((key) => key !== undefined && !key.startsWith(`${shop.shopKey}:`));
-    if (shop && outside !== undefined) {
-      problems.push({ where: `${label}[${index}]`, reason: `key ${outside} is not in shop ${shop.shopKey}` });
-      return;
-    }
-    records.push(parsed.data);
-  });
-  return { records, problems };
-}
-
-/** Later duplicates in one batch fill the earlier record's gaps. */
-function dedupe<T extends object>(records: T[], keyOf: (r: T) => string): Map<string, T> {
-  const byKey = new Map<string, T>();
-  for (const record of records) {
-    const key = keyOf(record);
-    const prior = byKey.get(key);
-    byKey.set(key, prior ? ({ ...prior, ...Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) } as T) : record);
-  }
-  return byKey;
-}
-
-/** Probes below this many keys are not split further. */
-const PROBE_SPLIT_MIN = 16;
-/** Keys in a probed range beyond the batch's own that are read rather than split away. */
-const PROBE_SLACK = 16;
-
-function commonPrefixLength(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
+/** One order as stored before the batch and as merged with it. */
+interface OrderChange {
+  before: OrderRecord | undefined;
+  after: OrderRecord;
 }
 
 /**
- * `sorted` cut into its runs: between neighbouring keys that share the fewest leading characters
- * (Amazon's `111-…`, `112-…`, say), where other stored keys most likely lie. In halves instead when
- * the keys show no such runs, or one run holds most of them.
+ * The writes of one transaction. Each goes out as soon as it is known and all are awaited together at
+ * the end: IndexedDB runs a transaction's requests in the order they were made, and any failure aborts
+ * all of them.
  */
-function runsOf(sorted: readonly string[]): string[][] {
-  let least = Infinity;
-  let cuts: number[] = [];
-  for (let i = 1; i < sorted.length; i++) {
-    const shared = commonPrefixLength(sorted[i - 1]!, sorted[i]!);
-    if (shared < least) {
-      least = shared;
-      cuts = [i];
-    } else if (shared === least) cuts.push(i);
+class Writes {
+  private readonly pending: Promise<unknown>[] = [];
+  add<T>(request: Promise<T>): Promise<T> {
+    // Awaited in done(); until then a failure must not count as unhandled.
+    request.catch(() => undefined);
+    this.pending.push(request);
+    return request;
   }
-  const bounds = [0, ...cuts, sorted.length];
-  const runs = bounds.slice(1).map((end, i) => sorted.slice(bounds[i], end));
-  const largest = Math.max(...runs.map((run) => run.length));
-  if (runs.length < 2 || runs.length === sorted.length || largest > (sorted.length * 3) / 4) {
-    const half = sorted.length >> 1;
-    return [sorted.slice(0, half), sorted.slice(half)];
+  done(): Promise<unknown> {
+    return Promise.all(this.pending);
   }
-  return runs;
 }
 
 /**
- * Which of `sorted` (keys in IndexedDB order) may be stored: one read of the primary keys between the
- * first and the last. Where that range holds many other keys (the batch's ids are spread among
- * stored ones), it is cut into the batch's runs of neighbouring ids and each probed the same way, all
- * at once: an order list page holds a few such runs (Amazon's ids start with one of a few prefixes),
- * so a few key-only reads replace one lookup per order.
+ * Reads the stored records the batch names, all at once: its orders (by key-range probes), and the
+ * buyers and shops it or its orders name. The few a stored order adds are read later.
  */
-async function storedAmong(db: BuyerLensDatabase, sorted: readonly string[]): Promise<string[]> {
-  // Beyond that, the range is split rather than read further: every key read here is one IndexedDB
-  // walks and sends over.
-  const limit = sorted.length + PROBE_SLACK;
-  const inRange = await db.orders
-    .where(':id')
-    .between(sorted[0]!, sorted[sorted.length - 1]!, true, true)
-    .limit(limit + 1)
-    .primaryKeys();
-  if (inRange.length <= limit) {
-    const wanted = new Set(sorted);
-    return inRange.filter((key) => wanted.has(key));
+async function readStored(db: BuyerLensDatabase, checked: CheckedBatch): Promise<Stored> {
+  const readBuyers = new Set<string>(checked.buyers.keys());
+  const readShops = new Set<string>(checked.shops.keys());
+  for (const o of checked.orders.values()) {
+    if (o.buyerKey) readBuyers.add(o.buyerKey);
+    readShops.add(o.shopKey);
   }
-  // Few keys: looked up one by one (the caller's bulkGet passes over those not stored).
-  if (sorted.length < PROBE_SPLIT_MIN) return [...sorted];
-  const parts = await Promise.all(runsOf(sorted).map((run) => storedAmong(db, run)));
-  return parts.flat();
-}
-
-/** The stored orders among `keys` (an order list page at a time; mostly none or all of them are). */
-async function storedOrders(db: BuyerLensDatabase, keys: string[]): Promise<Map<string, OrderRecord>> {
-  const stored = new Map<string, OrderRecord>();
-  if (keys.length === 0) return stored;
-  // Sorted by UTF-16 code units, as IndexedDB orders string keys.
-  const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const found = await storedAmong(db, sorted);
-  if (found.length > 0) (await db.orders.bulkGet(found)).forEach((o) => o && stored.set(o.orderKey, o));
+  for (const b of checked.buyers.values()) readShops.add(b.shopKey);
+  const stored: Stored = { orders: new Map(), buyers: new Map(), shops: new Map(), readBuyers, readShops };
+  const [orders] = await Promise.all([
+    storedOrders(db, [...checked.orders.keys()]),
+    db.buyers.bulkGet([...readBuyers]).then((found) => found.forEach((b) => b && stored.buyers.set(b.buyerKey, b))),
+    db.shops.bulkGet([...readShops]).then((found) => found.forEach((s) => s && stored.shops.set(s.shopKey, s))),
+  ]);
+  stored.orders = orders;
   return stored;
 }
 
+/** Merges each captured order into its stored one; a name the order showed is a hint for its buyer. */
+function mergeOrders(checked: CheckedBatch, stored: Stored, batch: CaptureBatch): { changes: OrderChange[]; nameHints: Map<string, string> } {
+  const changes: OrderChange[] = [];
+  const nameHints = new Map<string, string>();
+  for (const [key, captured] of checked.orders) {
+    const before = stored.orders.get(key);
+    const after = mergeOrder(before, captured, batch.adapterId, batch.capturedAt);
+    changes.push({ before, after });
+    if (after.buyerKey && captured.buyerName) nameHints.set(after.buyerKey, captured.buyerName);
+  }
+  return { changes, nameHints };
+}
+
+/** Every buyer the batch touches: named in it, or owning one of its orders now or before. */
+function touchedBuyers(checked: CheckedBatch, changes: readonly OrderChange[]): Set<string> {
+  const keys = new Set<string>(checked.buyers.keys());
+  for (const { before, after } of changes) {
+    if (after.buyerKey) keys.add(after.buyerKey);
+    if (before?.buyerKey) keys.add(before.buyerKey);
+  }
+  return keys;
+}
+
+/** Merges the touched buyers' identities and names (tags, notes and aggregates are never taken from a capture). */
+async function mergeBuyers(db: BuyerLensDatabase, checked: CheckedBatch, stored: Stored, changes: readonly OrderChange[], nameHints: Map<string, string>, capturedAt: string): Promise<Map<string, BuyerRecord>> {
+  const keys = touchedBuyers(checked, changes);
+  const unread = [...keys].filter((key) => !stored.readBuyers.has(key));
+  if (unread.length > 0) (await db.buyers.bulkGet(unread)).forEach((b) => b && stored.buyers.set(b.buyerKey, b));
+  const merged = new Map<string, BuyerRecord>();
+  for (const key of keys) {
+    const before = stored.buyers.get(key);
+    const captured = checked.buyers.get(key);
+    const hint = nameHints.get(key);
+    // A buyer only referenced by an order that did not change is left as it is.
+    if (!captured && hint === undefined && before) {
+      merged.set(key, before);
+      continue;
+    }
+    const seen = { buyerKey: key, ...captured };
+    if (hint !== undefined && captured?.displayName === undefined) seen.displayName = hint;
+    merged.set(key, mergeBuyer(before, seen, capturedAt));
+  }
+  return merged;
+}
+
 /**
- * Stores one capture batch: validates every record on its own (a bad one is logged with its reason,
- * the good ones are kept), then in one transaction upserts orders, merges buyers and shops, moves
- * each buyer's aggregates with their orders, and appends to the capture log. Either all of that is
- * written or none of it (a full disk aborts the transaction and rejects).
+ * Moves each buyer's aggregates with their orders. Where one order's change cannot be applied
+ * exactly (it moved to another buyer, or took a first/last date with it), that buyer's aggregates
+ * are recomputed from their orders once the orders are written.
+ */
+async function moveAggregates(db: BuyerLensDatabase, buyers: Map<string, BuyerRecord>, changes: readonly OrderChange[], ordersWritten: Promise<unknown>): Promise<void> {
+  const recompute = new Set<string>();
+  for (const { before, after } of changes) {
+    const movedFrom = before?.buyerKey !== undefined && before.buyerKey !== after.buyerKey ? before.buyerKey : undefined;
+    if (movedFrom) recompute.add(movedFrom);
+    if (!after.buyerKey || recompute.has(after.buyerKey)) continue;
+    const buyer = buyers.get(after.buyerKey);
+    if (!buyer) continue;
+    // An order new to this buyer (new, or before without a buyer or with another) is added.
+    const stats = applyOrderChange(buyer.stats, before?.buyerKey === after.buyerKey ? before : undefined, after);
+    if (stats) buyers.set(after.buyerKey, { ...buyer, stats });
+    else recompute.add(after.buyerKey);
+  }
+  if (recompute.size > 0) await ordersWritten;
+  for (const key of recompute) {
+    const buyer = buyers.get(key);
+    if (!buyer) continue;
+    const history = await db.orders.where('[buyerKey+sortAt]').between([key, Dexie.minKey], [key, Dexie.maxKey]).toArray();
+    buyers.set(key, { ...buyer, stats: statsOf(history) });
+  }
+}
+
+/** Writes the buyers that changed, and the search words of those whose name changed (the platform id never does). */
+function writeBuyers(db: BuyerLensDatabase, writes: Writes, buyers: Map<string, BuyerRecord>, stored: Stored): BuyerRecord[] {
+  const changed = [...buyers.values()].filter((b) => b !== stored.buyers.get(b.buyerKey));
+  writes.add(db.buyers.bulkPut(changed));
+  const renamed = changed.filter((b) => {
+    const before = stored.buyers.get(b.buyerKey);
+    return before === undefined || before.displayName !== b.displayName;
+  });
+  if (renamed.length > 0) writes.add(db.buyerSearch.bulkPut(renamed.map((b) => ({ buyerKey: b.buyerKey, words: searchWordsOf(b) }))));
+  return changed;
+}
+
+/** Merges the shops named in the batch or referenced by its records; a shop only referenced and already stored is left as it is. */
+async function mergeShops(db: BuyerLensDatabase, checked: CheckedBatch, stored: Stored, orders: readonly OrderRecord[], buyers: readonly BuyerRecord[], batch: CaptureBatch): Promise<ShopRecord[]> {
+  const keys = new Set<string>(checked.shops.keys());
+  for (const o of orders) keys.add(o.shopKey);
+  for (const b of buyers) keys.add(b.shopKey);
+  const unread = [...keys].filter((key) => !stored.readShops.has(key));
+  if (unread.length > 0) (await db.shops.bulkGet(unread)).forEach((s) => s && stored.shops.set(s.shopKey, s));
+  const merged: ShopRecord[] = [];
+  for (const key of keys) {
+    const captured = checked.shops.get(key);
+    const before = stored.shops.get(key);
+    if (!captured && before) continue;
+    merged.push(mergeShop(before, captured ?? { shopKey: key, adapterId: batch.adapterId }, batch.capturedAt));
+  }
+  return merged;
+}
+
+/** One log line for the batch and one per problem; the log keeps its newest CAPTURE_LOG_LIMIT lines. */
+async function appendLog(db: BuyerLensDatabase, writes: Writes, batch: CaptureBatch, checked: CheckedBatch, orders: number): Promise<void> {
+  const base = {
+    at: batch.capturedAt,
+    adapterId: batch.adapterId,
+    pageKind: batch.pageKind,
+    pageUrl: batch.pageUrl,
+    source: batch.source,
+    ...(batch.sourceUrl ? { sourceUrl: batch.sourceUrl } : {}),
+  };
+  const { problems } = checked;
+  const log: CaptureLogRecord[] = [
+    {
+      ...base,
+      kind: 'batch',
+      message: `${orders} orders, ${checked.buyers.size} buyers, ${problems.length} problems`,
+      counts: { orders, buyers: checked.buyers.size, shops: checked.shops.size, rejected: problems.length },
+    },
+    ...problems.map((p): CaptureLogRecord => ({ ...base, kind: 'problem', where: p.where, message: p.reason })),
+  ];
+  const lastId = await db.captureLog.bulkAdd(log, { allKeys: false });
+  writes.add(db.captureLog.where('id').below(Number(lastId) - CAPTURE_LOG_LIMIT).delete());
+}
+
+/**
+ * Stores one capture batch: checks every record on its own (a bad one is logged with its reason, the
+ * good ones are kept), then in one transaction merges the orders, the buyers and their aggregates,
+ * the shops, and appends to the capture log. Either all of that is written or none of it (a full
+ * disk aborts the transaction and rejects).
  */
 export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): Promise<CaptureResult> {
-  const { adapterId, capturedAt } = batch;
-  const shopsIn = validate(capturedShopSchema, batch.shops, 'shops', adapterId, (s) => [s.shopKey]);
-  const buyersIn = validate(
-    capturedBuyerSchema,
-    batch.buyers,
-    'buyers',
-    adapterId,
-    (b) => [b.buyerKey, b.shopKey],
-    (b) => ({ shopKey: b.shopKey, keys: [b.buyerKey] }),
-  );
-  const ordersIn = validate(
-    capturedOrderSchema,
-    batch.orders,
-    'orders',
-    adapterId,
-    (o) => [o.orderKey, o.shopKey, o.buyerKey].filter((k): k is string => k !== undefined),
-    (o) => ({ shopKey: o.shopKey, keys: [o.orderKey, o.buyerKey] }),
-  );
-  const problems = [...batch.problems, ...shopsIn.problems, ...buyersIn.problems, ...ordersIn.problems];
-
-  const shops = dedupe<CapturedShop>(shopsIn.records, (s) => s.shopKey);
-  const buyers = dedupe<CapturedBuyer>(buyersIn.records, (b) => b.buyerKey);
-  const orders = dedupe<CapturedOrder>(ordersIn.records, (o) => o.orderKey);
-
-  // The buyers and shops the batch names are known before anything is read, so their reads go
-  // out together with the orders'; the few a stored order adds are read after.
-  const namedBuyers = new Set<string>(buyers.keys());
-  const namedShops = new Set<string>(shops.keys());
-  for (const o of orders.values()) {
-    if (o.buyerKey) namedBuyers.add(o.buyerKey);
-    namedShops.add(o.shopKey);
-  }
-  for (const b of buyers.values()) namedShops.add(b.shopKey);
-
+  const checked = checkBatch(batch);
   return db.transaction('rw', [db.shops, db.buyers, db.buyerSearch, db.orders, db.captureLog], async () => {
-    const storedBuyers = new Map<string, BuyerRecord>();
-    const storedShops = new Map<string, ShopRecord>();
-    const [stored] = await Promise.all([
-      storedOrders(db, [...orders.keys()]),
-      db.buyers.bulkGet([...namedBuyers]).then((found) => found.forEach((b) => b && storedBuyers.set(b.buyerKey, b))),
-      db.shops.bulkGet([...namedShops]).then((found) => found.forEach((s) => s && storedShops.set(s.shopKey, s))),
-    ]);
-
-    const mergedOrders: OrderRecord[] = [];
-    const orderChanges: { before: OrderRecord | undefined; after: OrderRecord }[] = [];
-    const nameHints = new Map<string, string>();
-    for (const [key, captured] of orders) {
-      const before = stored.get(key);
-      const after = mergeOrder(before, captured, adapterId, capturedAt);
-      mergedOrders.push(after);
-      orderChanges.push({ before, after });
-      if (after.buyerKey && captured.buyerName) nameHints.set(after.buyerKey, captured.buyerName);
-    }
-
-    // The writes go out as soon as each is known and are awaited together at the end: IndexedDB runs
-    // a transaction's requests in the order they were made, and any failure aborts all of them. The
-    // orders go first, so IndexedDB writes them while the buyers are merged here.
-    const writes: Promise<unknown>[] = [];
-    const write = (request: Promise<unknown>) => {
-      // Awaited below; until then a failure must not count as unhandled.
-      request.catch(() => undefined);
-      writes.push(request);
-      return request;
-    };
-    const ordersWritten = write(db.orders.bulkPut(mergedOrders));
-
-    // Every buyer this batch touches: named in it, or owning one of its orders now or before.
-    const buyerKeys = new Set<string>(buyers.keys());
-    for (const { before, after } of orderChanges) {
-      if (after.buyerKey) buyerKeys.add(after.buyerKey);
-      if (before?.buyerKey) buyerKeys.add(before.buyerKey);
-    }
-    const unread = [...buyerKeys].filter((key) => !namedBuyers.has(key));
-    if (unread.length > 0) (await db.buyers.bulkGet(unread)).forEach((b) => b && storedBuyers.set(b.buyerKey, b));
-
-    const mergedBuyers = new Map<string, BuyerRecord>();
-    for (const key of buyerKeys) {
-      const stored = storedBuyers.get(key);
-      const captured = buyers.get(key);
-      const hint = nameHints.get(key);
-      const seen = { buyerKey: key, ...captured };
-      if (hint !== undefined && captured?.displayName === undefined) seen.displayName = hint;
-      // A buyer only referenced by an order that did not change is left as it is.
-      if (!captured && hint === undefined && stored) {
-        mergedBuyers.set(key, stored);
-        continue;
-      }
-      mergedBuyers.set(key, mergeBuyer(stored, seen, capturedAt));
-    }
-
-    // Aggregates follow the orders; where one order's change cannot be applied exactly, that
-    // buyer's aggregates are recomputed from their orders after the orders are written.
-    const recompute = new Set<string>();
-    for (const { before, after } of orderChanges) {
-      const movedFrom = before?.buyerKey !== undefined && before.buyerKey !== after.buyerKey ? before.buyerKey : undefined;
-      if (movedFrom) recompute.add(movedFrom);
-      if (!after.buyerKey || recompute.has(after.buyerKey)) continue;
-      const buyer = mergedBuyers.get(after.buyerKey);
-      if (!buyer) continue;
-      // An order new to this buyer (new, or before without a buyer or with another) is added.
-      const stats = applyOrderChange(buyer.stats, before?.buyerKey === after.buyerKey ? before : undefined, after);
-      if (stats) mergedBuyers.set(after.buyerKey, { ...buyer, stats });
-      else recompute.add(after.buyerKey);
-    }
-
-    if (recompute.size > 0) await ordersWritten;
-    for (const key of recompute) {
-      const buyer = mergedBuyers.get(key);
-      if (!buyer) continue;
-      const history = await db.orders
-        .where('[buyerKey+sortAt]')
-        .between([key, Dexie.minKey], [key, Dexie.maxKey])
-        .toArray();
-      mergedBuyers.set(key, { ...buyer, stats: statsOf(history) });
-    }
-
-    const changedBuyers = [...mergedBuyers.values()].filter((b) => b !== storedBuyers.get(b.buyerKey));
-    write(db.buyers.bulkPut(changedBuyers));
-    // A buyer's search words change only with their name (the platform id never does).
-    const named = changedBuyers.filter((b) => {
-      const before = storedBuyers.get(b.buyerKey);
-      return before === undefined || before.displayName !== b.displayName;
-    });
-    if (named.length > 0) write(db.buyerSearch.bulkPut(named.map((b) => ({ buyerKey: b.buyerKey, words: searchWordsOf(b) }))));
-
-    // Shops named in the batch or referenced by its records.
-    const shopKeys = new Set<string>(shops.keys());
-    for (const o of mergedOrders) shopKeys.add(o.shopKey);
-    for (const b of changedBuyers) shopKeys.add(b.shopKey);
-    const unreadShops = [...shopKeys].filter((key) => !namedShops.has(key));
-    if (unreadShops.length > 0) (await db.shops.bulkGet(unreadShops)).forEach((s) => s && storedShops.set(s.shopKey, s));
-    const mergedShops: ShopRecord[] = [];
-    for (const key of shopKeys) {
-      const captured = shops.get(key);
-      const stored = storedShops.get(key);
-      if (!captured && stored) continue;
-      mergedShops.push(mergeShop(stored, captured ?? { shopKey: key, adapterId }, capturedAt));
-    }
-    write(db.shops.bulkPut(mergedShops));
-
-    const logBase = {
-      at: capturedAt,
-      adapterId,
-      pageKind: batch.pageKind,
-      pageUrl: batch.pageUrl,
-      source: batch.source,
-      ...(batch.sourceUrl ? { sourceUrl: batch.sourceUrl } : {}),
-    };
-    const log: CaptureLogRecord[] = [
-      {
-        ...logBase,
-        kind: 'batch',
-        message: `${mergedOrders.length} orders, ${buyers.size} buyers, ${problems.length} problems`,
-        counts: { orders: mergedOrders.length, buyers: buyers.size, shops: shops.size, rejected: problems.length },
-      },
-      ...problems.map((p): CaptureLogRecord => ({ ...logBase, kind: 'problem', where: p.where, message: p.reason })),
-    ];
-    const lastId = await db.captureLog.bulkAdd(log, { allKeys: false });
-    write(db.captureLog.where('id').below(Number(lastId) - CAPTURE_LOG_LIMIT).delete());
-    await Promise.all(writes);
-
+    const writes = new Writes();
+    const stored = await readStored(db, checked);
+    const { changes, nameHints } = mergeOrders(checked, stored, batch);
+    const orders = changes.map((c) => c.after);
+    // The orders go first, so IndexedDB writes them while the buyers are merged here.
+    const ordersWritten = writes.add(db.orders.bulkPut(orders));
+    const buyers = await mergeBuyers(db, checked, stored, changes, nameHints, batch.capturedAt);
+    await moveAggregates(db, buyers, changes, ordersWritten);
+    const changedBuyers = writeBuyers(db, writes, buyers, stored);
+    const shops = await mergeShops(db, checked, stored, orders, changedBuyers, batch);
+    writes.add(db.shops.bulkPut(shops));
+    await appendLog(db, writes, batch, checked, orders.length);
+    await writes.done();
     return {
-      orders: mergedOrders.length,
+      orders: orders.length,
       buyers: changedBuyers.length,
-      shops: mergedShops.length,
-      rejected: problems.length,
+      shops: shops.length,
+      rejected: checked.problems.length,
       shopKeys: [...new Set(changedBuyers.map((b) => b.shopKey))],
     };
   });

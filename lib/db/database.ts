@@ -1,16 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type {
-  BuyerRecord,
-  BuyerSearchRecord,
-  CaptureLogRecord,
-  NoteRecord,
-  OrderFlagRecord,
-  OrderRecord,
-  ReplyTemplateRecord,
-  SettingRecord,
-  ShopRecord,
-  TagRecord,
-} from '../schema/records';
+import type { BuyerRecord, BuyerSearchRecord, CaptureLogRecord, NoteRecord, OrderFlagRecord, OrderRecord, SettingRecord, ShopRecord, TagRecord } from '../schema/records';
+import type { ReplyTemplateRecord } from '../schema/replies';
 import { declareVersions } from './versions';
 
 export const DATABASE_NAME = 'buyerlens';

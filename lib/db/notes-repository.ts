@@ -25,8 +25,3 @@ export async function deleteNote(db: BuyerLensDatabase, id: string): Promise<voi
   await db.notes.delete(id);
 }
 
-/** A buyer's notes, newest first. */
-export async function notesOf(db: BuyerLensDatabase, buyerKey: string): Promise<NoteRecord[]> {
-  const notes = await db.notes.where('buyerKey').equals(buyerKey).toArray();
-  return notes.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-}

@@ -2,8 +2,10 @@ import Dexie from 'dexie';
 import { RECENT_BUYERS } from '../buyers/recent';
 import { summarizeShop, type ShopSummary } from '../rfm/overview';
 import { tierOf } from '../rfm/tier';
-import type { SegmentMap } from '../rfm/settings';
-import type { BuyerRecord, OrderRecord, ShopRecord } from '../schema/records';
+import type { SegmentMap } from '../schema/rfm';
+import { REPLY_PACK_FORMAT, type ReplyPack, type ReplyTemplateFields } from '../schema/replies';
+import type { BuyerRecord, NoteRecord, OrderRecord, ShopRecord } from '../schema/records';
+import type { PickContext } from '../replies/pick';
 import type { BuyerLensDatabase } from './database';
 
 /** Read-only queries the extension pages run; every one goes through an index or a key range. */
@@ -86,4 +88,43 @@ export async function linkedBuyers(db: BuyerLensDatabase, buyer: BuyerRecord): P
   if (!buyer.personId) return [];
   const group = await db.buyers.where('personId').equals(buyer.personId).toArray();
   return group.filter((b) => b.buyerKey !== buyer.buyerKey);
+}
+
+/** A buyer's notes, newest first. */
+export async function notesOf(db: BuyerLensDatabase, buyerKey: string): Promise<NoteRecord[]> {
+  const notes = await db.notes.where('buyerKey').equals(buyerKey).toArray();
+  return notes.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** The library as a pack file (what the settings' export writes). */
+export async function exportPack(db: BuyerLensDatabase, now = new Date()): Promise<ReplyPack> {
+  const templates = (await db.replyTemplates.orderBy('id').toArray()).map(
+    ({ id, title, body, language, category, conditions, shortcut }): ReplyTemplateFields => ({ id, title, body, language, category, conditions, ...(shortcut ? { shortcut } : {}) }),
+  );
+  return { format: REPLY_PACK_FORMAT, version: 1, exportedAt: now.toISOString(), templates };
+}
+
+/**
+ * What the "/" picker needs of the buyer on screen in a tab (a buyer, or an order whose buyer the
+ * store knows): the panel's reads, nothing more.
+ */
+export async function replyContextOf(
+  db: BuyerLensDatabase,
+  screen: { buyerKey?: string | undefined; orderKey?: string | undefined; chat?: { lastBuyerMessage?: string | undefined } | undefined } | null,
+): Promise<PickContext> {
+  const buyerKey = screen?.buyerKey ?? (screen?.orderKey ? (await db.orders.get(screen.orderKey))?.buyerKey : undefined);
+  const [buyer, templates] = await Promise.all([buyerKey ? db.buyers.get(buyerKey) : undefined, db.replyTemplates.toArray()]);
+  const [orders, shop, tags] = buyer
+    ? await Promise.all([ordersOfBuyer(db, buyer.buyerKey, 50), db.shops.get(buyer.shopKey), db.tags.bulkGet(buyer.tagIds)])
+    : [[], undefined, []];
+  return {
+    templates,
+    buyer,
+    orders,
+    shop,
+    rfm: buyer ? tierOf(buyer, shop) : undefined,
+    tagNames: tags.flatMap((tag) => (tag ? [tag.name] : [])),
+    onScreenOrderKey: screen?.orderKey,
+    lastBuyerMessage: screen?.chat?.lastBuyerMessage,
+  };
 }

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PACKS } from '../replies/packs';
 import { BuyerLensDatabase } from './database';
-import { deleteTemplate, ensureDefaultPacks, exportPack, importPack, markTemplateUsed, saveTemplate } from './replies-repository';
+import { deleteTemplate, ensureDefaultPacks, importPack, markTemplateUsed, saveTemplate } from './replies-repository';
+import { exportPack } from './queries';
 
 let db: BuyerLensDatabase;
 beforeEach(async () => {

@@ -1,16 +1,8 @@
 import { DEFAULT_PACKS, DEFAULT_PACKS_VERSION } from '../replies/packs';
-import {
-  REPLY_PACK_FORMAT,
-  replyPackSchema,
-  replyTemplateFieldsSchema,
-  type ReplyPack,
-  type ReplyTemplateFields,
-  type ReplyTemplateRecord,
-} from '../replies/template';
+import { REPLY_PACK_FORMAT, replyPackSchema, replyTemplateFieldsSchema, type ReplyTemplateFields, type ReplyTemplateRecord } from '../schema/replies';
 import { describeIssues } from '../schema/issues';
 import type { BuyerLensDatabase } from './database';
-
-const PACKS_SETTING = 'replies.defaultPacksVersion';
+import { SETTING_KEYS } from './settings-queries';
 
 export class InvalidPackError extends Error {}
 
@@ -20,7 +12,7 @@ export class InvalidPackError extends Error {}
  */
 export async function ensureDefaultPacks(db: BuyerLensDatabase, now = new Date()): Promise<number> {
   return db.transaction('rw', [db.replyTemplates, db.settings], async () => {
-    const done = (await db.settings.get(PACKS_SETTING))?.value;
+    const done = (await db.settings.get(SETTING_KEYS.defaultPacksVersion))?.value;
     if (typeof done === 'number' && done >= DEFAULT_PACKS_VERSION) return 0;
     const since = typeof done === 'number' ? done : 0;
     const have = new Set(await db.replyTemplates.toCollection().primaryKeys());
@@ -30,7 +22,7 @@ export async function ensureDefaultPacks(db: BuyerLensDatabase, now = new Date()
       pack.templates.filter((t) => !have.has(t.id)).map((t) => ({ ...t, pack: pack.id, useCount: 0, createdAt: at, updatedAt: at })),
     );
     await db.replyTemplates.bulkAdd(toAdd);
-    await db.settings.put({ key: PACKS_SETTING, value: DEFAULT_PACKS_VERSION });
+    await db.settings.put({ key: SETTING_KEYS.defaultPacksVersion, value: DEFAULT_PACKS_VERSION });
     return toAdd.length;
   });
 }
@@ -67,13 +59,6 @@ export async function markTemplateUsed(db: BuyerLensDatabase, id: string, now = 
       t.useCount += 1;
       t.lastUsedAt = now.toISOString();
     });
-}
-
-export async function exportPack(db: BuyerLensDatabase, now = new Date()): Promise<ReplyPack> {
-  const templates = (await db.replyTemplates.orderBy('id').toArray()).map(
-    ({ id, title, body, language, category, conditions, shortcut }): ReplyTemplateFields => ({ id, title, body, language, category, conditions, ...(shortcut ? { shortcut } : {}) }),
-  );
-  return { format: REPLY_PACK_FORMAT, version: 1, exportedAt: now.toISOString(), templates };
 }
 
 /**

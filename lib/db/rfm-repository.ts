@@ -1,23 +1,11 @@
-import { defaultRfmSettings, rfmSettingsSchema, type RfmSettings } from '../rfm/settings';
+import { rfmSettingsSchema, type RfmSettings } from '../schema/rfm';
 import { rescoreBuyers, rescoreShops, rescoredShop } from '../rfm/tier';
 import type { BuyerLensDatabase } from './database';
+import { loadRfmSettings, SETTING_KEYS } from './settings-queries';
 import { buyersOfShop } from './queries';
 
-const RFM_SETTINGS = 'rfm';
-
-export class InvalidSettingsError extends Error {}
-
-/** The RFM settings; defaults until the user saves some. Stored settings that do not validate are an error, never silently replaced. */
-export async function loadRfmSettings(db: BuyerLensDatabase): Promise<RfmSettings> {
-  const stored = await db.settings.get(RFM_SETTINGS);
-  if (!stored) return defaultRfmSettings();
-  const parsed = rfmSettingsSchema.safeParse(stored.value);
-  if (!parsed.success) throw new InvalidSettingsError(`stored RFM settings are invalid: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
-  return parsed.data;
-}
-
 export async function saveRfmSettings(db: BuyerLensDatabase, settings: RfmSettings): Promise<void> {
-  await db.settings.put({ key: RFM_SETTINGS, value: rfmSettingsSchema.parse(settings) });
+  await db.settings.put({ key: SETTING_KEYS.rfm, value: rfmSettingsSchema.parse(settings) });
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { RankingContext } from './rank';
-import { ATTENTION_SEGMENTS, type Segment } from '../rfm/segments';
+import { ATTENTION_SEGMENTS } from '../rfm/segments';
+import { type Segment } from '../schema/rfm';
 import type { BuyerRecord, OrderRecord, RfmTier } from '../schema/records';
-import type { BuyerKind, ReplyOrderState } from './template';
+import type { BuyerKind, ReplyOrderState } from '../schema/replies';
 
 const DAY_MS = 86_400_000;
 /** Paid but not shipped after this many days: the buyer is waiting. */

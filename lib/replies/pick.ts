@@ -1,60 +1,62 @@
-import type { BuyerLensDatabase } from '../db/database';
-import { ordersOfBuyer } from '../db/queries';
-import { tierOf } from '../rfm/tier';
 import type { Translator } from '../i18n/i18n';
-import type { ScreenState } from '../screen-state';
+import type { PickedReply } from '../schema/messages';
+import type { BuyerRecord, OrderRecord, RfmTier, ShopRecord } from '../schema/records';
+import type { ReplyTemplateRecord } from '../schema/replies';
 import { rankingContextFor } from './context';
 import { rankTemplates, searchTemplates } from './rank';
 import { promptsOf, renderTemplate } from './render';
 import { replyValues } from './values';
 
-/** One entry of the "/" picker in a console's reply box: ready to insert. */
-export interface PickedReply {
-  id: string;
-  title: string;
-  category: string;
-  shortcut?: string;
-  /** Filled in; each fill-in prompt left as [label] for the agent to type over. */
-  text: string;
-}
-
 const PICKER_SIZE = 6;
 
-/**
- * What the "/" picker offers for the buyer on screen in a tab: the ranked replies, or, after "/pa",
- * the templates whose shortcut or title starts so. Reads only what the panel reads.
- */
-export async function pickReplies(db: BuyerLensDatabase, t: Translator, screen: ScreenState | null, query: string, agentName: string, now = Date.now()): Promise<PickedReply[]> {
-  const buyerKey = screen?.buyerKey ?? (screen?.orderKey ? (await db.orders.get(screen.orderKey))?.buyerKey : undefined);
-  const buyer = buyerKey ? await db.buyers.get(buyerKey) : undefined;
-  const templates = await db.replyTemplates.toArray();
-  const [orders, shop, tags] = buyer
-    ? await Promise.all([ordersOfBuyer(db, buyer.buyerKey, 50), db.shops.get(buyer.shopKey), db.tags.bulkGet(buyer.tagIds)])
-    : [[], undefined, []];
-  const rfm = buyer ? tierOf(buyer, shop) : undefined;
-  const tagNames = tags.flatMap((tag) => (tag ? [tag.name] : []));
+/** What the "/" picker knows of the buyer on screen in a tab (lib/db/queries.ts replyContextOf reads it). */
+export interface PickContext {
+  templates: readonly ReplyTemplateRecord[];
+  buyer: BuyerRecord | undefined;
+  orders: readonly OrderRecord[];
+  shop: ShopRecord | undefined;
+  rfm: RfmTier | undefined;
+  tagNames: readonly string[];
+  onScreenOrderKey: string | undefined;
+  lastBuyerMessage: string | undefined;
+}
 
-  const ranking = buyer
-    ? rankingContextFor({ buyer, orders, rfm, tagNames, onScreenOrderKey: screen?.orderKey, lastBuyerMessage: screen?.chat?.lastBuyerMessage, language: t.language, now })
-    : undefined;
-  let chosen;
+function chooseTemplates(t: Translator, context: PickContext, ranking: ReturnType<typeof rankingContextFor> | undefined, query: string): ReplyTemplateRecord[] {
   const q = query.trim().toLowerCase();
-  if (q) {
-    chosen = searchTemplates(templates, q, 50).filter((tpl) => tpl.shortcut?.toLowerCase().startsWith(q) || tpl.title.toLowerCase().includes(q));
-  } else if (ranking) {
-    chosen = rankTemplates(templates, ranking.context, PICKER_SIZE).map((r) => r.template);
-  } else {
-    chosen = templates.filter((tpl) => tpl.language === t.language && tpl.conditions.orderStates === undefined).slice(0, PICKER_SIZE);
-  }
-  const values = replyValues(t, { buyer, order: ranking?.order, shop, rfm, agentName });
-  return chosen.slice(0, PICKER_SIZE).map((tpl) => {
-    const placeholders = Object.fromEntries(promptsOf(tpl.body).map((label) => [label, `[${label}]`]));
-    return {
-      id: tpl.id,
-      title: tpl.title,
-      category: tpl.category,
-      ...(tpl.shortcut ? { shortcut: tpl.shortcut } : {}),
-      text: renderTemplate(tpl.body, values, placeholders).text,
-    };
-  });
+  if (q) return searchTemplates(context.templates, q, 50).filter((tpl) => tpl.shortcut?.toLowerCase().startsWith(q) || tpl.title.toLowerCase().includes(q));
+  if (ranking) return rankTemplates(context.templates, ranking.context, PICKER_SIZE).map((r) => r.template);
+  return context.templates.filter((tpl) => tpl.language === t.language && tpl.conditions.orderStates === undefined).slice(0, PICKER_SIZE);
+}
+
+/**
+ * What the "/" picker offers for the buyer on screen: the ranked replies, or, after "/pa", the
+ * templates whose shortcut or title starts so, filled in; each fill-in prompt left as [label].
+ */
+export function pickReplies(t: Translator, context: PickContext, query: string, agentName: string, now = Date.now()): PickedReply[] {
+  const { buyer } = context;
+  const ranking = buyer
+    ? rankingContextFor({
+        buyer,
+        orders: context.orders,
+        rfm: context.rfm,
+        tagNames: context.tagNames,
+        onScreenOrderKey: context.onScreenOrderKey,
+        lastBuyerMessage: context.lastBuyerMessage,
+        language: t.language,
+        now,
+      })
+    : undefined;
+  const values = replyValues(t, { buyer, order: ranking?.order, shop: context.shop, rfm: context.rfm, agentName });
+  return chooseTemplates(t, context, ranking, query)
+    .slice(0, PICKER_SIZE)
+    .map((tpl) => {
+      const placeholders = Object.fromEntries(promptsOf(tpl.body).map((label) => [label, `[${label}]`]));
+      return {
+        id: tpl.id,
+        title: tpl.title,
+        category: tpl.category,
+        ...(tpl.shortcut ? { shortcut: tpl.shortcut } : {}),
+        text: renderTemplate(tpl.body, values, placeholders).text,
+      };
+    });
 }

@@ -5,7 +5,7 @@ import { buyerKinds, orderInFocus, orderStates } from './context';
 import { DEFAULT_PACKS } from './packs';
 import { rankTemplates, searchTemplates, type RankingContext } from './rank';
 import { renderTemplate } from './render';
-import { REPLY_CATEGORIES, replyTemplateFieldsSchema, type ReplyTemplateRecord } from './template';
+import { REPLY_CATEGORIES, replyTemplateFieldsSchema, type ReplyTemplateRecord } from '../schema/replies';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const day = (n: number) => new Date(NOW - n * 86_400_000).toISOString();

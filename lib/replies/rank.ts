@@ -1,5 +1,5 @@
-import type { Segment } from '../rfm/segments';
-import type { BuyerKind, ReplyOrderState, ReplyTemplateRecord } from './template';
+import type { Segment } from '../schema/rfm';
+import type { BuyerKind, ReplyOrderState, ReplyTemplateRecord } from '../schema/replies';
 
 /** What the panel knows about the buyer and order on screen, for choosing replies. */
 export interface RankingContext {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RfmTier } from '../schema/records';
 import { summarizeShop } from './overview';
-import type { Segment } from './segments';
+import type { Segment } from '../schema/rfm';
 
 function record(buyerKey: string, segment: Segment, r: number, f: number, monetaryMinor: number, recencyDays = 10): RfmTier {
   return {

@@ -1,6 +1,7 @@
 import type { RfmTier } from '../schema/records';
-import { ATTENTION_SEGMENTS, segmentsOf, type Segment } from './segments';
-import type { SegmentMap } from './settings';
+import { ATTENTION_SEGMENTS, segmentsOf } from './segments';
+import { type Segment } from '../schema/rfm';
+import type { SegmentMap } from '../schema/rfm';
 
 export interface SegmentSummary {
   segment: Segment;

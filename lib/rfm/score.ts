@@ -1,6 +1,8 @@
 import { minorExponent } from '../money';
-import { cn8Segment, rfm11Segment, type HighLow, type Segment } from './segments';
-import { monetaryCutoffs, type RfmSettings, type SegmentMap } from './settings';
+import { cn8Segment, rfm11Segment, type HighLow } from './segments';
+import { type Segment } from '../schema/rfm';
+import { monetaryCutoffs } from './settings';
+import { type RfmSettings, type SegmentMap } from '../schema/rfm';
 
 const DAY_MS = 86_400_000;
 

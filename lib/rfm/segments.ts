@@ -1,35 +1,4 @@
-import { z } from 'zod';
-import type { SegmentMap } from './settings';
-
-export const rfm11Segments = [
-  'champions',
-  'loyal',
-  'potential-loyalist',
-  'new-customers',
-  'promising',
-  'need-attention',
-  'about-to-sleep',
-  'at-risk',
-  'cant-lose-them',
-  'hibernating',
-  'lost',
-] as const;
-
-export const cn8Segments = [
-  'important-value',
-  'important-retention',
-  'important-development',
-  'important-winback',
-  'general-value',
-  'general-retention',
-  'general-development',
-  'general-winback',
-] as const;
-
-export const segmentSchema = z.enum([...rfm11Segments, ...cn8Segments]);
-export type Segment = z.infer<typeof segmentSchema>;
-
-export type Rfm11Segment = (typeof rfm11Segments)[number];
+import { cn8Segments, rfm11Segments, type Rfm11Segment, type Segment, type SegmentMap } from '../schema/rfm';
 
 /**
  * The 11-segment map over R and FM = round((F + M) / 2), one cell per pair so every buyer falls in

@@ -2,7 +2,7 @@ import { latestBuyers } from '../buyers/recent';
 import type { BuyerRecord, BuyerTier, RfmTier, ShopRecord, ShopScoring } from '../schema/records';
 import { summarizeShop } from './overview';
 import { scoreShop } from './score';
-import type { RfmSettings } from './settings';
+import type { RfmSettings } from '../schema/rfm';
 
 const DAY_MS = 86_400_000;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADAPTER_ID_PATTERN, RECORD_KEY_PATTERN, SHOP_KEY_PATTERN } from './keys';
 
 /** The closed set every console's own status is mapped onto (ARCHITECTURE.md). */
 export const orderStatusSchema = z.enum([
@@ -15,15 +16,15 @@ export const orderStatusSchema = z.enum([
 ]);
 export type OrderStatus = z.infer<typeof orderStatusSchema>;
 
-export const adapterIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'adapter id: lowercase letters, digits, dashes');
+export const adapterIdSchema = z.string().regex(ADAPTER_ID_PATTERN, 'adapter id: lowercase letters, digits, dashes');
 export type AdapterId = z.infer<typeof adapterIdSchema>;
 
-/** `<adapter-id>:<shop>` */
-export const shopKeySchema = z.string().regex(/^[a-z][a-z0-9-]*:[^:\s]+$/, 'shop key: <adapter>:<shop>');
+/** `<adapter-id>:<shop>` (keys.ts) */
+export const shopKeySchema = z.string().regex(SHOP_KEY_PATTERN, 'shop key: <adapter>:<shop>');
 /** `<adapter-id>:<shop>:<platform buyer id>` */
-export const buyerKeySchema = z.string().regex(/^[a-z][a-z0-9-]*:[^:\s]+:\S+$/, 'buyer key: <adapter>:<shop>:<buyer id>');
+export const buyerKeySchema = z.string().regex(RECORD_KEY_PATTERN, 'buyer key: <adapter>:<shop>:<buyer id>');
 /** `<adapter-id>:<shop>:<order id>` */
-export const orderKeySchema = z.string().regex(/^[a-z][a-z0-9-]*:[^:\s]+:\S+$/, 'order key: <adapter>:<shop>:<order id>');
+export const orderKeySchema = z.string().regex(RECORD_KEY_PATTERN, 'order key: <adapter>:<shop>:<order id>');
 
 /** ISO-8601 UTC timestamp as produced by `Date#toISOString`. */
 export const isoDateTimeSchema = z.iso.datetime();

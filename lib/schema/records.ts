@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { capturedOrderSchema, capturedShopSchema } from './capture';
-import { segmentSchema } from '../rfm/segments';
-import { segmentMapSchema } from '../rfm/settings';
+import { segmentMapSchema, segmentSchema } from './rfm';
 import {
   adapterIdSchema,
   buyerKeySchema,
@@ -167,9 +166,6 @@ export const noteRecordSchema = z.object({
   updatedAt: isoDateTimeSchema,
 });
 export type NoteRecord = z.infer<typeof noteRecordSchema>;
-
-/** Reply templates: lib/replies/template.ts. */
-export { replyTemplateRecordSchema, type ReplyTemplateRecord } from '../replies/template';
 
 export const captureLogRecordSchema = z.object({
   id: z.number().int().optional(),

@@ -5,6 +5,7 @@
  */
 import { extract } from '../../lib/adapters/shopee/extract';
 import { fromResponse } from '../../lib/adapters/shopee/responses';
+import { atOnce } from '../../lib/adapters/slices';
 
 /** The floor: every row's link and the texts the adapter reads, with plain querySelector + textContent. */
 function bareDom(document: Document): number {
@@ -35,7 +36,7 @@ export const consoleBench = {
    */
   run(iterations: number, cards: { url: string; body: string; requestBody: string }) {
     const url = new URL(location.href);
-    const cold = time(() => extract(document, url));
+    const cold = time(() => atOnce(extract(document, url)));
     const extractMs: number[] = [];
     const bareMs: number[] = [];
     const jsonMs: number[] = [];
@@ -43,12 +44,12 @@ export const consoleBench = {
     let problems = cold.value.problems.length;
     let jsonOrders = 0;
     for (let i = 0; i < iterations; i++) {
-      const dom = time(() => extract(document, url));
+      const dom = time(() => atOnce(extract(document, url)));
       extractMs.push(dom.ms);
       orders = dom.value.orders.length;
       problems = dom.value.problems.length;
       bareMs.push(time(() => bareDom(document)).ms);
-      const json = time(() => fromResponse({ url: new URL(cards.url), body: JSON.parse(cards.body), requestBody: JSON.parse(cards.requestBody) }, url));
+      const json = time(() => atOnce(fromResponse({ url: new URL(cards.url), body: JSON.parse(cards.body), requestBody: JSON.parse(cards.requestBody) }, url)));
       jsonMs.push(json.ms);
       jsonOrders = json.value.orders.length;
     }

@@ -4,7 +4,7 @@
  * extension page or the service worker over CDP, where it runs against the same IndexedDB as the
  * extension. What it times:
  *
- * - ingest: the real `capture` runtime message (lib/messaging's sendMessage) from an extension page,
+ * - ingest: the real `capture` runtime message (lib/messaging/send.ts) from an extension page,
  *   so the background's own handler (envelope parse, applyCapture, session-health write) does the
  *   work exactly as for a content script's capture; against plain IndexedDB puts of the same
  *   records into a scratch database with the same stores and indexes, from the same page.
@@ -19,7 +19,7 @@ import { rescoreAll } from '../../lib/db/rfm-repository';
 import { BuyerLensDatabase, DATABASE_NAME } from '../../lib/db/database';
 import { loadBuyerRows } from '../../lib/db/buyer-rows';
 import { buyersCsvChunks, DEFAULT_EXPORT_COLUMNS } from '../../lib/export/columns';
-import { sendMessage } from '../../lib/messaging';
+import { sendToBackground } from '../../lib/messaging/send';
 import type { CaptureBatch } from '../../lib/schema/capture';
 import { benchBatch, benchPlan, type BenchPlan } from './data';
 
@@ -83,7 +83,7 @@ async function rawPut(batch: CaptureBatch): Promise<number> {
 
 async function pipelinePut(batch: CaptureBatch): Promise<{ ms: number; rejected: number; error?: string }> {
   const t0 = performance.now();
-  const reply = await sendMessage('capture', batch);
+  const reply = await sendToBackground('capture', batch);
   const ms = performance.now() - t0;
   return reply.ok ? { ms, rejected: reply.result.rejected } : { ms, rejected: batch.orders.length, error: reply.error };
 }

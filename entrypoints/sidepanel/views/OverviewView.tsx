@@ -1,6 +1,7 @@
 import { useDeferredValue, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { BuyerList } from '@/components/BuyerList';
+import { consoleNameList } from '@/lib/adapters/catalog';
 import { ShopOverview } from '@/components/ShopOverview';
 import { db } from '@/lib/db/database';
 import { recentBuyers, searchBuyers, shopsByKey } from '@/lib/db/queries';
@@ -8,7 +9,7 @@ import { useI18n } from '@/lib/i18n/react';
 
 /** No buyer on screen: find one, see how the shop's buyers stand, or pick from the latest buyers. */
 export function OverviewView({ onSelect, hero = true }: { onSelect: (buyerKey: string) => void; hero?: boolean }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query.trim());
   const data = useLiveQuery(async () => {
@@ -20,7 +21,7 @@ export function OverviewView({ onSelect, hero = true }: { onSelect: (buyerKey: s
       {hero && (
         <div className="empty-hero">
           <h1>{t('panel.noBuyer.title')}</h1>
-          <p className="muted">{t('panel.noBuyer.hint')}</p>
+          <p className="muted">{t('panel.noBuyer.hint', { consoles: consoleNameList(language) })}</p>
         </div>
       )}
       <label className="search">

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeFixtures } from '../../../test/adapter-fixtures';
+import { atOnce } from '../slices';
 import { buyerIdFromProxyEmail, fromResponse, statusOf } from './responses';
 
-describeFixtures('amazon');
 
 describe('Amazon Seller Central', () => {
   it('takes the buyer id from the buyer proxy email only', () => {
@@ -24,16 +23,16 @@ describe('Amazon Seller Central', () => {
   });
 
   it('reports a detail body of another shape instead of throwing', () => {
-    const out = fromResponse(
+    const out = atOnce(fromResponse(
       { url: new URL('https://sellercentral.amazon.com/orders-api/order/113-5829047-3316241'), body: { reason: 'sign_in' } },
       new URL('https://sellercentral.amazon.com/orders-v3/order/113-5829047-3316241'),
-    );
+    ));
     expect(out.orders).toEqual([]);
     expect(out.problems[0]?.reason).toMatch(/unexpected order detail/);
   });
 
   it('keeps a list row that does not fit and reports it, storing the others', () => {
-    const out = fromResponse(
+    const out = atOnce(fromResponse(
       {
         url: new URL('https://sellercentral.amazon.com/orders-api/search?limit=15'),
         body: {
@@ -44,7 +43,7 @@ describe('Amazon Seller Central', () => {
         },
       },
       new URL('https://sellercentral.amazon.com/orders-v3'),
-    );
+    ));
     expect(out.orders.map((o) => o.orderId)).toEqual(['113-5829047-3316241']);
     expect(out.problems).toHaveLength(1);
     expect(out.problems[0]?.where).toBe('orders[1]');

@@ -1,8 +1,8 @@
 import { queryFirst } from '../dom';
-import { buyersLanguage, noEmail, noLinks, noPhone, noReviewIncentive } from '../reply-rules';
 import type { AdapterChat, Conversation } from '../types';
 import { messagingSelectors } from './selectors';
 import { orderIdIn, shopKeyOf } from './urls';
+import { orderKeyFor } from '../../schema/keys';
 
 /** Amazon's marketplace ids, as the messaging URLs carry them (marketplaceID=…). */
 const CHANNEL_BY_MARKETPLACE_ID: Readonly<Record<string, string>> = {
@@ -27,13 +27,6 @@ const CHANNEL_BY_MARKETPLACE_ID: Readonly<Record<string, string>> = {
   A19VAU5U5O7RUS: 'amazon.sg',
 };
 
-/** The language buyers of each Amazon marketplace are written to in. */
-const LANGUAGE_BY_CHANNEL: Readonly<Record<string, string>> = {
-  'amazon.com': 'en', 'amazon.ca': 'en', 'amazon.co.uk': 'en', 'amazon.com.au': 'en', 'amazon.sg': 'en', 'amazon.in': 'en', 'amazon.ae': 'en',
-  'amazon.com.mx': 'es', 'amazon.es': 'es', 'amazon.com.br': 'pt', 'amazon.de': 'de', 'amazon.fr': 'fr', 'amazon.it': 'it', 'amazon.nl': 'nl',
-  'amazon.se': 'sv', 'amazon.pl': 'pl', 'amazon.com.tr': 'tr', 'amazon.sa': 'ar', 'amazon.co.jp': 'ja',
-};
-
 const CONTACT = /^\/messaging\/contact\/?$/;
 
 export function isMessagingPage(url: URL): boolean {
@@ -46,15 +39,11 @@ function conversationOnPage(_document: Document, url: URL): Conversation | undef
   const orderId = orderIdIn(url.searchParams.get('orderID') ?? url.searchParams.get('orderId') ?? undefined);
   const channel = CHANNEL_BY_MARKETPLACE_ID[url.searchParams.get('marketplaceID') ?? url.searchParams.get('marketplaceId') ?? ''];
   const shopKey = channel ? shopKeyOf(channel) : undefined;
-  return orderId && shopKey ? { orderKey: `${shopKey}:${orderId}` } : undefined;
+  return orderId && shopKey ? { orderKey: orderKeyFor(shopKey, orderId) } : undefined;
 }
 
 export const amazonChat: AdapterChat = {
   conversationFrom: () => undefined,
   conversationOnPage,
   replyBox: (document) => queryFirst(document, messagingSelectors.replyBox) as HTMLElement | null,
-  replyLanguage: (shopKey) => LANGUAGE_BY_CHANNEL[shopKey.replace(/^amazon:/, '')],
-  // Amazon's Communication Guidelines: no links (other than ones needed for the order), no e-mail
-  // addresses or phone numbers, no asking for positive reviews, and write in the buyer's language.
-  rules: [noLinks, noEmail, noPhone, noReviewIncentive, buyersLanguage],
 };

@@ -4,10 +4,13 @@ import { unmasked } from '../../schema/masked';
 import { parseConsoleDate } from '../dates';
 import { leafTexts, queryAllFirst, queryFirst, textAt, textOf } from '../dom';
 import { moneyTextToMinor } from '../../money';
+import type { Sliced } from '../slices';
 import { emptyExtraction, type OnScreen, type PageState } from '../types';
 import { statusOf } from './responses';
 import { detailSelectors, listSelectors } from './selectors';
-import { consoleOrderUrl, CURRENCY_BY_CHANNEL, detect, orderIdFromUrl, orderIdIn, shopKeyOf } from './urls';
+import { CURRENCY_BY_CHANNEL } from './catalog';
+import { consoleOrderUrl, detect, orderIdFromUrl, orderIdIn, shopKeyOf } from './urls';
+import { orderKeyFor } from '../../schema/keys';
 
 /** Status words the order pages print in the seller's interface language. */
 const STATUS_WORDS: Readonly<Record<string, OrderStatus>> = {
@@ -108,7 +111,7 @@ function extractDetail(document: Document, url: URL): Extraction {
   if (dateText && !placedAt) out.problems.push({ where: 'order-summary-purchase-date-value', reason: `unreadable date "${dateText}"` });
   const buyerName = buyerNameOn(document);
   const order: CapturedOrder = {
-    orderKey: `${shop.shopKey}:${orderId}`,
+    orderKey: orderKeyFor(shop.shopKey, orderId),
     orderId,
     shopKey: shop.shopKey,
     status: statusFromText(statusText),
@@ -124,15 +127,17 @@ function extractDetail(document: Document, url: URL): Extraction {
   return out;
 }
 
-function extractList(document: Document, url: URL): Extraction {
+/** One order per row, a row per slice step. */
+function* extractList(document: Document, url: URL): Sliced<Extraction> {
   const out = emptyExtraction();
-  queryAllFirst(document, listSelectors.rows).forEach((row, index) => {
+  for (const [index, row] of queryAllFirst(document, listSelectors.rows).entries()) {
+    yield;
     const orderId = orderIdIn(textOf(queryFirst(row, listSelectors.orderLink)));
-    if (!orderId) return; // spacer and detail rows of the table
+    if (!orderId) continue; // spacer and detail rows of the table
     const shop = shopOfPage(row, url, channelIn(row));
     if (!shop) {
       out.problems.push({ where: `order row ${index + 1}`, reason: 'no sales channel for this row' });
-      return;
+      continue;
     }
     const dateText = textAt(row, listSelectors.orderDate);
     const placedAt = dateText ? parseConsoleDate(dateText) : undefined;
@@ -143,7 +148,7 @@ function extractList(document: Document, url: URL): Extraction {
       return title ? [{ title, quantity: 1 }] : [];
     });
     out.orders.push({
-      orderKey: `${shop.shopKey}:${orderId}`,
+      orderKey: orderKeyFor(shop.shopKey, orderId),
       orderId,
       shopKey: shop.shopKey,
       status: statusFromText(statusText),
@@ -154,16 +159,17 @@ function extractList(document: Document, url: URL): Extraction {
       ...(buyerName ? { buyerName } : {}),
     });
     if (!out.shops.some((s) => s.shopKey === shop.shopKey)) out.shops.push({ adapterId: 'amazon', ...shop });
-  });
+  }
   return out;
 }
 
-export function extract(document: Document, url: URL): Extraction {
+/** What the page shows, a Manage Orders row at a time (the content script runs this in slices). */
+export function* extract(document: Document, url: URL): Sliced<Extraction> {
   switch (detect(url)) {
     case 'order-detail':
       return extractDetail(document, url);
     case 'order-list':
-      return extractList(document, url);
+      return yield* extractList(document, url);
     default:
       return emptyExtraction();
   }
@@ -184,7 +190,7 @@ export function activeBuyer({ document, url, orders, conversation }: PageState):
   let orderKey = captured?.orderKey;
   if (!orderKey && textAt(document, detailSelectors.orderId)) {
     const shop = shopOfPage(document, url);
-    if (shop) orderKey = `${shop.shopKey}:${orderId}`;
+    if (shop) orderKey = orderKeyFor(shop.shopKey, orderId);
   }
   if (!orderKey) return undefined;
   return {

@@ -1,13 +1,13 @@
 import type { Adapter } from '../types';
+import { amazonCatalog } from './catalog';
 import { amazonChat } from './chat';
 import { activeBuyer, extract } from './extract';
 import { fromResponse } from './responses';
-import { api, detect, exampleUrls, matches } from './urls';
+import { detailSelectors, listSelectors, messagingSelectors, unverifiedSelectors } from './selectors';
+import { api, detect, exampleUrls } from './urls';
 
 export const amazonAdapter: Adapter = {
-  id: 'amazon',
-  name: 'Amazon Seller Central',
-  matches,
+  ...amazonCatalog,
   detect,
   exampleUrls,
   api,
@@ -15,4 +15,5 @@ export const amazonAdapter: Adapter = {
   extract,
   activeBuyer,
   chat: amazonChat,
+  selectors: { groups: { listSelectors, detailSelectors, messagingSelectors }, unverified: unverifiedSelectors },
 };

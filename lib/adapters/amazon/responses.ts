@@ -5,8 +5,11 @@ import type { OrderStatus } from '../../schema/common';
 import { unmasked } from '../../schema/masked';
 import { epochSecondsToIso } from '../dates';
 import { amountToMinor } from '../../money';
+import type { Sliced } from '../slices';
 import { emptyExtraction, type TappedResponse } from '../types';
-import { consoleOrderUrl, CURRENCY_BY_CHANNEL, shopKeyOf } from './urls';
+import { CURRENCY_BY_CHANNEL } from './catalog';
+import { consoleOrderUrl, shopKeyOf } from './urls';
+import { buyerKeyFor, orderKeyFor } from '../../schema/keys';
 
 /*
  * Shapes after a real `GET /orders-api/order/{id}` body (2021, ../shared/reference/samples/
@@ -104,7 +107,7 @@ function fromDetail(response: TappedResponse, pageUrl: URL): Extraction {
   const grand = o.orderCost?.GrandTotal;
   const placedAt = epochSecondsToIso(o.purchaseDate);
   const order: CapturedOrder = {
-    orderKey: `${shopKey}:${o.amazonOrderId}`,
+    orderKey: orderKeyFor(shopKey, o.amazonOrderId),
     orderId: o.amazonOrderId,
     shopKey,
     status: statusOf(o.orderStatus.OrderStatus, o.orderStatus.RefundApplied === true),
@@ -117,7 +120,7 @@ function fromDetail(response: TappedResponse, pageUrl: URL): Extraction {
   const buyerId = buyerIdFromProxyEmail(o.buyerProxyEmail);
   const displayName = unmasked(o.buyerName);
   if (buyerId) {
-    order.buyerKey = `${shopKey}:${buyerId}`;
+    order.buyerKey = buyerKeyFor(shopKey, buyerId);
     out.buyers.push({ buyerKey: order.buyerKey, shopKey, platformBuyerId: buyerId, ...(displayName ? { displayName } : {}) });
   } else {
     if (displayName) order.buyerName = displayName;
@@ -129,30 +132,32 @@ function fromDetail(response: TappedResponse, pageUrl: URL): Extraction {
   return out;
 }
 
-function fromSearch(response: TappedResponse, pageUrl: URL): Extraction {
+/** One order per row, a row per slice step. */
+function* fromSearch(response: TappedResponse, pageUrl: URL): Sliced<Extraction> {
   const out = emptyExtraction();
   const parsed = searchSchema.safeParse(response.body);
   if (!parsed.success) {
     out.problems.push({ where: response.url.pathname, reason: `unexpected order list: ${describeIssues(parsed.error)}` });
     return out;
   }
-  parsed.data.orders.forEach((raw, index) => {
+  for (const [index, raw] of parsed.data.orders.entries()) {
+    yield;
     const where = `orders[${index}]`;
     const row = searchOrder.safeParse(raw);
     if (!row.success) {
       out.problems.push({ where, reason: describeIssues(row.error) });
-      return;
+      continue;
     }
     const o = row.data;
     const shopKey = shopKeyOf(o.salesChannel);
     if (!shopKey) {
       out.problems.push({ where, reason: `unknown sales channel "${o.salesChannel}"` });
-      return;
+      continue;
     }
     const placedAt = epochSecondsToIso(o.orderDate);
     const currency = o.orderItems.find((i) => i.unitPrice)?.unitPrice?.CurrencyCode ?? CURRENCY_BY_CHANNEL[o.salesChannel.toLowerCase()];
     out.orders.push({
-      orderKey: `${shopKey}:${o.amazonOrderId}`,
+      orderKey: orderKeyFor(shopKey, o.amazonOrderId),
       orderId: o.amazonOrderId,
       shopKey,
       status: statusOf(o.orderFulfillmentStatus),
@@ -165,13 +170,14 @@ function fromSearch(response: TappedResponse, pageUrl: URL): Extraction {
     if (!out.shops.some((s) => s.shopKey === shopKey)) {
       out.shops.push({ shopKey, adapterId: 'amazon', name: o.salesChannel, ...(currency ? { currency } : {}) });
     }
-  });
+  }
   return out;
 }
 
-export function fromResponse(response: TappedResponse, pageUrl: URL): Extraction {
+/** What a tapped response holds, a Manage Orders row at a time (the content script runs this in slices). */
+export function* fromResponse(response: TappedResponse, pageUrl: URL): Sliced<Extraction> {
   const path = response.url.pathname;
-  if (path === '/orders-api/search') return fromSearch(response, pageUrl);
+  if (path === '/orders-api/search') return yield* fromSearch(response, pageUrl);
   if (path.startsWith('/orders-api/order/')) return fromDetail(response, pageUrl);
   return { ...emptyExtraction(), problems: [{ where: path, reason: 'no reader for this endpoint' }] };
 }

@@ -39,3 +39,9 @@ export const listSelectors = {
 export const messagingSelectors = {
   replyBox: ['kat-textarea textarea', 'textarea[name="message"]', 'textarea'],
 } as const;
+
+/**
+ * Selectors no offline fixture (test/fixtures/<adapter>/) matches: the real page variant each is
+ * for, and the date to drop it by unless a fixture of that variant arrives (selectors.test.ts).
+ */
+export const unverifiedSelectors: Readonly<Record<string, { variant: string; drop: string }>> = {};

@@ -1,33 +1,6 @@
 import type { PageKind } from '../../schema/common';
-
-/** Seller Central hosts: unified regional consoles, each selling in one or more marketplaces. */
-export const HOSTS = [
-  'sellercentral.amazon.com',
-  'sellercentral-europe.amazon.com',
-  'sellercentral-japan.amazon.com',
-  'sellercentral.amazon.ca',
-  'sellercentral.amazon.com.mx',
-  'sellercentral.amazon.com.br',
-  'sellercentral.amazon.co.uk',
-  'sellercentral.amazon.de',
-  'sellercentral.amazon.fr',
-  'sellercentral.amazon.it',
-  'sellercentral.amazon.es',
-  'sellercentral.amazon.nl',
-  'sellercentral.amazon.se',
-  'sellercentral.amazon.pl',
-  'sellercentral.amazon.com.be',
-  'sellercentral.amazon.com.tr',
-  'sellercentral.amazon.ae',
-  'sellercentral.amazon.sa',
-  'sellercentral.amazon.eg',
-  'sellercentral.amazon.in',
-  'sellercentral.amazon.co.jp',
-  'sellercentral.amazon.com.au',
-  'sellercentral.amazon.sg',
-] as const;
-
-export const matches = HOSTS.map((host) => `https://${host}/*`);
+import { shopKeyFor } from '../../schema/keys';
+import { HOSTS } from './catalog';
 
 /** XHR endpoints of Manage Orders and order detail. */
 export const api = [/^\/orders-api\/search(?:\?|$)/, /^\/orders-api\/order\/\d{3}-\d{7}-\d{7}(?:\?|$)/];
@@ -65,22 +38,13 @@ export const exampleUrls: readonly { url: string; kind: PageKind | undefined }[]
   { url: 'https://sellercentral.amazon.com/home', kind: undefined },
 ];
 
-/** Marketplaces by sales channel ("Amazon.com", as orders name them) and their currencies. */
-export const CURRENCY_BY_CHANNEL: Readonly<Record<string, string>> = {
-  'amazon.com': 'USD', 'amazon.ca': 'CAD', 'amazon.com.mx': 'MXN', 'amazon.com.br': 'BRL',
-  'amazon.co.uk': 'GBP', 'amazon.de': 'EUR', 'amazon.fr': 'EUR', 'amazon.it': 'EUR', 'amazon.es': 'EUR',
-  'amazon.nl': 'EUR', 'amazon.com.be': 'EUR', 'amazon.ie': 'EUR', 'amazon.se': 'SEK', 'amazon.pl': 'PLN',
-  'amazon.com.tr': 'TRY', 'amazon.ae': 'AED', 'amazon.sa': 'SAR', 'amazon.eg': 'EGP', 'amazon.in': 'INR',
-  'amazon.co.jp': 'JPY', 'amazon.com.au': 'AUD', 'amazon.sg': 'SGD',
-};
-
 /**
  * The shop is the marketplace the order was sold in: one Seller Central account sells in several
  * (Amazon.com, Amazon.ca, …) and each has its own currency, so RFM never mixes them.
  */
 export function shopKeyOf(salesChannel: string): string | undefined {
   const channel = salesChannel.trim().toLowerCase();
-  return /^amazon\.[a-z.]+$/.test(channel) ? `amazon:${channel}` : undefined;
+  return /^amazon\.[a-z.]+$/.test(channel) ? shopKeyFor('amazon', channel) : undefined;
 }
 
 export function consoleOrderUrl(pageUrl: URL, orderId: string): string {

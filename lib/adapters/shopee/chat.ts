@@ -3,10 +3,10 @@ import * as z from 'zod/mini';
 import type { CapturedBuyer, Extraction } from '../../schema/capture';
 import { unmasked } from '../../schema/masked';
 import { queryFirst } from '../dom';
-import { buyersLanguage, noEmail, noLinks, noOffPlatformContact, noPhone } from '../reply-rules';
 import { emptyExtraction, type AdapterChat, type Conversation, type TappedResponse } from '../types';
 import { chatSelectors } from './selectors';
 import { chatApi, shopOf } from './urls';
+import { buyerKeyFor } from '../../schema/keys';
 
 /*
  * Web chat API (EVIDENCE.md, Shopee "Chat"): POST /webchat/api/v1.2/conversations lists the
@@ -62,7 +62,7 @@ export function chatExtraction(response: TappedResponse, pageUrl: URL): Extracti
   if (!shop || !parsed.success) return { ...emptyExtraction(), problems: [{ where: response.url.pathname, reason: 'conversation list not understood' }] };
   const buyers: CapturedBuyer[] = parsed.data.map((c) => {
     const name = unmasked(c.to_name);
-    return { buyerKey: `${shop.shopKey}:${c.to_id}`, shopKey: shop.shopKey, platformBuyerId: c.to_id, ...(name ? { displayName: name } : {}) };
+    return { buyerKey: buyerKeyFor(shop.shopKey, c.to_id), shopKey: shop.shopKey, platformBuyerId: c.to_id, ...(name ? { displayName: name } : {}) };
   });
   return { ...emptyExtraction(), buyers };
 }
@@ -81,23 +81,12 @@ function conversationFrom(response: TappedResponse, pageUrl: URL): Conversation 
     .filter((m) => byBuyer(m) && m.type === 'text' && m.content?.text)
     .sort((a, b) => a.created_timestamp - b.created_timestamp)
     .at(-1)?.content?.text;
-  return { buyerKey: `${shop.shopKey}:${buyerId}`, ...(lastBuyerMessage ? { lastBuyerMessage } : {}) };
+  return { buyerKey: buyerKeyFor(shop.shopKey, buyerId), ...(lastBuyerMessage ? { lastBuyerMessage } : {}) };
 }
-
-/** What buyers of each region write and read. */
-const LANGUAGE_BY_REGION: Readonly<Record<string, string>> = {
-  BR: 'pt', MX: 'es', CO: 'es', CL: 'es', TW: 'zh', TH: 'th', VN: 'vi', ID: 'id', MY: 'en', SG: 'en', PH: 'en',
-};
 
 export const shopeeChat: AdapterChat = {
   conversationFrom,
   // The page names no buyer in a documented place; the API response above is the source.
   conversationOnPage: () => undefined,
   replyBox: (document) => queryFirst(document, chatSelectors.replyBox) as HTMLElement | null,
-  replyLanguage(shopKey) {
-    const region = shopKey.split(':')[1]?.toUpperCase();
-    return region && region in LANGUAGE_BY_REGION ? LANGUAGE_BY_REGION[region] : undefined;
-  },
-  // Shopee's chat policy: no trading outside Shopee (links, other apps, phone, e-mail).
-  rules: [noLinks, noOffPlatformContact, noPhone, noEmail, buyersLanguage],
 };

@@ -2,12 +2,13 @@ import type { CapturedOrder, Extraction, OrderItem } from '../../schema/capture'
 import { unmasked } from '../../schema/masked';
 import { queryAllFirst, queryFirst, queryFirstEach, textAt, textOf, valueAfterLabel } from '../dom';
 import { moneyTextToMinor } from '../../money';
-import { atOnce, type Sliced } from '../slices';
+import type { Sliced } from '../slices';
 import { emptyExtraction, type OnScreen, type PageState } from '../types';
 import { placedDayFromOrderSn } from './responses';
 import { detailSelectors, listSelectors } from './selectors';
 import { statusFromText } from './statuses';
 import { consoleOrderUrls, detect, orderIdFromUrl, shopOf } from './urls';
+import { orderKeyFor } from '../../schema/keys';
 
 const ORDER_SN = /\b\d{6}[0-9A-Z]{6,10}\b/;
 
@@ -79,7 +80,7 @@ function* extractList(document: Document, url: URL): Sliced<Extraction> {
     const buyerName = unmasked(textOf(buyerNames[index]));
     const carrier = textOf(carriers[index]);
     const order: CapturedOrder = {
-      orderKey: `${shop.shopKey}:${orderId}`,
+      orderKey: orderKeyFor(shop.shopKey, orderId),
       orderId,
       shopKey: shop.shopKey,
       status: statusFromText(statusText),
@@ -128,7 +129,7 @@ function extractDetail(document: Document, url: URL): Extraction {
   });
   const placedAt = orderSn ? placedDayFromOrderSn(orderSn) : undefined;
   out.orders.push({
-    orderKey: `${shop.shopKey}:${orderId}`,
+    orderKey: orderKeyFor(shop.shopKey, orderId),
     orderId,
     shopKey: shop.shopKey,
     status: statusFromText(statusText),
@@ -146,7 +147,7 @@ function extractDetail(document: Document, url: URL): Extraction {
 }
 
 /** What the page shows, read a card at a time (the content script runs this in slices). */
-export function* extractInSlices(document: Document, url: URL): Sliced<Extraction> {
+export function* extract(document: Document, url: URL): Sliced<Extraction> {
   switch (detect(url)) {
     case 'order-list':
       return yield* extractList(document, url);
@@ -155,10 +156,6 @@ export function* extractInSlices(document: Document, url: URL): Sliced<Extractio
     default:
       return emptyExtraction();
   }
-}
-
-export function extract(document: Document, url: URL): Extraction {
-  return atOnce(extractInSlices(document, url));
 }
 
 /** On an order detail page: that order (whose buyer the store knows from the JSON or the list). */
@@ -171,7 +168,7 @@ export function activeBuyer({ document, url, orders, conversation }: PageState):
   const captured = orders.find((o) => o.orderId === orderId && o.buyerKey);
   const buyerName = unmasked(textAt(document, detailSelectors.buyerUsername));
   return {
-    orderKey: captured?.orderKey ?? `${shop.shopKey}:${orderId}`,
+    orderKey: captured?.orderKey ?? orderKeyFor(shop.shopKey, orderId),
     ...(captured?.buyerKey ? { buyerKey: captured.buyerKey } : {}),
     ...(buyerName ? { buyerName } : {}),
   };

@@ -1,20 +1,20 @@
 import type { Adapter } from '../types';
+import { shopeeCatalog } from './catalog';
 import { shopeeChat } from './chat';
-import { activeBuyer, extract, extractInSlices } from './extract';
-import { fromResponse, fromResponseInSlices } from './responses';
-import { api, detect, exampleUrls, matches } from './urls';
+import { activeBuyer, extract } from './extract';
+import { fromResponse } from './responses';
+import { chatSelectors, detailSelectors, listSelectors, unverifiedSelectors } from './selectors';
+import { api, detect, exampleUrls } from './urls';
 
 export const shopeeAdapter: Adapter = {
-  id: 'shopee',
-  name: 'Shopee Seller Centre',
-  matches,
+  ...shopeeCatalog,
   detect,
   exampleUrls,
   api,
+  // Order lists run to hundreds of cards (the JSON and the page alike): both read a card per step.
   fromResponse,
   extract,
-  // Order lists run to hundreds of cards (the JSON and the page alike).
-  inSlices: { fromResponse: fromResponseInSlices, extract: extractInSlices },
   activeBuyer,
   chat: shopeeChat,
+  selectors: { groups: { listSelectors, detailSelectors, chatSelectors }, unverified: unverifiedSelectors },
 };

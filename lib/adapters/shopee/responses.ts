@@ -4,12 +4,13 @@ import { describeIssues } from '../../schema/issues';
 import type { CapturedBuyer, CapturedOrder, Extraction, OrderItem } from '../../schema/capture';
 import { unmasked } from '../../schema/masked';
 import { epochSecondsToIso } from '../dates';
-import { decimalToMinor, shopeeMoneyToMinor } from '../../money';
-import { atOnce, type Sliced } from '../slices';
+import { decimalToMinor, minorExponent } from '../../money';
+import type { Sliced } from '../slices';
 import { emptyExtraction, type TappedResponse } from '../types';
 import { chatExtraction, isChatApi } from './chat';
 import { statusFromDetail, statusFromText } from './statuses';
 import { consoleOrderUrls, shopOf, type ShopeeShop } from './urls';
+import { buyerKeyFor, orderKeyFor } from '../../schema/keys';
 
 /*
  * Response shapes, field by field after real captures of seller.shopee.com.br (copiloto HAR
@@ -94,6 +95,11 @@ function buildSchemas() {
     }),
   });
   return { itemInfoGroupSchema, orderCardSchema, packageLevelOrderCardSchema, cardListSchema, cardListRequestSchema, oneOrderSchema };
+}
+
+/** Shopee sends money as an integer ×100000 of the currency unit (R$ 65,85 → 6584736). */
+export function shopeeMoneyToMinor(value: number, currency: string): number {
+  return Math.round((value * 10 ** minorExponent(currency)) / 100000);
 }
 
 /**
@@ -207,7 +213,7 @@ function orderTotal(totals: number[]): number {
 function buyerOf(shop: ShopeeShop, userId: string, name: string | undefined): CapturedBuyer {
   const displayName = unmasked(name);
   return {
-    buyerKey: `${shop.shopKey}:${userId}`,
+    buyerKey: buyerKeyFor(shop.shopKey, userId),
     shopKey: shop.shopKey,
     platformBuyerId: userId,
     ...(displayName ? { displayName } : {}),
@@ -251,7 +257,7 @@ function* fromCardList(response: TappedResponse, pageUrl: URL): Sliced<Extractio
     }
     const placedAt = placedDayFromOrderSn(parts.orderSn);
     const order: CapturedOrder = {
-      orderKey: `${shop.shopKey}:${parts.orderId}`,
+      orderKey: orderKeyFor(shop.shopKey, parts.orderId),
       orderId: parts.orderId,
       orderNumber: parts.orderSn,
       shopKey: shop.shopKey,
@@ -267,7 +273,7 @@ function* fromCardList(response: TappedResponse, pageUrl: URL): Sliced<Extractio
     const name = unmasked(parts.username);
     if (name) order.buyerName = name;
     if (parts.buyerUserId) {
-      order.buyerKey = `${shop.shopKey}:${parts.buyerUserId}`;
+      order.buyerKey = buyerKeyFor(shop.shopKey, parts.buyerUserId);
       out.buyers.push(buyerOf(shop, parts.buyerUserId, parts.username));
     } else {
       out.problems.push({ where, reason: `order ${parts.orderSn} has no buyer_user_id` });
@@ -313,7 +319,7 @@ function fromOneOrder(response: TappedResponse, pageUrl: URL): Extraction {
   const trackingNumber = unmasked(o.shipping_traceno);
   const carrier = unmasked(o.actual_carrier);
   const order: CapturedOrder = {
-    orderKey: `${shop.shopKey}:${o.order_id}`,
+    orderKey: orderKeyFor(shop.shopKey, o.order_id),
     orderId: o.order_id,
     orderNumber: o.order_sn,
     shopKey: shop.shopKey,
@@ -330,7 +336,7 @@ function fromOneOrder(response: TappedResponse, pageUrl: URL): Extraction {
     ...(carrier ? { carrier } : {}),
   };
   if (o.buyer_user) {
-    order.buyerKey = `${shop.shopKey}:${o.buyer_user.user_id}`;
+    order.buyerKey = buyerKeyFor(shop.shopKey, o.buyer_user.user_id);
     out.buyers.push(buyerOf(shop, o.buyer_user.user_id, o.buyer_user.user_name));
   } else {
     out.problems.push({ where: 'data.buyer_user', reason: `order ${o.order_sn} has no buyer_user` });
@@ -341,7 +347,7 @@ function fromOneOrder(response: TappedResponse, pageUrl: URL): Extraction {
 }
 
 /** What a tapped response holds, a card list a card at a time (the content script runs this in slices). */
-export function* fromResponseInSlices(response: TappedResponse, pageUrl: URL): Sliced<Extraction> {
+export function* fromResponse(response: TappedResponse, pageUrl: URL): Sliced<Extraction> {
   const path = response.url.pathname;
   if (isChatApi(response.url)) return chatExtraction(response, pageUrl);
   if (path.endsWith('/get_order_list_card_list')) return yield* fromCardList(response, pageUrl);
@@ -350,8 +356,4 @@ export function* fromResponseInSlices(response: TappedResponse, pageUrl: URL): S
   // carry the orders, so there is nothing to store from it.
   if (path.endsWith('/search_order_list_index')) return emptyExtraction();
   return { ...emptyExtraction(), problems: [{ where: path, reason: 'no reader for this endpoint' }] };
-}
-
-export function fromResponse(response: TappedResponse, pageUrl: URL): Extraction {
-  return atOnce(fromResponseInSlices(response, pageUrl));
 }

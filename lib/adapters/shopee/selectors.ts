@@ -59,3 +59,9 @@ export const detailSelectors = {
 export const chatSelectors = {
   replyBox: ['[data-testid="chat-input"] textarea', '.chat-input textarea', 'textarea[placeholder]', '[contenteditable="true"][role="textbox"]'],
 } as const;
+
+/**
+ * Selectors no offline fixture (test/fixtures/<adapter>/) matches: the real page variant each is
+ * for, and the date to drop it by unless a fixture of that variant arrives (selectors.test.ts).
+ */
+export const unverifiedSelectors: Readonly<Record<string, { variant: string; drop: string }>> = {};

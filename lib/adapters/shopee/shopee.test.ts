@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeFixtures } from '../../../test/adapter-fixtures';
-import { placedDayFromOrderSn, fromResponse } from './responses';
+import { atOnce } from '../slices';
+import { placedDayFromOrderSn, fromResponse, shopeeMoneyToMinor } from './responses';
 import { statusFromDetail, statusFromText } from './statuses';
 import { shopOf } from './urls';
-
-describeFixtures('shopee');
 
 const page = new URL('https://seller.shopee.com.br/portal/sale/order');
 const cardsUrl = new URL('https://seller.shopee.com.br/api/v3/order/get_order_list_card_list?SPC_CDS=x&SPC_CDS_VER=2');
@@ -25,25 +23,30 @@ function card(orderSn: string, username: string, totals: number[]) {
 
 describe('Shopee card list', () => {
   it('stores a masked username as absent, never as a name', () => {
-    const out = fromResponse({ url: cardsUrl, body: { data: { card_list: [card('241101AAAAAAAA', '***', [1000000])] } } }, page);
+    const out = atOnce(fromResponse({ url: cardsUrl, body: { data: { card_list: [card('241101AAAAAAAA', '***', [1000000])] } } }, page));
     expect(out.buyers[0]).toEqual({ buyerKey: 'shopee:br:55501', shopKey: 'shopee:br', platformBuyerId: '55501' });
     expect(out.orders[0]?.buyerName).toBeUndefined();
   });
 
+  it('reads Shopee ×100000 integers', () => {
+    expect(shopeeMoneyToMinor(6584736, 'BRL')).toBe(6585);
+    expect(shopeeMoneyToMinor(15000000000, 'VND')).toBe(150000);
+  });
+
   it('reads money ×100000 into minor units of the region’s currency', () => {
-    const out = fromResponse({ url: cardsUrl, body: { data: { card_list: [card('241101AAAAAAAA', 'ana', [6584736])] } } }, page);
+    const out = atOnce(fromResponse({ url: cardsUrl, body: { data: { card_list: [card('241101AAAAAAAA', 'ana', [6584736])] } } }, page));
     expect(out.orders[0]).toMatchObject({ totalMinor: 6585, currency: 'BRL', status: 'completed', statusText: 'Concluído' });
   });
 
   it('takes a total repeated on each package once, and sums different package totals', () => {
-    const same = fromResponse({ url: cardsUrl, body: { data: { card_list: [card('241101AAAAAAAA', 'ana', [5000000, 5000000])] } } }, page);
+    const same = atOnce(fromResponse({ url: cardsUrl, body: { data: { card_list: [card('241101AAAAAAAA', 'ana', [5000000, 5000000])] } } }, page));
     expect(same.orders[0]?.totalMinor).toBe(5000);
-    const parts = fromResponse({ url: cardsUrl, body: { data: { card_list: [card('241101AAAAAAAA', 'ana', [3000000, 2000000])] } } }, page);
+    const parts = atOnce(fromResponse({ url: cardsUrl, body: { data: { card_list: [card('241101AAAAAAAA', 'ana', [3000000, 2000000])] } } }, page));
     expect(parts.orders[0]?.totalMinor).toBe(5000);
   });
 
   it('reports a body that is not a card list instead of throwing', () => {
-    const out = fromResponse({ url: cardsUrl, body: { error: 'token expired' } }, page);
+    const out = atOnce(fromResponse({ url: cardsUrl, body: { error: 'token expired' } }, page));
     expect(out.orders).toEqual([]);
     expect(out.problems[0]?.reason).toMatch(/unexpected card list/);
   });
@@ -53,7 +56,7 @@ describe('Shopee card list', () => {
     const url = new URL('https://seller.shopee.cn/api/v3/order/get_order_list_card_list?SPC_CDS=x&cnsc_shop_id=1045532871');
     const body = { data: { card_list: [card('241101AAAAAAAA', 'ana', [2523000])] } };
     const requestBody = { order_list_tab: 300, order_param_list: [{ order_id: 188000000000001, shop_id: 1045532871, region_id: 'MY' }] };
-    const out = fromResponse({ url, body, requestBody }, cnscPage);
+    const out = atOnce(fromResponse({ url, body, requestBody }, cnscPage));
     expect(out.orders[0]).toMatchObject({ shopKey: 'shopee:cnsc-1045532871', currency: 'MYR', totalMinor: 2523 });
   });
 });

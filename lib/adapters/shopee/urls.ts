@@ -1,31 +1,6 @@
 import type { PageKind } from '../../schema/common';
-
-/**
- * Seller Centre hosts. Local consoles are one per region; CNSC (seller.shopee.cn) serves
- * cross-border sellers, one shop per region, with `cnsc_shop_id` in every page and API URL.
- */
-export const REGION_BY_HOST: Readonly<Record<string, string>> = {
-  'seller.shopee.com.br': 'BR',
-  'seller.shopee.com.my': 'MY',
-  'seller.shopee.ph': 'PH',
-  'seller.shopee.sg': 'SG',
-  'seller.shopee.co.th': 'TH',
-  'seller.shopee.tw': 'TW',
-  'seller.shopee.co.id': 'ID',
-  'seller.shopee.vn': 'VN',
-  'banhang.shopee.vn': 'VN',
-  'seller.shopee.com.mx': 'MX',
-  'seller.shopee.com.co': 'CO',
-  'seller.shopee.cl': 'CL',
-};
-export const CNSC_HOST = 'seller.shopee.cn';
-
-export const CURRENCY_BY_REGION: Readonly<Record<string, string>> = {
-  BR: 'BRL', MY: 'MYR', PH: 'PHP', SG: 'SGD', TH: 'THB', TW: 'TWD', ID: 'IDR', VN: 'VND', MX: 'MXN',
-  CO: 'COP', CL: 'CLP',
-};
-
-export const matches = [...Object.keys(REGION_BY_HOST), CNSC_HOST].map((host) => `https://${host}/*`);
+import { shopKeyFor } from '../../schema/keys';
+import { CNSC_HOST, CURRENCY_BY_REGION, REGION_BY_HOST } from './catalog';
 
 /** Web chat API: the conversation list and a conversation's messages (chat.ts reads them). */
 export const chatApi = [/^\/webchat\/api\/v1\.2\/conversations(?:\?|$)/, /^\/webchat\/api\/v1\.2\/(?:mini\/)?conversations\/\d+\/messages(?:\?|$)/];
@@ -92,14 +67,14 @@ export function shopOf(url: URL, regionHint?: string): ShopeeShop | undefined {
     const region = (url.searchParams.get('cbsc_shop_region') ?? regionHint)?.toUpperCase();
     const currency = region ? CURRENCY_BY_REGION[region] : undefined;
     return {
-      shopKey: `shopee:cnsc-${shopId}`,
+      shopKey: shopKeyFor('shopee', `cnsc-${shopId}`),
       platformShopId: shopId,
       ...(region && currency ? { region, currency } : {}),
     };
   }
   const region = REGION_BY_HOST[url.hostname];
   if (!region) return undefined;
-  return { shopKey: `shopee:${region.toLowerCase()}`, region, currency: CURRENCY_BY_REGION[region] };
+  return { shopKey: shopKeyFor('shopee', region.toLowerCase()), region, currency: CURRENCY_BY_REGION[region] };
 }
 
 /**

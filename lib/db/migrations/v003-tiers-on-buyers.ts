@@ -1,5 +1,6 @@
 import type { Transaction } from 'dexie';
-import { rfmSettingsSchema, defaultRfmSettings } from '../../rfm/settings';
+import { defaultRfmSettings } from '../../rfm/settings';
+import { rfmSettingsSchema } from '../../schema/rfm';
 import { rescoreShops } from '../../rfm/tier';
 import type { BuyerRecord, BuyerSearchRecord, SettingRecord, ShopRecord } from '../../schema/records';
 import { searchWordsOf } from '../merge';

@@ -1,4 +1,4 @@
-import type { ReplyTemplateFields } from '../template';
+import type { ReplyTemplateFields } from '../../schema/replies';
 
 /** Words buyers use when they want their money back or to send an item back (EN, PT, ES, ZH). */
 export const REFUND_WORDS = ['refund', 'return', 'money back', 'reembolso', 'devolução', 'devolver', 'devolución', '退款', '退货', '退钱'];

@@ -1,4 +1,4 @@
-import type { ReplyTemplateFields } from '../template';
+import type { ReplyTemplateFields } from '../../schema/replies';
 import { englishPack } from './en';
 import { chinesePack } from './zh-CN';
 

@@ -1,4 +1,4 @@
-import type { ReplyTemplateFields } from '../template';
+import type { ReplyTemplateFields } from '../../schema/replies';
 import { COMPLAINT_WORDS, REFUND_WORDS } from './en';
 
 /** 默认中文话术：简短、亲切、具体，覆盖售前到售后的每一步。 */

@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { amazonChat } from './amazon/chat';
-import { amazonAdapter } from './amazon';
-import { shopeeAdapter } from './shopee';
+import { shopeeAdapter } from '.';
+import { shopeeCatalog } from './catalog';
 
 const pageUrl = new URL('https://seller.shopee.com.br/webchat/conversations/873229651');
 
@@ -36,21 +35,8 @@ describe('Shopee web chat', () => {
   });
 
   it('expects replies in the region’s language', () => {
-    expect(shopeeAdapter.chat!.replyLanguage('shopee:br')).toBe('pt');
-    expect(shopeeAdapter.chat!.replyLanguage('shopee:tw')).toBe('zh');
-    expect(shopeeAdapter.chat!.replyLanguage('shopee:cnsc-1234567')).toBeUndefined();
-  });
-});
-
-describe('Amazon Buyer-Seller Messaging', () => {
-  it('keys the order of a "Contact buyer" page like the order captures, from the marketplace id', () => {
-    const url = new URL('https://sellercentral.amazon.com/messaging/contact?orderID=114-7941379-5480234&marketplaceID=ATVPDKIKX0DER');
-    expect(amazonAdapter.detect(url)).toBe('chat');
-    expect(amazonChat.conversationOnPage(document, url)).toEqual({ orderKey: 'amazon:amazon.com:114-7941379-5480234' });
-    expect(amazonChat.conversationOnPage(document, new URL('https://sellercentral.amazon.co.uk/messaging/contact?orderID=202-1234567-7654321&marketplaceID=A1F83G8C2ARO7P'))).toEqual({
-      orderKey: 'amazon:amazon.co.uk:202-1234567-7654321',
-    });
-    expect(amazonChat.conversationOnPage(document, new URL('https://sellercentral.amazon.com/messaging/contact?orderID=nope'))).toBeUndefined();
-    expect(amazonChat.replyLanguage('amazon:amazon.de')).toBe('de');
+    expect(shopeeCatalog.replyLanguage('shopee:br')).toBe('pt');
+    expect(shopeeCatalog.replyLanguage('shopee:tw')).toBe('zh');
+    expect(shopeeCatalog.replyLanguage('shopee:cnsc-1234567')).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { segmentSchema } from '../rfm/segments';
-import { adapterIdSchema, isoDateTimeSchema, orderStatusSchema, textSchema } from '../schema/common';
+import { segmentSchema } from './rfm';
+import { adapterIdSchema, isoDateTimeSchema, orderStatusSchema, textSchema } from './common';
 
 /** The after-sale flow of an online shop, in the order a buyer meets it. */
 export const REPLY_CATEGORIES = [

@@ -1,0 +1,35 @@
+import type { Language } from '../i18n/i18n';
+import { partsOfShopKey } from '../schema/keys';
+import { amazonCatalog } from './amazon/catalog';
+import { shopeeCatalog } from './shopee/catalog';
+import type { AdapterCatalogEntry } from './types';
+
+/**
+ * Every marketplace BuyerLens reads, as the UI, the main-world tap and the reply check know it: no
+ * parsers (those are in registry.ts, for content scripts and the extract CLI). Adding one:
+ * `npm run new:adapter <id>` adds its line here and in registry.ts.
+ */
+export const catalog: readonly AdapterCatalogEntry[] = [shopeeCatalog, amazonCatalog];
+
+export function catalogEntry(adapterId: string): AdapterCatalogEntry | undefined {
+  return catalog.find((entry) => entry.id === adapterId);
+}
+
+/** "Shopee", "亚马逊": a marketplace as sellers name it, in the UI language; its id where BuyerLens no longer knows it. */
+export function marketplaceName(adapterId: string, language: Language): string {
+  return catalogEntry(adapterId)?.names[language] ?? adapterId;
+}
+
+/** "Shopee · BR", "Amazon · Amazon.com": the marketplace and the shop, as a seller names them. */
+export function shopLabel(language: Language, shopKey: string, shop: { name?: string | undefined; region?: string | undefined } | undefined): string {
+  const { adapterId, shop: shopPart } = partsOfShopKey(shopKey);
+  return `${marketplaceName(adapterId, language)} · ${shop?.name ?? shop?.region ?? shopPart}`;
+}
+
+/** Every console's pages: where the content scripts and the main-world tap run. */
+export const consoleMatches: readonly string[] = catalog.flatMap((entry) => entry.matches);
+
+/** The consoles' names in the UI language, as a list the seller reads ("A, B or C"). */
+export function consoleNameList(language: Language): string {
+  return new Intl.ListFormat(language, { type: 'disjunction' }).format(catalog.map((entry) => entry.consoleNames[language]));
+}

@@ -1,0 +1,80 @@
+import type { Sliced } from '../adapters/slices';
+import type { Extraction } from '../schema/capture';
+import type { ConsolePage } from './page';
+import type { ScreenReporter } from './screen-reporter';
+import type { SendCapture } from './sink';
+
+/** The DOM is read once it has been quiet this long… */
+const DOM_SETTLE_MS = 400;
+/** …or, on a page that keeps changing, this long after its first change. */
+const DOM_MAX_WAIT_MS = 2500;
+
+function fingerprint(extraction: Extraction): string {
+  return JSON.stringify([extraction.orders, extraction.buyers, extraction.problems]);
+}
+
+/**
+ * What the page shows, read in slices: only the orders the JSON did not bring, and only when the
+ * reading differs from the last one sent for this page.
+ */
+export function* readDom(page: ConsolePage, send: SendCapture, screen: ScreenReporter): Sliced<void> {
+  const session = page.session();
+  if (!session.kind) return;
+  let extraction: Extraction;
+  try {
+    extraction = yield* page.adapter.extract(page.document, session.url);
+  } catch (error) {
+    extraction = { shops: [], buyers: [], orders: [], problems: [{ where: session.url.pathname, reason: `adapter failed: ${String(error)}` }] };
+  }
+  yield; // comparing and sending is a step of its own
+  extraction = { ...extraction, orders: extraction.orders.filter((o) => !page.memory.fromNetwork.has(o.orderKey)) };
+  const print = fingerprint(extraction);
+  if (print !== session.lastDom && (extraction.orders.length > 0 || extraction.buyers.length > 0 || extraction.problems.length > 0)) {
+    session.lastDom = print;
+    page.memory.remember(extraction.orders, 'dom');
+    send('dom', extraction, session.url);
+  }
+  screen.update();
+}
+
+export interface DomReader {
+  /** The page changed: read it once it settles. */
+  schedule(): void;
+  /** Reads the page whenever it changes (a MutationObserver), until the extension goes. */
+  watch(): void;
+}
+
+export function domReader(page: ConsolePage, send: SendCapture, screen: ScreenReporter, enqueue: (job: Sliced<void>) => void): DomReader {
+  const { lifetime } = page;
+  let settleTimer: number | undefined;
+  let firstChangeAt = 0;
+  let queued = false;
+  const quiet = () => {
+    settleTimer = undefined;
+    firstChangeAt = 0;
+    // One read waiting is enough: it will see every change made before it starts.
+    if (!lifetime.isValid || queued) return;
+    queued = true;
+    enqueue(
+      (function* () {
+        queued = false;
+        yield* readDom(page, send, screen);
+      })(),
+    );
+  };
+  const schedule = () => {
+    const now = Date.now();
+    if (!firstChangeAt) firstChangeAt = now;
+    if (settleTimer !== undefined) clearTimeout(settleTimer);
+    settleTimer = lifetime.setTimeout(quiet, now - firstChangeAt > DOM_MAX_WAIT_MS ? 0 : DOM_SETTLE_MS);
+  };
+  return {
+    schedule,
+    watch() {
+      const observer = new MutationObserver(schedule);
+      observer.observe(page.document, { childList: true, subtree: true, characterData: true });
+      lifetime.onInvalidated(() => observer.disconnect());
+      schedule();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { Adapter, Conversation } from '../adapters/types';
+import type { CapturedOrder } from '../schema/capture';
+import type { PageKind } from '../schema/common';
+import type { CaptureSink } from './sink';
+
+/**
+ * The part of WXT's ContentScriptContext the runtime uses: whether the extension is still loaded,
+ * timers and listeners that stop when it is not. Tests pass a fake.
+ */
+export interface Lifetime {
+  readonly isValid: boolean;
+  setTimeout(handler: () => void, timeout?: number): number;
+  addEventListener(target: EventTarget, type: string, handler: (event: Event) => void, options?: AddEventListenerOptions): void;
+  onInvalidated(callback: () => void): void;
+}
+
+/** How many of the orders read in a tab are kept for working out the buyer on screen. */
+const REMEMBERED_ORDERS = 1000;
+
+/** What a tab's content script remembers across its pages (SPA navigation keeps the tab's script). */
+export class TabMemory {
+  /** Orders read in this tab (network and DOM), newest last. */
+  readonly orders: CapturedOrder[] = [];
+  /** Orders a response brought: a DOM reading adds only the others. */
+  readonly fromNetwork = new Set<string>();
+
+  remember(captured: readonly CapturedOrder[], source: 'network' | 'dom'): void {
+    if (source === 'network') for (const order of captured) this.fromNetwork.add(order.orderKey);
+    this.orders.push(...captured);
+    if (this.orders.length > REMEMBERED_ORDERS) this.orders.splice(0, this.orders.length - REMEMBERED_ORDERS);
+  }
+}
+
+/** One page of the console: replaced, not reset, when the seller navigates (the SPA's location changes). */
+export class PageSession {
+  readonly kind: PageKind | undefined;
+  /** The open conversation, once a chat response said who with. */
+  conversation: Conversation | undefined;
+  /** What the last DOM capture of this page sent: the same reading is not sent twice. */
+  lastDom = '';
+
+  constructor(
+    adapter: Adapter,
+    readonly url: URL,
+  ) {
+    this.kind = adapter.detect(url);
+  }
+}
+
+/** What the runtime's parts share: the adapter, the page's document and lifetime, the sink, and the session of the page now shown. */
+export interface ConsolePage {
+  adapter: Adapter;
+  document: Document;
+  lifetime: Lifetime;
+  sink: CaptureSink;
+  memory: TabMemory;
+  session(): PageSession;
+}

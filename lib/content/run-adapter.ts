@@ -1,0 +1,39 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sliceQueue } from '../adapters/slices';
+import type { Adapter } from '../adapters/types';
+import { domReader } from './dom-reader';
+import { networkReader } from './network-reader';
+import { PageSession, TabMemory, type ConsolePage } from './page';
+import { installReplyBox } from './reply-box';
+import { screenReporter } from './screen-reporter';
+import { captureSender, type CaptureSink } from './sink';
+import { connectTap } from './tap/tap-bridge';
+
+/**
+ * The adapter's runtime on a console page: reads tapped responses, reads the DOM once it settles
+ * (and again after SPA navigation, on a new page session), and reports captures and the buyer on
+ * screen. No storage here: everything goes to the background.
+ */
+export function runAdapter(ctx: ContentScriptContext, adapter: Adapter, sink: CaptureSink): void {
+  let session = new PageSession(adapter, new URL(location.href));
+  const page: ConsolePage = { adapter, document, lifetime: ctx, sink, memory: new TabMemory(), session: () => session };
+  const send = captureSender(page);
+  const screen = screenReporter(page);
+  // Reading responses and the DOM is work in slices, one job at a time in the order it came.
+  const enqueue = sliceQueue(() => ctx.isValid);
+  const dom = domReader(page, send, screen, enqueue);
+  const readResponse = networkReader(page, send, screen);
+
+  connectTap(ctx, adapter.api, (response) => enqueue(readResponse(response)));
+  installReplyBox(page);
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    session = new PageSession(adapter, new URL(event.newUrl.href));
+    screen.update();
+    dom.schedule();
+  });
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    // A tab coming back to the front is the one the panel should follow.
+    if (document.visibilityState === 'visible') screen.again();
+  });
+  dom.watch();
+}

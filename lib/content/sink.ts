@@ -1,0 +1,56 @@
+import type { CaptureBatch, Extraction, Screen } from '../schema/capture';
+import type { InsertResult, PickedReply } from '../schema/messages';
+import type { ConsolePage } from './page';
+
+/** What the content script needs from the extension: the messages it sends, and the one it answers. */
+export interface CaptureSink {
+  capture(batch: CaptureBatch): Promise<unknown>;
+  screen(screen: Screen | null): Promise<void>;
+  /** Registers the handler for "insert this reply" from the side panel; returns how to stop. */
+  onInsert?(handler: (text: string) => InsertResult): () => void;
+  /** The "/" picker's source of replies, where the console has a reply box. */
+  replies?: ReplySource;
+}
+
+export interface ReplySource {
+  pick(query: string): Promise<PickedReply[]>;
+  picked(id: string): void;
+}
+
+const SEND_ATTEMPTS = 4;
+
+/** Sends, retrying a few times with backoff: the service worker may be starting up. */
+export async function withRetry(send: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await send();
+      return;
+    } catch (error) {
+      if (attempt >= SEND_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+    }
+  }
+}
+
+export type SendCapture = (source: CaptureBatch['source'], extraction: Extraction, pageUrl: URL, sourceUrl?: string) => void;
+
+/** Sends one reading of a page or response as a capture batch; a batch that cannot be sent is logged, never thrown. */
+export function captureSender({ adapter, sink }: Pick<ConsolePage, 'adapter' | 'sink'>): SendCapture {
+  return (source, extraction, pageUrl, sourceUrl) => {
+    const batch: CaptureBatch = {
+      adapterId: adapter.id,
+      pageKind: adapter.detect(pageUrl) ?? 'other',
+      pageUrl: pageUrl.href,
+      source,
+      capturedAt: new Date().toISOString(),
+      shops: extraction.shops,
+      buyers: extraction.buyers,
+      orders: extraction.orders,
+      problems: extraction.problems,
+      ...(sourceUrl ? { sourceUrl } : {}),
+    };
+    void withRetry(() => sink.capture(batch)).catch((error: unknown) => {
+      console.warn('[BuyerLens] capture not stored', error);
+    });
+  };
+}

@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+import type { output } from 'zod/v4/core';
+import type { MessageReply } from './protocol';
+import { messenger } from './send';
+import { mayReceiveFrom, trustOf, type Sender } from './sender';
+import { backgroundToContent } from './to-content';
+
+type ToContent = typeof backgroundToContent;
+
+/**
+ * The content script's end of the background → content direction: only the extension itself (never
+ * another tab) may send, and the payload is parsed first. Returns the function that stops listening.
+ */
+export function onBackgroundMessage<K extends keyof ToContent>(
+  type: K,
+  handle: (data: output<ToContent[K]['data']>) => MessageReply<K>,
+  refuse: (reason: string) => MessageReply<K>,
+): () => void {
+  const listener = ({ data, sender }: { data: unknown; sender: Sender }): MessageReply<K> => {
+    if (!mayReceiveFrom('background', trustOf(sender, browser.runtime.id, browser.runtime.getURL('/')), sender)) return refuse('not from BuyerLens');
+    const parsed = backgroundToContent[type].data.safeParse(data);
+    return parsed.success ? handle(parsed.data as output<ToContent[K]['data']>) : refuse('malformed message');
+  };
+  return messenger.onMessage(type, listener as never);
+}
