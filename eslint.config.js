@@ -3,6 +3,68 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers (docs/architecture.md), as import rules: each zone lists what its files may not import.
+ * Patterns match the import as written, relative (`../db/queries`) or through the `@/` alias.
+ */
+const never = (regex, message) => ({ regex, message });
+const DB = never('(^|/)db/', 'Content scripts run in the marketplace’s origin: an IndexedDB opened there belongs to the site. Only the background writes the store, through lib/db.');
+const DEXIE = never('^dexie($|-)', 'Only lib/db uses Dexie.');
+const CONTENT_RUNTIME = never('(^|/)content/', 'lib/content is the content script’s runtime: only content script entrypoints start it.');
+const ANY_ADAPTER = never('(^|/)adapters/(?!(slices|types|catalog)$)', 'An adapter is read through its Adapter object, which the content script that runs it passes in.');
+const BROWSER = never('^(wxt|@webext-core)(/|$)', 'The domain is plain functions: browser APIs belong to entrypoints, lib/messaging and lib/content.');
+
+const zones = [
+  {
+    files: ['lib/schema/**'],
+    patterns: [never('^(?!zod(/|$)|\\./)', 'lib/schema is the bottom layer: it imports only zod and its own files.')],
+  },
+  {
+    // The pure domain: plain functions over records, testable without a database or a browser.
+    files: ['lib/rfm/**', 'lib/replies/**', 'lib/buyers/**', 'lib/export/**'],
+    patterns: [
+      never('(^|/)(db|adapters|content|messaging)(/|$)', 'The domain (rfm, replies, buyers, export) never imports lib/db, lib/adapters, lib/content or lib/messaging: pass it the records it needs.'),
+      DEXIE,
+      BROWSER,
+    ],
+  },
+  {
+    files: ['lib/db/migrations/**'],
+    patterns: [never('^(?!\\./step$)', 'A migration step is frozen: it imports nothing but ./step (derived data is rebuilt by lib/db/derived.ts, with today’s code).')],
+  },
+  {
+    files: ['lib/db/**'],
+    ignores: ['lib/db/migrations/**'],
+    patterns: [never('(^|/)(adapters|content|messaging)/', 'lib/db knows records, not consoles or messages.')],
+  },
+  {
+    files: ['lib/messaging/**'],
+    patterns: [never('(^|/)(db|adapters|content|rfm|replies|buyers|export)/', 'lib/messaging is the protocol: its payloads and replies are lib/schema types.')],
+  },
+  {
+    // An adapter's folder: its own files, the shared adapter helpers, schema and money.
+    files: ['lib/adapters/*/**'],
+    patterns: [DB, DEXIE, CONTENT_RUNTIME, never('^\\.\\./(?!\\.\\.)[^/]+/', 'An adapter never imports another adapter’s files.')],
+  },
+  { files: ['lib/adapters/*.ts'], patterns: [DB, DEXIE, CONTENT_RUNTIME] },
+  { files: ['lib/content/**'], patterns: [DB, DEXIE, ANY_ADAPTER] },
+  { files: ['entrypoints/*.content.ts'], patterns: [DB, DEXIE] },
+  {
+    // Pages read the store and send actions; they bundle no adapter parser and no content runtime.
+    files: ['components/**', 'entrypoints/sidepanel/**', 'entrypoints/options/**', 'entrypoints/buyers/**'],
+    patterns: [
+      never('(^|/)adapters/(?!(catalog|reply-rules|types)$)', 'Pages read the adapter catalog (lib/adapters/catalog.ts), never an adapter’s parsers or the registry.'),
+      never('(^|/)db/(?!(database|queries|settings-queries|buyer-rows|backup)$)', 'Pages read through lib/db’s queries and change data through lib/messaging actions (backup restore is the one exception).'),
+      never('(^|/)messaging/(background|content)$', 'Pages send messages (lib/messaging/actions.ts); only the background and content scripts receive them.'),
+      CONTENT_RUNTIME,
+    ],
+  },
+  {
+    files: ['entrypoints/background/**'],
+    patterns: [ANY_ADAPTER, CONTENT_RUNTIME],
+  },
+];
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'artifacts/**'] },
   js.configs.recommended,
@@ -25,14 +87,14 @@ export default tseslint.config(
     },
   },
   {
-    // Content scripts run in the marketplace's origin: an IndexedDB opened there would belong to
-    // the site. Only the background writes the store, through lib/db.
-    files: ['entrypoints/*.content.ts', 'lib/adapters/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/db/*', '@/lib/db/*', 'dexie', 'dexie-*'], message: 'Content scripts never touch the database.' }] },
-      ],
-    },
+    // Short functions: each says one thing (tests' describe blocks are lists of cases, not functions).
+    files: ['lib/**', 'entrypoints/**', 'components/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'max-lines-per-function': ['error', { max: 80 }] },
   },
+  ...zones.map(({ files, ignores = [], patterns }) => ({
+    files,
+    ignores: [...ignores, '**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  })),
 );

@@ -25,6 +25,65 @@ function useAgentName(): string {
   return name;
 }
 
+type ReplyHow = 'insert' | 'copy';
+
+function ReplyPrompts({
+  templateId,
+  prompts,
+  answers,
+  onAnswer,
+  onEnter,
+}: {
+  templateId: string;
+  prompts: readonly string[];
+  answers: Record<string, string>;
+  onAnswer: (label: string, answer: string) => void;
+  onEnter: () => void;
+}) {
+  const { t } = useI18n();
+  return prompts.map((label, i) => (
+    <label key={label} className="reply-prompt">
+      <span>{t('replies.prompt', { label })}</span>
+      <input id={`prompt-${templateId}-${i}`} type="text" value={answers[label] ?? ''} onChange={(e) => onAnswer(label, e.target.value)} onKeyDown={(e) => e.key === 'Enter' && onEnter()} />
+    </label>
+  ));
+}
+
+function ReplyLint({ problems, replyLanguage }: { problems: ReturnType<typeof lintReply>; replyLanguage: string | undefined }) {
+  const { t, language } = useI18n();
+  const languageName = replyLanguage ? (new Intl.DisplayNames([language], { type: 'language' }).of(replyLanguage) ?? replyLanguage) : '';
+  return (
+    <ul className="reply-lint" data-testid="reply-lint" aria-label={t('lint.title')}>
+      {problems.map((id) => (
+        <li key={id} data-rule={id}>
+          ⚠ {t(`lint.${id}` as Parameters<typeof t>[0], { language: languageName })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ReplyActions({ index, canInsert, ready, status, onRun }: { index: number; canInsert: boolean; ready: boolean; status: string | null; onRun: (how: ReplyHow) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="reply-actions">
+      {canInsert && (
+        <button type="button" className="small-button primary" data-testid="reply-insert" disabled={!ready} title={t('replies.insertHint', { n: String(index + 1) })} onClick={() => onRun('insert')}>
+          {t('replies.insert')}
+        </button>
+      )}
+      <button type="button" className={canInsert ? 'small-button' : 'small-button primary'} data-testid="reply-copy" disabled={!ready} onClick={() => onRun('copy')}>
+        {t('replies.copy')}
+      </button>
+      {status && (
+        <span className="reply-status small" role="status">
+          {status}
+        </span>
+      )}
+    </div>
+  );
+}
+
 function ReplyItem({
   template,
   reason,
@@ -48,16 +107,15 @@ function ReplyItem({
   rules: Parameters<typeof lintReply>[0];
   registerTrigger: (index: number, trigger: () => void) => () => void;
 }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string | null>(null);
   const prompts = useMemo(() => promptsOf(template.body), [template.body]);
   const rendered = renderTemplate(template.body, values, answers);
   const problems = lintReply(rules, rendered.text, replyLanguage);
   const ready = rendered.unanswered.length === 0;
-  const languageName = replyLanguage ? (new Intl.DisplayNames([language], { type: 'language' }).of(replyLanguage) ?? replyLanguage) : '';
 
-  const run = async (how: 'insert' | 'copy') => {
+  const run = async (how: ReplyHow) => {
     if (!ready) {
       document.getElementById(`prompt-${template.id}-0`)?.focus();
       return;
@@ -75,98 +133,24 @@ function ReplyItem({
       </div>
       {reason && <p className="reply-reason">{reason}</p>}
       <p className="reply-text">{rendered.text}</p>
-      {prompts.map((label, i) => (
-        <label key={label} className="reply-prompt">
-          <span>{t('replies.prompt', { label })}</span>
-          <input
-            id={`prompt-${template.id}-${i}`}
-            type="text"
-            value={answers[label] ?? ''}
-            onChange={(e) => setAnswers({ ...answers, [label]: e.target.value })}
-            onKeyDown={(e) => e.key === 'Enter' && ready && void run(canInsert ? 'insert' : 'copy')}
-          />
-        </label>
-      ))}
+      <ReplyPrompts
+        templateId={template.id}
+        prompts={prompts}
+        answers={answers}
+        onAnswer={(label, answer) => setAnswers({ ...answers, [label]: answer })}
+        onEnter={() => ready && void run(canInsert ? 'insert' : 'copy')}
+      />
       {rendered.missing.length > 0 && <p className="reply-missing small">{t('replies.missing', { names: rendered.missing.join(', ') })}</p>}
-      {problems.length > 0 && (
-        <ul className="reply-lint" data-testid="reply-lint" aria-label={t('lint.title')}>
-          {problems.map((id) => (
-            <li key={id} data-rule={id}>
-              ⚠ {t(`lint.${id}` as Parameters<typeof t>[0], { language: languageName })}
-            </li>
-          ))}
-        </ul>
-      )}
-      <div className="reply-actions">
-        {canInsert && (
-          <button type="button" className="small-button primary" data-testid="reply-insert" disabled={!ready} title={t('replies.insertHint', { n: String(index + 1) })} onClick={() => void run('insert')}>
-            {t('replies.insert')}
-          </button>
-        )}
-        <button type="button" className={canInsert ? 'small-button' : 'small-button primary'} data-testid="reply-copy" disabled={!ready} onClick={() => void run('copy')}>
-          {t('replies.copy')}
-        </button>
-        {status && (
-          <span className="reply-status small" role="status">
-            {status}
-          </span>
-        )}
-      </div>
+      {problems.length > 0 && <ReplyLint problems={problems} replyLanguage={replyLanguage} />}
+      <ReplyActions index={index} canInsert={canInsert} ready={ready} status={status} onRun={(how) => void run(how)} />
     </li>
   );
 }
 
-/**
- * The replies that fit the buyer and order on screen, best first, each with why; insert into the
- * console's reply box where the page has one (keys 1–5), copy everywhere else. Never sends.
- */
-export function ReplySuggestions({
-  buyer,
-  orders,
-  shop,
-  rfm,
-  tags,
-  screen,
-}: {
-  buyer: BuyerRecord;
-  orders: readonly OrderRecord[];
-  shop: ShopRecord | undefined;
-  rfm: RfmTier | null;
-  tags: readonly TagRecord[];
-  screen: ScreenState | null;
-}) {
-  const translator = useI18n();
-  const { t, relative, language } = translator;
-  const agentName = useAgentName();
-  const [query, setQuery] = useState('');
-  const templates = useLiveQuery(() => db.replyTemplates.toArray(), []) ?? [];
-  const triggers = useRef(new Map<number, () => void>());
-  // When the panel opened on this buyer: what "late" and "placed 2 days ago" are measured from.
-  const [now] = useState(Date.now);
-
-  const tagNames = tags.filter((tag) => buyer.tagIds.includes(tag.id)).map((tag) => tag.name);
-  const { context, order } = rankingContextFor({
-    buyer,
-    orders,
-    rfm: rfm ?? undefined,
-    tagNames,
-    onScreenOrderKey: screen?.orderKey,
-    lastBuyerMessage: screen?.chat?.lastBuyerMessage,
-    language,
-    now,
-  });
-  const marketplace = catalogEntry(buyer.adapterId);
-  const replyLanguage = marketplace?.replyLanguage(buyer.shopKey);
-  // `screen` is given only when this buyer is the one on screen (directly or through the order).
-  const canInsert = screen?.chat?.replyBox === true;
-  const values = replyValues(translator, { buyer, order, shop, rfm: rfm ?? undefined, agentName });
-
-  const ranked: RankedReply[] = query.trim()
-    ? searchTemplates(templates, query).map((template) => ({ template, score: 0, reason: { kind: 'general' } as const }))
-    : rankTemplates(templates, context);
-
-  const reasonText = (reason: ReplyReason): string | undefined => {
-    if (query.trim()) return undefined;
+/** Why a reply is suggested, in the seller's words; `order` is the one the ranking looked at. */
+function useReasonText(order: OrderRecord | undefined) {
+  const { t, relative } = useI18n();
+  return (reason: ReplyReason): string => {
     switch (reason.kind) {
       case 'keyword':
         return t('reason.keyword', { word: reason.word });
@@ -182,7 +166,11 @@ export function ReplySuggestions({
         return t('reason.general');
     }
   };
+}
 
+/** Copy, or insert into the console's reply box; each answers with the status line to show. */
+function useReplyDelivery(screen: ScreenState | null) {
+  const { t } = useI18n();
   const copy = async (template: ReplyTemplateRecord, text: string): Promise<string> => {
     await navigator.clipboard.writeText(text);
     void act('replies/used', { id: template.id }).catch(() => undefined);
@@ -200,8 +188,12 @@ export function ReplySuggestions({
     await navigator.clipboard.writeText(text).catch(() => undefined);
     return t('replies.insertFailed', { message: error });
   };
+  return { copy, insert };
+}
 
-  // One keystroke: 1–5 insert (or copy) that reply, unless the agent is typing somewhere.
+/** One keystroke: 1–5 insert (or copy) that reply, unless the agent is typing somewhere. */
+function useReplyKeys() {
+  const triggers = useRef(new Map<number, () => void>());
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
@@ -212,12 +204,66 @@ export function ReplySuggestions({
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
-  const registerTrigger = (index: number, trigger: () => void) => {
+  return (index: number, trigger: () => void) => {
     triggers.current.set(index, trigger);
     return () => {
       if (triggers.current.get(index) === trigger) triggers.current.delete(index);
     };
   };
+}
+
+type ReplyInputs = {
+  buyer: BuyerRecord;
+  orders: readonly OrderRecord[];
+  shop: ShopRecord | undefined;
+  rfm: RfmTier | null;
+  tags: readonly TagRecord[];
+  screen: ScreenState | null;
+};
+
+/** The replies matching the search, or else ranked for the buyer and order on screen. */
+function useRankedReplies({ buyer, orders, rfm, tags, screen }: ReplyInputs, query: string) {
+  const { language } = useI18n();
+  const templates = useLiveQuery(() => db.replyTemplates.toArray(), []) ?? [];
+  // When the panel opened on this buyer: what "late" and "placed 2 days ago" are measured from.
+  const [now] = useState(Date.now);
+
+  const tagNames = tags.filter((tag) => buyer.tagIds.includes(tag.id)).map((tag) => tag.name);
+  const { context, order } = rankingContextFor({
+    buyer,
+    orders,
+    rfm: rfm ?? undefined,
+    tagNames,
+    onScreenOrderKey: screen?.orderKey,
+    lastBuyerMessage: screen?.chat?.lastBuyerMessage,
+    language,
+    now,
+  });
+  const ranked: RankedReply[] = query.trim()
+    ? searchTemplates(templates, query).map((template) => ({ template, score: 0, reason: { kind: 'general' } as const }))
+    : rankTemplates(templates, context);
+  return { ranked, order };
+}
+
+/**
+ * The replies that fit the buyer and order on screen, best first, each with why; insert into the
+ * console's reply box where the page has one (keys 1–5), copy everywhere else. Never sends.
+ */
+export function ReplySuggestions(inputs: ReplyInputs) {
+  const { buyer, shop, rfm, screen } = inputs;
+  const translator = useI18n();
+  const { t } = translator;
+  const agentName = useAgentName();
+  const [query, setQuery] = useState('');
+  const { ranked, order } = useRankedReplies(inputs, query);
+  const registerTrigger = useReplyKeys();
+  const reasonText = useReasonText(order);
+  const { copy, insert } = useReplyDelivery(screen);
+  const marketplace = catalogEntry(buyer.adapterId);
+  const replyLanguage = marketplace?.replyLanguage(buyer.shopKey);
+  // `screen` is given only when this buyer is the one on screen (directly or through the order).
+  const canInsert = screen?.chat?.replyBox === true;
+  const values = replyValues(translator, { buyer, order, shop, rfm: rfm ?? undefined, agentName });
 
   return (
     <section className="section replies" data-testid="reply-suggestions" aria-labelledby="replies-title">
@@ -236,7 +282,7 @@ export function ReplySuggestions({
             <ReplyItem
               key={r.template.id}
               template={r.template}
-              reason={reasonText(r.reason)}
+              reason={query.trim() ? undefined : reasonText(r.reason)}
               index={i}
               values={values}
               canInsert={canInsert}

@@ -44,6 +44,86 @@ function EraseButton({ row, onErased }: { row: BuyerRow; onErased: () => void })
   );
 }
 
+function HeadRow({ sort, onSort }: { sort: Sort; onSort: (sort: Sort) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="buyers-row buyers-head" role="row">
+      {COLUMNS.map((c) => {
+        const active = sort.key === c.key;
+        return (
+          <span key={c.key} role="columnheader" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={c.numeric ? 'num' : undefined}>
+            <button type="button" onClick={() => onSort({ key: c.key, dir: active && sort.dir === 'desc' ? 'asc' : active ? 'desc' : c.numeric ? 'desc' : 'asc' })}>
+              {t(c.label)}
+              {active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+            </button>
+          </span>
+        );
+      })}
+      <span role="columnheader">{t('buyers.col.tags')}</span>
+      <span role="columnheader" />
+    </div>
+  );
+}
+
+function BuyerTableRow({
+  row,
+  index,
+  top,
+  tags,
+  shopLabels,
+  onChanged,
+}: {
+  row: BuyerRow;
+  index: number;
+  top: number;
+  tags: ReadonlyMap<string, TagRecord>;
+  shopLabels: Readonly<Record<string, string>>;
+  onChanged: () => void;
+}) {
+  const { t, money, relative } = useI18n();
+  return (
+    <div
+      className="buyers-row"
+      role="row"
+      data-testid="buyer-row"
+      data-buyer-key={row.buyerKey}
+      aria-rowindex={index + 2}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+    >
+      <span role="cell" className="cell-name">
+        <b>{row.name ?? t('buyer.noName', { id: row.platformBuyerId })}</b>
+        <span className="muted small">{row.platformBuyerId}</span>
+      </span>
+      <span role="cell" className="small">
+        {shopLabels[row.shopKey] ?? row.shopKey}
+      </span>
+      <span role="cell">{row.segment && <span className={`tier-pill tier-${segmentTone(row.segment)}`}>{t(`segment.${row.segment}`)}</span>}</span>
+      <span role="cell" className="num small">
+        {row.r !== undefined ? `${row.r} ${row.f} ${row.m}` : '—'}
+      </span>
+      <span role="cell" className="num">
+        {row.orders}
+      </span>
+      <span role="cell" className="num">
+        {money(row.spentMinor, row.currency)}
+      </span>
+      <span role="cell" className="num small" title={row.lastOrderAt}>
+        {row.lastOrderAt ? relative(row.lastOrderAt) : '—'}
+      </span>
+      <span role="cell" className="cell-tags">
+        {row.tagIds.map((id) => {
+          const tag = tags.get(id);
+          return tag ? <TagChip key={id} tag={tag} /> : null;
+        })}
+        {row.hasNotes && <span className="note-dot" title={t('notes.title')} aria-label={t('notes.title')}>✎</span>}
+      </span>
+      <span role="cell" className="cell-actions">
+        <EraseButton row={row} onErased={onChanged} />
+      </span>
+    </div>
+  );
+}
+
 /** The buyers table: only the rows in view are in the DOM, so 100,000 buyers scroll like 100. */
 export function BuyersTable({
   rows,
@@ -60,7 +140,7 @@ export function BuyersTable({
   shopLabels: Readonly<Record<string, string>>;
   onChanged: () => void;
 }) {
-  const { t, money, relative } = useI18n();
+  const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   // TanStack Virtual hands back functions the React compiler cannot memoise; that is expected here.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -68,68 +148,13 @@ export function BuyersTable({
 
   return (
     <div className="buyers-table" role="table" aria-rowcount={rows.length + 1}>
-      <div className="buyers-row buyers-head" role="row">
-        {COLUMNS.map((c) => {
-          const active = sort.key === c.key;
-          return (
-            <span key={c.key} role="columnheader" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={c.numeric ? 'num' : undefined}>
-              <button type="button" onClick={() => onSort({ key: c.key, dir: active && sort.dir === 'desc' ? 'asc' : active ? 'desc' : c.numeric ? 'desc' : 'asc' })}>
-                {t(c.label)}
-                {active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
-              </button>
-            </span>
-          );
-        })}
-        <span role="columnheader">{t('buyers.col.tags')}</span>
-        <span role="columnheader" />
-      </div>
+      <HeadRow sort={sort} onSort={onSort} />
       <div className="buyers-scroll" ref={scroller} data-testid="buyers-table">
         {rows.length === 0 && <p className="muted pad">{t('buyers.empty')}</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
-            return (
-              <div
-                key={row.buyerKey}
-                className="buyers-row"
-                role="row"
-                data-testid="buyer-row"
-                data-buyer-key={row.buyerKey}
-                aria-rowindex={item.index + 2}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-              >
-                <span role="cell" className="cell-name">
-                  <b>{row.name ?? t('buyer.noName', { id: row.platformBuyerId })}</b>
-                  <span className="muted small">{row.platformBuyerId}</span>
-                </span>
-                <span role="cell" className="small">
-                  {shopLabels[row.shopKey] ?? row.shopKey}
-                </span>
-                <span role="cell">{row.segment && <span className={`tier-pill tier-${segmentTone(row.segment)}`}>{t(`segment.${row.segment}`)}</span>}</span>
-                <span role="cell" className="num small">
-                  {row.r !== undefined ? `${row.r} ${row.f} ${row.m}` : '—'}
-                </span>
-                <span role="cell" className="num">
-                  {row.orders}
-                </span>
-                <span role="cell" className="num">
-                  {money(row.spentMinor, row.currency)}
-                </span>
-                <span role="cell" className="num small" title={row.lastOrderAt}>
-                  {row.lastOrderAt ? relative(row.lastOrderAt) : '—'}
-                </span>
-                <span role="cell" className="cell-tags">
-                  {row.tagIds.map((id) => {
-                    const tag = tags.get(id);
-                    return tag ? <TagChip key={id} tag={tag} /> : null;
-                  })}
-                  {row.hasNotes && <span className="note-dot" title={t('notes.title')} aria-label={t('notes.title')}>✎</span>}
-                </span>
-                <span role="cell" className="cell-actions">
-                  <EraseButton row={row} onErased={onChanged} />
-                </span>
-              </div>
-            );
+            return <BuyerTableRow key={row.buyerKey} row={row} index={item.index} top={item.start} tags={tags} shopLabels={shopLabels} onChanged={onChanged} />;
           })}
         </div>
       </div>

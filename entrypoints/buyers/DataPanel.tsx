@@ -10,18 +10,13 @@ import { download, FileButton } from '@/components/files';
 
 const RETENTION_CHOICES = [6, 12, 24, 36];
 
-/**
- * Backup, restore and privacy. Backup and restore run here, in the extension page, because a whole
- * database is too large for a runtime message; restore is one transaction (lib/db/backup.ts).
- */
-export function DataPanel({ onChanged }: { onChanged: () => void }) {
+type PanelMessage = { text: string; error?: boolean };
+
+/** Backup to a file, and restore from one after the seller has seen what it holds. */
+function useBackup(onChanged: () => void, setMessage: (message: PanelMessage | null) => void) {
   const { t } = useI18n();
-  const { run, error } = useAction();
   const [pending, setPending] = useState<Backup | null>(null);
-  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [wipeWord, setWipeWord] = useState('');
-  const retention = useLiveQuery(() => loadRetention(db));
 
   const backup = async () => {
     setMessage(null);
@@ -49,6 +44,93 @@ export function DataPanel({ onChanged }: { onChanged: () => void }) {
     }
     setPending(null);
   };
+  return { pending, busy, backup, choose, restore, cancel: () => setPending(null) };
+}
+
+function RestoreConfirm({ pending, onRestore, onCancel }: { pending: Backup; onRestore: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="confirm-box" role="alertdialog">
+      <p>{t('backup.restoreConfirm', { buyers: pending.counts.buyers ?? 0, orders: pending.counts.orders ?? 0, notes: pending.counts.notes ?? 0 })}</p>
+      <div className="form-actions">
+        <button type="button" className="small-button danger" onClick={onRestore}>
+          {t('backup.restore').replace('…', '')}
+        </button>
+        <button type="button" className="small-button" onClick={onCancel}>
+          {t('notes.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function RetentionField({ onMonths }: { onMonths: (months: number | null) => void }) {
+  const { t } = useI18n();
+  const retention = useLiveQuery(() => loadRetention(db));
+  return (
+    <label className="field">
+      <span>{t('privacy.retention')}</span>
+      <select value={retention ?? ''} onChange={(e) => onMonths(e.target.value ? Number(e.target.value) : null)}>
+        <option value="">{t('privacy.retentionOff')}</option>
+        {RETENTION_CHOICES.map((m) => (
+          <option key={m} value={m}>
+            {t('privacy.retentionMonths', { count: m })}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Wiping needs the word DELETE typed first; `onWipe` answers whether it was done. */
+function WipeField({ onWipe }: { onWipe: () => Promise<boolean> }) {
+  const { t } = useI18n();
+  const [wipeWord, setWipeWord] = useState('');
+  return (
+    <div className="field">
+      <span>{t('privacy.wipe')}</span>
+      <span className="hint">{t('privacy.wipeHint')}</span>
+      <span className="form-actions">
+        <input type="text" aria-label={t('privacy.wipeHint')} value={wipeWord} onChange={(e) => setWipeWord(e.target.value)} />
+        <button
+          type="button"
+          className="small-button danger"
+          data-testid="wipe-everything"
+          disabled={wipeWord !== 'DELETE'}
+          onClick={async () => {
+            if (await onWipe()) setWipeWord('');
+          }}
+        >
+          {t('privacy.wipe')}
+        </button>
+      </span>
+    </div>
+  );
+}
+
+/**
+ * Backup, restore and privacy. Backup and restore run here, in the extension page, because a whole
+ * database is too large for a runtime message; restore is one transaction (lib/db/backup.ts).
+ */
+export function DataPanel({ onChanged }: { onChanged: () => void }) {
+  const { t } = useI18n();
+  const { run, error } = useAction();
+  const [message, setMessage] = useState<PanelMessage | null>(null);
+  const { pending, busy, backup, choose, restore, cancel } = useBackup(onChanged, setMessage);
+
+  const keepMonths = async (months: number | null) => {
+    const done = await run('data/retention', { months });
+    if (done) {
+      setMessage({ text: t('privacy.retentionDone', { count: done.value.orders }) });
+      onChanged();
+    }
+  };
+  const wipe = async () => {
+    if (!(await run('data/wipe', { confirm: 'DELETE' }))) return false;
+    setMessage({ text: t('privacy.wipeDone') });
+    onChanged();
+    return true;
+  };
 
   return (
     <section className="panel-box" aria-labelledby="data-title">
@@ -63,19 +145,7 @@ export function DataPanel({ onChanged }: { onChanged: () => void }) {
         </FileButton>
       </div>
       {busy && <p className="small">{busy}</p>}
-      {pending && (
-        <div className="confirm-box" role="alertdialog">
-          <p>{t('backup.restoreConfirm', { buyers: pending.counts.buyers ?? 0, orders: pending.counts.orders ?? 0, notes: pending.counts.notes ?? 0 })}</p>
-          <div className="form-actions">
-            <button type="button" className="small-button danger" onClick={() => void restore()}>
-              {t('backup.restore').replace('…', '')}
-            </button>
-            <button type="button" className="small-button" onClick={() => setPending(null)}>
-              {t('notes.cancel')}
-            </button>
-          </div>
-        </div>
-      )}
+      {pending && <RestoreConfirm pending={pending} onRestore={() => void restore()} onCancel={cancel} />}
       {message && (
         <p className={message.error ? 'inline-error' : 'small'} role={message.error ? 'alert' : 'status'} data-testid="backup-message">
           {message.text}
@@ -83,49 +153,8 @@ export function DataPanel({ onChanged }: { onChanged: () => void }) {
       )}
 
       <h2>{t('privacy.title')}</h2>
-      <label className="field">
-        <span>{t('privacy.retention')}</span>
-        <select
-          value={retention ?? ''}
-          onChange={async (e) => {
-            const months = e.target.value ? Number(e.target.value) : null;
-            const done = await run('data/retention', { months });
-            if (done) {
-              setMessage({ text: t('privacy.retentionDone', { count: done.value.orders }) });
-              onChanged();
-            }
-          }}
-        >
-          <option value="">{t('privacy.retentionOff')}</option>
-          {RETENTION_CHOICES.map((m) => (
-            <option key={m} value={m}>
-              {t('privacy.retentionMonths', { count: m })}
-            </option>
-          ))}
-        </select>
-      </label>
-      <div className="field">
-        <span>{t('privacy.wipe')}</span>
-        <span className="hint">{t('privacy.wipeHint')}</span>
-        <span className="form-actions">
-          <input type="text" aria-label={t('privacy.wipeHint')} value={wipeWord} onChange={(e) => setWipeWord(e.target.value)} />
-          <button
-            type="button"
-            className="small-button danger"
-            data-testid="wipe-everything"
-            disabled={wipeWord !== 'DELETE'}
-            onClick={async () => {
-              if (await run('data/wipe', { confirm: 'DELETE' })) {
-                setWipeWord('');
-                setMessage({ text: t('privacy.wipeDone') });
-                onChanged();
-              }
-            }}
-          >
-            {t('privacy.wipe')}
-          </button>
-        </span>
-      </div>
+      <RetentionField onMonths={(months) => void keepMonths(months)} />
+      <WipeField onWipe={wipe} />
       <ActionErrorText error={error} />
     </section>
   );

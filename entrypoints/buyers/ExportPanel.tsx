@@ -6,10 +6,18 @@ import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, type ExportColumn, type ExportL
 import type { ExportMessage, ExportRequest } from '@/lib/export/export-worker';
 import { useI18n } from '@/lib/i18n/react';
 
-/** Export of the current list to CSV or Excel, built in a worker with progress and cancel. */
-export function ExportPanel({ rows, lookups }: { rows: readonly BuyerRow[]; lookups: Omit<ExportLookups, 'notes'> }) {
+/** The notes of the listed buyers that have any, newest first, for the notes column. */
+async function notesOf(list: readonly BuyerRow[]): Promise<Record<string, string[]>> {
+  const notes: Record<string, string[]> = {};
+  const keys = new Set(list.filter((r) => r.hasNotes).map((r) => r.buyerKey));
+  for (const note of (await db.notes.where('buyerKey').anyOf([...keys]).toArray()).sort((a, b) => b.createdAt.localeCompare(a.createdAt))) {
+    (notes[note.buyerKey] ??= []).push(note.text);
+  }
+  return notes;
+}
+
+function useExport(rows: readonly BuyerRow[], lookups: Omit<ExportLookups, 'notes'>, columns: ExportColumn[]) {
   const { t } = useI18n();
-  const [columns, setColumns] = useState<ExportColumn[]>([...DEFAULT_EXPORT_COLUMNS]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const worker = useRef<Worker | null>(null);
@@ -25,13 +33,7 @@ export function ExportPanel({ rows, lookups }: { rows: readonly BuyerRow[]; look
     setMessage(null);
     const list = [...rows];
     setProgress({ done: 0, total: list.length });
-    const notes: Record<string, string[]> = {};
-    if (columns.includes('notes')) {
-      const keys = new Set(list.filter((r) => r.hasNotes).map((r) => r.buyerKey));
-      for (const note of (await db.notes.where('buyerKey').anyOf([...keys]).toArray()).sort((a, b) => b.createdAt.localeCompare(a.createdAt))) {
-        (notes[note.buyerKey] ??= []).push(note.text);
-      }
-    }
+    const notes = columns.includes('notes') ? await notesOf(list) : {};
     const w = new Worker(new URL('../../lib/export/export-worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
     w.addEventListener('message', (event: MessageEvent<ExportMessage>) => {
@@ -51,22 +53,37 @@ export function ExportPanel({ rows, lookups }: { rows: readonly BuyerRow[]; look
     const request: ExportRequest = { format, columns, headers: columns.map((c) => t(`export.col.${c}`)), rows: list, lookups: { ...lookups, notes } };
     w.postMessage(request);
   };
+  return { progress, message, start, cancel };
+}
+
+function ColumnChoice({ columns, onChange }: { columns: readonly ExportColumn[]; onChange: (columns: ExportColumn[]) => void }) {
+  const { t } = useI18n();
+  return (
+    <details>
+      <summary>{t('export.columns')}</summary>
+      <div className="checks">
+        {EXPORT_COLUMNS.map((c) => (
+          <label key={c}>
+            <input type="checkbox" checked={columns.includes(c)} onChange={(e) => onChange(EXPORT_COLUMNS.filter((x) => (x === c ? e.target.checked : columns.includes(x))))} />{' '}
+            {t(`export.col.${c}`)}
+          </label>
+        ))}
+      </div>
+      <p className="muted small">{t('export.noContact')}</p>
+    </details>
+  );
+}
+
+/** Export of the current list to CSV or Excel, built in a worker with progress and cancel. */
+export function ExportPanel({ rows, lookups }: { rows: readonly BuyerRow[]; lookups: Omit<ExportLookups, 'notes'> }) {
+  const { t } = useI18n();
+  const [columns, setColumns] = useState<ExportColumn[]>([...DEFAULT_EXPORT_COLUMNS]);
+  const { progress, message, start, cancel } = useExport(rows, lookups, columns);
 
   return (
     <section className="panel-box" aria-labelledby="export-title">
       <h2 id="export-title">{t('export.title')}</h2>
-      <details>
-        <summary>{t('export.columns')}</summary>
-        <div className="checks">
-          {EXPORT_COLUMNS.map((c) => (
-            <label key={c}>
-              <input type="checkbox" checked={columns.includes(c)} onChange={(e) => setColumns(EXPORT_COLUMNS.filter((x) => (x === c ? e.target.checked : columns.includes(x))))} />{' '}
-              {t(`export.col.${c}`)}
-            </label>
-          ))}
-        </div>
-        <p className="muted small">{t('export.noContact')}</p>
-      </details>
+      <ColumnChoice columns={columns} onChange={setColumns} />
       <div className="form-actions">
         <button type="button" className="small-button primary" data-testid="export-csv" disabled={progress !== null || columns.length === 0} onClick={() => void start('csv')}>
           {t('export.csv')}

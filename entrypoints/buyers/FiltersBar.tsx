@@ -9,6 +9,67 @@ const int = (value: string): number | undefined => {
   return n === undefined ? undefined : Math.floor(n);
 };
 
+type RangeEnd = { label: string; value: number | undefined; onChange: (value: string) => void };
+
+function RangeFilter({ legend, low, high }: { legend: string; low: RangeEnd; high: RangeEnd }) {
+  const input = (end: RangeEnd) => <input type="number" min={0} placeholder={end.label} aria-label={`${legend} ${end.label}`} value={end.value ?? ''} onChange={(e) => end.onChange(e.target.value)} />;
+  return (
+    <fieldset className="filter range">
+      <legend>{legend}</legend>
+      {input(low)}
+      {input(high)}
+    </fieldset>
+  );
+}
+
+function TagFilter({ filter, tags, set }: { filter: BuyerFilter; tags: readonly TagRecord[]; set: (change: Partial<BuyerFilter>) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="filter">
+      <span>
+        {t('buyers.tags')}{' '}
+        <select aria-label={t('buyers.tags')} value={filter.tagMode} onChange={(e) => set({ tagMode: e.target.value as BuyerFilter['tagMode'] })}>
+          <option value="any">{t('buyers.tagMode.any')}</option>
+          <option value="all">{t('buyers.tagMode.all')}</option>
+          <option value="none">{t('buyers.tagMode.none')}</option>
+        </select>
+      </span>
+      <select
+        multiple
+        size={Math.min(4, Math.max(2, tags.length))}
+        data-testid="filter-tag"
+        aria-label={t('buyers.tags')}
+        value={filter.tagIds ?? []}
+        onChange={(e) => set({ tagIds: [...e.target.selectedOptions].map((o) => o.value) })}
+      >
+        {tags.map((tag) => (
+          <option key={tag.id} value={tag.id}>
+            {tag.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function SegmentFilter({ filter, set }: { filter: BuyerFilter; set: (change: Partial<BuyerFilter>) => void }) {
+  const { t } = useI18n();
+  const segments: readonly Segment[] = [...rfm11Segments, ...cn8Segments];
+  return (
+    <label className="filter">
+      <span>{t('buyers.segment')}</span>
+      <select value={filter.segments?.[0] ?? ''} onChange={(e) => set({ segments: e.target.value ? [e.target.value as Segment] : undefined })}>
+        <option value="">{t('buyers.anySegment')}</option>
+        {segments.map((s) => (
+          <option key={s} value={s}>
+            {t(`segment.${s}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Every filter of the buyers table; each change narrows the list live. */
 export function FiltersBar({
   filter,
@@ -30,7 +91,7 @@ export function FiltersBar({
     }
     onChange({ ...next, tagMode: next.tagMode ?? 'any' });
   };
-  const segments: readonly Segment[] = [...rfm11Segments, ...cn8Segments];
+  const [min, max] = [t('buyers.min'), t('buyers.max')];
   return (
     <div className="filters" role="search" aria-label={t('buyers.filters')}>
       <label className="filter wide">
@@ -48,56 +109,15 @@ export function FiltersBar({
           ))}
         </select>
       </label>
-      <div className="filter">
-        <span>
-          {t('buyers.tags')}{' '}
-          <select aria-label={t('buyers.tags')} value={filter.tagMode} onChange={(e) => set({ tagMode: e.target.value as BuyerFilter['tagMode'] })}>
-            <option value="any">{t('buyers.tagMode.any')}</option>
-            <option value="all">{t('buyers.tagMode.all')}</option>
-            <option value="none">{t('buyers.tagMode.none')}</option>
-          </select>
-        </span>
-        <select
-          multiple
-          size={Math.min(4, Math.max(2, tags.length))}
-          data-testid="filter-tag"
-          aria-label={t('buyers.tags')}
-          value={filter.tagIds ?? []}
-          onChange={(e) => set({ tagIds: [...e.target.selectedOptions].map((o) => o.value) })}
-        >
-          {tags.map((tag) => (
-            <option key={tag.id} value={tag.id}>
-              {tag.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <label className="filter">
-        <span>{t('buyers.segment')}</span>
-        <select value={filter.segments?.[0] ?? ''} onChange={(e) => set({ segments: e.target.value ? [e.target.value as Segment] : undefined })}>
-          <option value="">{t('buyers.anySegment')}</option>
-          {segments.map((s) => (
-            <option key={s} value={s}>
-              {t(`segment.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <fieldset className="filter range">
-        <legend>{t('buyers.spent')}</legend>
-        <input type="number" min={0} placeholder={t('buyers.min')} aria-label={`${t('buyers.spent')} ${t('buyers.min')}`} value={filter.spentMin ?? ''} onChange={(e) => set({ spentMin: num(e.target.value) })} />
-        <input type="number" min={0} placeholder={t('buyers.max')} aria-label={`${t('buyers.spent')} ${t('buyers.max')}`} value={filter.spentMax ?? ''} onChange={(e) => set({ spentMax: num(e.target.value) })} />
-      </fieldset>
-      <fieldset className="filter range">
-        <legend>{t('buyers.orders')}</legend>
-        <input type="number" min={0} placeholder={t('buyers.min')} aria-label={`${t('buyers.orders')} ${t('buyers.min')}`} value={filter.ordersMin ?? ''} onChange={(e) => set({ ordersMin: int(e.target.value) })} />
-        <input type="number" min={0} placeholder={t('buyers.max')} aria-label={`${t('buyers.orders')} ${t('buyers.max')}`} value={filter.ordersMax ?? ''} onChange={(e) => set({ ordersMax: int(e.target.value) })} />
-      </fieldset>
-      <fieldset className="filter range">
-        <legend>{t('buyers.lastOrder')}</legend>
-        <input type="number" min={0} placeholder={t('buyers.olderThan')} aria-label={`${t('buyers.lastOrder')} ${t('buyers.olderThan')}`} value={filter.lastOrderOlderThanDays ?? ''} onChange={(e) => set({ lastOrderOlderThanDays: int(e.target.value) })} />
-        <input type="number" min={0} placeholder={t('buyers.within')} aria-label={`${t('buyers.lastOrder')} ${t('buyers.within')}`} value={filter.lastOrderWithinDays ?? ''} onChange={(e) => set({ lastOrderWithinDays: int(e.target.value) })} />
-      </fieldset>
+      <TagFilter filter={filter} tags={tags} set={set} />
+      <SegmentFilter filter={filter} set={set} />
+      <RangeFilter legend={t('buyers.spent')} low={{ label: min, value: filter.spentMin, onChange: (v) => set({ spentMin: num(v) }) }} high={{ label: max, value: filter.spentMax, onChange: (v) => set({ spentMax: num(v) }) }} />
+      <RangeFilter legend={t('buyers.orders')} low={{ label: min, value: filter.ordersMin, onChange: (v) => set({ ordersMin: int(v) }) }} high={{ label: max, value: filter.ordersMax, onChange: (v) => set({ ordersMax: int(v) }) }} />
+      <RangeFilter
+        legend={t('buyers.lastOrder')}
+        low={{ label: t('buyers.olderThan'), value: filter.lastOrderOlderThanDays, onChange: (v) => set({ lastOrderOlderThanDays: int(v) }) }}
+        high={{ label: t('buyers.within'), value: filter.lastOrderWithinDays, onChange: (v) => set({ lastOrderWithinDays: int(v) }) }}
+      />
       <label className="filter">
         <span>{t('buyers.hasNotes')}</span>
         <select value={filter.hasNotes === undefined ? '' : String(filter.hasNotes)} onChange={(e) => set({ hasNotes: e.target.value === '' ? undefined : e.target.value === 'true' })}>

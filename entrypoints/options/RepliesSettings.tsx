@@ -35,8 +35,9 @@ function Checkboxes<T extends string>({ legend, values, chosen, label, onChange 
   );
 }
 
-function TemplateEditor({ initial, onDone }: { initial: ReplyTemplateFields; onDone: () => void }) {
-  const { t, language } = useI18n();
+type Conditions = ReplyTemplateFields['conditions'];
+
+function useTemplateDraft(initial: ReplyTemplateFields, onDone: () => void) {
   const { run, error } = useAction();
   const [draft, setDraft] = useState(initial);
   const [tagsText, setTagsText] = useState(csv(initial.conditions.tagNames));
@@ -44,7 +45,8 @@ function TemplateEditor({ initial, onDone }: { initial: ReplyTemplateFields; onD
   const [problem, setProblem] = useState<string | null>(null);
   const body = useRef<HTMLTextAreaElement>(null);
   const c = draft.conditions;
-  const setConditions = (change: Partial<ReplyTemplateFields['conditions']>) => setDraft({ ...draft, conditions: { ...c, ...change } });
+  const edit = (change: Partial<ReplyTemplateFields>) => setDraft({ ...draft, ...change });
+  const setConditions = (change: Partial<Conditions>) => setDraft({ ...draft, conditions: { ...c, ...change } });
 
   const insertVariable = (name: string) => {
     const el = body.current;
@@ -65,59 +67,59 @@ function TemplateEditor({ initial, onDone }: { initial: ReplyTemplateFields; onD
     setProblem(null);
     if (await run('replies/save', parsed.data)) onDone();
   };
+  return { draft, edit, setConditions, tagsText, setTagsText, keywordsText, setKeywordsText, problem, error, body, insertVariable, save };
+}
 
+function LanguageCategoryShortcut({ draft, onEdit }: { draft: ReplyTemplateFields; onEdit: (change: Partial<ReplyTemplateFields>) => void }) {
+  const { t } = useI18n();
   return (
-    <form
-      className="template-editor"
-      data-testid="template-editor"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <div className="row">
       <label className="field">
-        <span>{t('options.replyTitle')}</span>
-        <input type="text" aria-label={t('options.replyTitle')} value={draft.title} maxLength={120} onChange={(e) => setDraft({ ...draft, title: e.target.value })} />
+        <span>{t('options.replyLanguage')}</span>
+        <select aria-label={t('options.replyLanguage')} value={draft.language} onChange={(e) => onEdit({ language: e.target.value as ReplyTemplateFields['language'] })}>
+          {REPLY_LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {l === 'en' ? 'English' : '中文'}
+            </option>
+          ))}
+        </select>
       </label>
       <label className="field">
-        <span>{t('options.replyBody')}</span>
-        <textarea ref={body} aria-label={t('options.replyBody')} rows={5} value={draft.body} maxLength={5000} onChange={(e) => setDraft({ ...draft, body: e.target.value })} />
+        <span>{t('options.replyCategory')}</span>
+        <select aria-label={t('options.replyCategory')} value={draft.category} onChange={(e) => onEdit({ category: e.target.value as ReplyTemplateFields['category'] })}>
+          {REPLY_CATEGORIES.map((cat) => (
+            <option key={cat} value={cat}>
+              {t(`category.${cat}`)}
+            </option>
+          ))}
+        </select>
       </label>
-      <p className="variables">
-        {t('options.replyVariables')}{' '}
-        {REPLY_VARIABLES.map((v) => (
-          <button key={v} type="button" className="small-button" onClick={() => insertVariable(v)}>
-            {v}
-          </button>
-        ))}
-      </p>
-      <div className="row">
-        <label className="field">
-          <span>{t('options.replyLanguage')}</span>
-          <select aria-label={t('options.replyLanguage')} value={draft.language} onChange={(e) => setDraft({ ...draft, language: e.target.value as ReplyTemplateFields['language'] })}>
-            {REPLY_LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {l === 'en' ? 'English' : '中文'}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('options.replyCategory')}</span>
-          <select aria-label={t('options.replyCategory')} value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value as ReplyTemplateFields['category'] })}>
-            {REPLY_CATEGORIES.map((cat) => (
-              <option key={cat} value={cat}>
-                {t(`category.${cat}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('options.replyShortcut')}</span>
-          <input type="text" aria-label={t('options.replyShortcut')} value={draft.shortcut ?? ''} maxLength={31} onChange={(e) => setDraft({ ...draft, shortcut: e.target.value || undefined })} />
-        </label>
-      </div>
-      <p className="hint">{t('options.replyShortcutHint')}</p>
+      <label className="field">
+        <span>{t('options.replyShortcut')}</span>
+        <input type="text" aria-label={t('options.replyShortcut')} value={draft.shortcut ?? ''} maxLength={31} onChange={(e) => onEdit({ shortcut: e.target.value || undefined })} />
+      </label>
+    </div>
+  );
+}
+
+function WhenToSuggest({
+  conditions: c,
+  setConditions,
+  tagsText,
+  setTagsText,
+  keywordsText,
+  setKeywordsText,
+}: {
+  conditions: Conditions;
+  setConditions: (change: Partial<Conditions>) => void;
+  tagsText: string;
+  setTagsText: (text: string) => void;
+  keywordsText: string;
+  setKeywordsText: (text: string) => void;
+}) {
+  const { t, language } = useI18n();
+  return (
+    <>
       <h3>{t('options.replyWhen')}</h3>
       <Checkboxes legend={t('options.replyOrderStates')} values={ORDER_STATES} chosen={c.orderStates} label={(s) => t(`status.${s}`)} onChange={(orderStates) => setConditions({ orderStates })} />
       <Checkboxes legend={t('options.replyBuyerKinds')} values={BUYER_KINDS} chosen={c.buyerKinds} label={(k) => t(`kind.${k}`)} onChange={(buyerKinds) => setConditions({ buyerKinds })} />
@@ -130,6 +132,49 @@ function TemplateEditor({ initial, onDone }: { initial: ReplyTemplateFields; onD
         <span>{t('options.replyKeywords')}</span>
         <input type="text" value={keywordsText} onChange={(e) => setKeywordsText(e.target.value)} />
       </label>
+    </>
+  );
+}
+
+function TemplateEditor({ initial, onDone }: { initial: ReplyTemplateFields; onDone: () => void }) {
+  const { t } = useI18n();
+  const { draft, edit, setConditions, tagsText, setTagsText, keywordsText, setKeywordsText, problem, error, body, insertVariable, save } = useTemplateDraft(initial, onDone);
+
+  return (
+    <form
+      className="template-editor"
+      data-testid="template-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label className="field">
+        <span>{t('options.replyTitle')}</span>
+        <input type="text" aria-label={t('options.replyTitle')} value={draft.title} maxLength={120} onChange={(e) => edit({ title: e.target.value })} />
+      </label>
+      <label className="field">
+        <span>{t('options.replyBody')}</span>
+        <textarea ref={body} aria-label={t('options.replyBody')} rows={5} value={draft.body} maxLength={5000} onChange={(e) => edit({ body: e.target.value })} />
+      </label>
+      <p className="variables">
+        {t('options.replyVariables')}{' '}
+        {REPLY_VARIABLES.map((v) => (
+          <button key={v} type="button" className="small-button" onClick={() => insertVariable(v)}>
+            {v}
+          </button>
+        ))}
+      </p>
+      <LanguageCategoryShortcut draft={draft} onEdit={edit} />
+      <p className="hint">{t('options.replyShortcutHint')}</p>
+      <WhenToSuggest
+        conditions={draft.conditions}
+        setConditions={setConditions}
+        tagsText={tagsText}
+        setTagsText={setTagsText}
+        keywordsText={keywordsText}
+        setKeywordsText={setKeywordsText}
+      />
       <div className="form-actions">
         <button type="submit" className="small-button primary">
           {t('options.replySave')}

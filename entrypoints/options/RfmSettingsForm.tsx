@@ -34,9 +34,61 @@ function CutoffInputs({ label, value, onChange }: { label: string; value: Cutoff
   );
 }
 
+function Cn8ReferenceField({ reference, onChange }: { reference: RfmSettings['cn8Reference']; onChange: (reference: RfmSettings['cn8Reference']) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <span>{t('options.cn8Reference')}</span>
+      <span className="radio-row">
+        <label>
+          <input type="radio" checked={reference.kind === 'average'} onChange={() => onChange({ kind: 'average' })} /> {t('options.cn8Average')}
+        </label>
+        <label>
+          <input type="radio" checked={reference.kind === 'custom'} onChange={() => onChange({ kind: 'custom', recencyDays: 90, frequency: 2, monetaryMajor: 100 })} /> {t('options.cn8Custom')}
+        </label>
+      </span>
+      {reference.kind === 'custom' && (
+        <span className="cutoffs">
+          {(
+            [
+              ['recencyDays', 'options.cn8Recency'],
+              ['frequency', 'options.cn8Frequency'],
+              ['monetaryMajor', 'options.cn8Monetary'],
+            ] as const
+          ).map(([key, label]) => (
+            <label key={key} className="field">
+              <span className="hint">{t(label)}</span>
+              <input type="number" min={0} step="any" value={Number.isFinite(reference[key]) ? reference[key] : ''} onChange={(e) => onChange({ ...reference, [key]: e.target.valueAsNumber })} />
+            </label>
+          ))}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function ThresholdFields({ draft, shops, onChange }: { draft: RfmSettings; shops: readonly ShopRecord[]; onChange: (thresholds: RfmSettings['thresholds']) => void }) {
+  const { t, language } = useI18n();
+  const thresholds = draft.thresholds;
+  return (
+    <>
+      <CutoffInputs label={t('options.recencyCutoffs')} value={thresholds.recencyDays} onChange={(recencyDays) => onChange({ ...thresholds, recencyDays })} />
+      <CutoffInputs label={t('options.frequencyCutoffs')} value={thresholds.frequency} onChange={(frequency) => onChange({ ...thresholds, frequency })} />
+      {shops.map((shop) => (
+        <CutoffInputs
+          key={shop.shopKey}
+          label={t('options.monetaryCutoffs', { shop: shopLabel(language, shop.shopKey, shop), currency: shop.currency ?? '—' })}
+          value={monetaryCutoffs(draft, shop.shopKey, shop.currency)}
+          onChange={(cut) => onChange({ ...thresholds, monetaryByShop: { ...thresholds.monetaryByShop, [shop.shopKey]: cut } })}
+        />
+      ))}
+    </>
+  );
+}
+
 /** RFM settings: window, segment map, thresholds (per shop for M), the 8-class reference. */
 export function RfmSettingsForm() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { run, error } = useAction();
   const stored = useLiveQuery(async () => ({ settings: await loadRfmSettings(db), shops: await db.shops.toArray() }));
   // The seller's edits, over the stored settings until the first edit.
@@ -61,7 +113,6 @@ export function RfmSettingsForm() {
     setProblem(null);
     if (await run('rfm/settings', parsed.data)) setSaved(true);
   };
-  const reference = draft.cn8Reference;
   return (
     <section className="section" aria-labelledby="rfm-title" data-testid="rfm-settings">
       <h2 id="rfm-title">{t('options.rfm')}</h2>
@@ -78,50 +129,8 @@ export function RfmSettingsForm() {
         <input type="number" min={7} max={3650} value={Number.isFinite(draft.windowDays) ? draft.windowDays : ''} onChange={(e) => update({ windowDays: e.target.valueAsNumber })} />
         <span className="hint">{t('options.windowHint')}</span>
       </label>
-      <CutoffInputs label={t('options.recencyCutoffs')} value={draft.thresholds.recencyDays} onChange={(recencyDays) => update({ thresholds: { ...draft.thresholds, recencyDays } })} />
-      <CutoffInputs label={t('options.frequencyCutoffs')} value={draft.thresholds.frequency} onChange={(frequency) => update({ thresholds: { ...draft.thresholds, frequency } })} />
-      {shops.map((shop) => (
-        <CutoffInputs
-          key={shop.shopKey}
-          label={t('options.monetaryCutoffs', { shop: shopLabel(language, shop.shopKey, shop), currency: shop.currency ?? '—' })}
-          value={monetaryCutoffs(draft, shop.shopKey, shop.currency)}
-          onChange={(cut) => update({ thresholds: { ...draft.thresholds, monetaryByShop: { ...draft.thresholds.monetaryByShop, [shop.shopKey]: cut } } })}
-        />
-      ))}
-      {draft.map === 'cn8' && (
-        <div className="field">
-          <span>{t('options.cn8Reference')}</span>
-          <span className="radio-row">
-            <label>
-              <input type="radio" checked={reference.kind === 'average'} onChange={() => update({ cn8Reference: { kind: 'average' } })} /> {t('options.cn8Average')}
-            </label>
-            <label>
-              <input
-                type="radio"
-                checked={reference.kind === 'custom'}
-                onChange={() => update({ cn8Reference: { kind: 'custom', recencyDays: 90, frequency: 2, monetaryMajor: 100 } })}
-              />{' '}
-              {t('options.cn8Custom')}
-            </label>
-          </span>
-          {reference.kind === 'custom' && (
-            <span className="cutoffs">
-              {(
-                [
-                  ['recencyDays', 'options.cn8Recency'],
-                  ['frequency', 'options.cn8Frequency'],
-                  ['monetaryMajor', 'options.cn8Monetary'],
-                ] as const
-              ).map(([key, label]) => (
-                <label key={key} className="field">
-                  <span className="hint">{t(label)}</span>
-                  <input type="number" min={0} step="any" value={Number.isFinite(reference[key]) ? reference[key] : ''} onChange={(e) => update({ cn8Reference: { ...reference, [key]: e.target.valueAsNumber } })} />
-                </label>
-              ))}
-            </span>
-          )}
-        </div>
-      )}
+      <ThresholdFields draft={draft} shops={shops} onChange={(thresholds) => update({ thresholds })} />
+      {draft.map === 'cn8' && <Cn8ReferenceField reference={draft.cn8Reference} onChange={(cn8Reference) => update({ cn8Reference })} />}
       <div className="form-actions">
         <button type="button" className="small-button primary" data-testid="rfm-save" onClick={() => void save()}>
           {t('options.save')}

@@ -11,7 +11,7 @@ import { rescoreAll } from './rfm-repository';
 import { createTag, setBuyerTag } from './tags-repository';
 import { freshDatabase } from './test-db';
 import { FIXTURE_LEDGER, fixtureDatabase, fixtureRows, withoutLedger } from './test-fixtures';
-import { CURRENT_VERSION } from './versions';
+import { CURRENT_VERSION } from './ladder';
 
 let db: BuyerLensDatabase;
 const ANA = 'shopee:br:1';

@@ -18,11 +18,9 @@ import {
   type ShopRecord,
 } from '../schema/records';
 import { DATABASE_NAME, type BuyerLensDatabase } from './database';
-import { withPurchaseLedger } from './migrations/v002-purchase-ledger';
-import { toV3 } from './migrations/v003-tiers-on-buyers';
-import { toV4 } from './migrations/v004-recent-on-shops';
-import { withCompactLedger } from './migrations/v005-compact-ledger';
-import { CURRENT_VERSION } from './versions';
+import { rebuildDerived } from './derived';
+import { CURRENT_VERSION, migrateRows } from './ladder';
+import type { Rows } from './migrations/step';
 
 /**
  * Backups are Dexie's export format (dexie-export-import): one JSON file naming the database and
@@ -71,14 +69,8 @@ function isExportFile(value: unknown): value is DexieExportFile {
   return typeof v === 'object' && v !== null && v.formatName === 'dexie' && typeof v.data === 'object' && v.data !== null && Array.isArray(v.data.data);
 }
 
-/** Tables of older versions that are gone: their rows are derived data, rebuilt on restore. */
-const RETIRED_TABLES: Record<string, number> = { rfm: 3 };
-
-/**
- * Reads, migrates and checks a backup file; throws a BackupError saying what is wrong. A backup from
- * before v3 gets its RFM tiers scored at `now`, as the database upgrade does.
- */
-export function readBackup(text: string, now = Date.now()): Backup {
+/** Every table's rows of an export file, as its version stored them; throws where the file is not a BuyerLens backup. */
+function exportedRows(text: string): { version: number; rows: Rows } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -89,36 +81,47 @@ export function readBackup(text: string, now = Date.now()): Backup {
   const version = parsed.data.databaseVersion;
   if (!Number.isInteger(version) || version < 1) throw new BackupError('This backup does not say which version of BuyerLens wrote it.');
   if (version > CURRENT_VERSION) throw new BackupError(`This backup comes from a newer BuyerLens (database version ${version}); update BuyerLens to restore it.`);
-
-  const tables: Record<string, unknown[]> = {};
+  const rows: Rows = {};
   for (const table of parsed.data.data) {
-    if (version < (RETIRED_TABLES[table.tableName] ?? 0)) continue;
-    if (!(table.tableName in ROW_SCHEMAS)) throw new BackupError(`The backup has a table BuyerLens does not know: ${table.tableName}.`);
     if (!Array.isArray(table.rows)) throw new BackupError(`The backup's ${table.tableName} table is damaged.`);
-    tables[table.tableName] = [...(tables[table.tableName] ?? []), ...table.rows];
+    rows[table.tableName] = [...(rows[table.tableName] ?? []), ...table.rows];
   }
-  // Older versions: the same steps as the database's own upgrades (lib/db/migrations).
-  if (version < 2) tables.buyers = withPurchaseLedger((tables.buyers ?? []) as BuyerRecord[], (tables.orders ?? []) as OrderRecord[]);
-  else if (version < 5) tables.buyers = (tables.buyers ?? []).map(withCompactLedger);
+  return { version, rows };
+}
 
-  const counts: Record<string, number> = {};
-  for (const [name, schema] of Object.entries(ROW_SCHEMAS)) {
-    // What is written is what passed the schema: nothing the schema does not know (such as the export
-    // format's own type annotations) reaches the database.
-    const rows = (tables[name] ?? []).map((row, i) => {
-      const result = schema.safeParse(row);
-      if (!result.success) throw new BackupError(`The backup's ${name} table has an invalid row (${i + 1}): ${describeIssues(result.error)}. Nothing was restored.`);
-      return result.data;
-    });
-    tables[name] = rows;
-    counts[name] = rows.length;
-  }
-  if (version < 3) {
-    const rfmSettings = (tables.settings as SettingRecord[]).find((s) => s.key === 'rfm')?.value;
-    Object.assign(tables, toV3(tables.buyers as BuyerRecord[], tables.shops as ShopRecord[], rfmSettings, now));
-    counts.buyerSearch = tables.buyerSearch!.length;
-  }
-  if (version < 4) tables.shops = toV4(tables.buyers as BuyerRecord[], tables.shops as ShopRecord[]);
+/** Each table's rows as its record schema reads them: what is written is what passed the schema. */
+function checkedRows(rows: Rows): Record<string, unknown[]> {
+  const unknown = Object.keys(rows).find((name) => !(name in ROW_SCHEMAS));
+  if (unknown !== undefined) throw new BackupError(`The backup has a table BuyerLens does not know: ${unknown}.`);
+  return Object.fromEntries(
+    Object.entries(ROW_SCHEMAS).map(([name, schema]) => [
+      name,
+      // Nothing the schema does not know (such as the export format's own type annotations) reaches the database.
+      (rows[name] ?? []).map((row, i) => {
+        const result = schema.safeParse(row);
+        if (!result.success) throw new BackupError(`The backup's ${name} table has an invalid row (${i + 1}): ${describeIssues(result.error)}. Nothing was restored.`);
+        return result.data;
+      }),
+    ]),
+  );
+}
+
+/**
+ * Reads, migrates and checks a backup file; throws a BackupError saying what is wrong. An older
+ * backup walks the same migration ladder as the database upgrade, then its derived data is rebuilt
+ * as after an upgrade (tiers of a backup from before v3 are scored at `now`).
+ */
+export function readBackup(text: string, now = Date.now()): Backup {
+  const { version, rows } = exportedRows(text);
+  const migrated = migrateRows(rows, version);
+  const tables = checkedRows(migrated.rows);
+  const derived = rebuildDerived(
+    { buyers: tables.buyers as BuyerRecord[], shops: tables.shops as ShopRecord[], settings: tables.settings as SettingRecord[], orders: tables.orders as OrderRecord[] },
+    migrated.stale,
+    now,
+  );
+  Object.assign(tables, { buyers: derived.buyers, shops: derived.shops }, derived.buyerSearch ? { buyerSearch: derived.buyerSearch } : {});
+  const counts = Object.fromEntries(Object.entries(tables).map(([name, list]) => [name, list.length]));
   return { version, tables, counts };
 }
 

@@ -1,5 +1,6 @@
 import type { CapturedBuyer, CapturedOrder, CapturedShop } from '../schema/capture';
 import { emptyStats, type BuyerRecord, type OrderRecord, type ShopRecord } from '../schema/records';
+import { partsOfKey } from '../schema/keys';
 
 /**
  * Merge rules (ARCHITECTURE.md, "Merging"): captures arrive in any order, partially, from several
@@ -69,11 +70,6 @@ export function mergeOrder(
   };
 }
 
-export function buyerKeyParts(buyerKey: string): { adapterId: string; shopKey: string; platformBuyerId: string } {
-  const [adapterId = '', shop = '', ...rest] = buyerKey.split(':');
-  return { adapterId, shopKey: `${adapterId}:${shop}`, platformBuyerId: rest.join(':') };
-}
-
 /**
  * The words a buyer is found by (lib/db/queries.ts searchBuyers, a prefix search): the name and its
  * words, and the platform id. Left out, because searchBuyers finds them without a word: a word the
@@ -83,7 +79,7 @@ export function buyerKeyParts(buyerKey: string): { adapterId: string; shopKey: s
 export function searchWordsOf({ buyerKey, displayName, platformBuyerId }: Pick<BuyerRecord, 'buyerKey' | 'displayName' | 'platformBuyerId'>): string[] {
   const words = new Set<string>();
   const id = platformBuyerId.toLowerCase();
-  if (!buyerKey.endsWith(`:${id}`)) words.add(id);
+  if (partsOfKey(buyerKey).id !== id) words.add(id);
   if (displayName) {
     const name = displayName.toLowerCase();
     words.add(name);
@@ -97,12 +93,12 @@ export function mergeBuyer(
   captured: Partial<CapturedBuyer> & Pick<CapturedBuyer, 'buyerKey'>,
   capturedAt: string,
 ): BuyerRecord {
-  const parts = buyerKeyParts(captured.buyerKey);
+  const parts = partsOfKey(captured.buyerKey);
   const base: BuyerRecord = stored ?? {
     buyerKey: captured.buyerKey,
     shopKey: captured.shopKey ?? parts.shopKey,
     adapterId: parts.adapterId,
-    platformBuyerId: captured.platformBuyerId ?? parts.platformBuyerId,
+    platformBuyerId: captured.platformBuyerId ?? parts.id,
     tagIds: [],
     stats: emptyStats(),
     firstSeenAt: capturedAt,

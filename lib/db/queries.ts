@@ -5,6 +5,7 @@ import { tierOf } from '../rfm/tier';
 import type { SegmentMap } from '../schema/rfm';
 import { REPLY_PACK_FORMAT, type ReplyPack, type ReplyTemplateFields } from '../schema/replies';
 import type { BuyerRecord, NoteRecord, OrderRecord, ShopRecord } from '../schema/records';
+import { shopKeyPrefix, shopRange } from '../schema/keys';
 import type { PickContext } from '../replies/pick';
 import type { BuyerLensDatabase } from './database';
 
@@ -44,7 +45,7 @@ export async function searchBuyers(db: BuyerLensDatabase, query: string, limit =
     db.buyerSearch.where('words').startsWith(q).distinct().limit(limit).primaryKeys(),
     db.shops.toCollection().primaryKeys(),
   ]);
-  const byId = await Promise.all(shopKeys.map((shopKey) => db.buyerSearch.where(':id').startsWith(`${shopKey}:${q}`).limit(limit).primaryKeys()));
+  const byId = await Promise.all(shopKeys.map((shopKey) => db.buyerSearch.where(':id').startsWith(shopKeyPrefix(shopKey, q)).limit(limit).primaryKeys()));
   const keys = [...new Set([...byWord, ...byId.flat()])];
   const found = (await db.buyers.bulkGet(keys)).filter((b): b is BuyerRecord => b !== undefined);
   return found.sort(latestFirst).slice(0, limit);
@@ -61,7 +62,8 @@ export async function shopsByKey(db: BuyerLensDatabase): Promise<Map<string, Sho
  * but of another shop (stored before captures checked keys against their shop).
  */
 export async function buyersOfShop(db: BuyerLensDatabase, shopKey: string): Promise<BuyerRecord[]> {
-  const inRange = await db.buyers.where(':id').between(`${shopKey}:`, `${shopKey};`, true, false).toArray();
+  const [lower, upper] = shopRange(shopKey);
+  const inRange = await db.buyers.where(':id').between(lower, upper, true, false).toArray();
   return inRange.filter((b) => b.shopKey === shopKey);
 }
 

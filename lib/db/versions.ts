@@ -1,13 +1,13 @@
 import type Dexie from 'dexie';
-import { upgradeToV2 } from './migrations/v002-purchase-ledger';
-import { upgradeToV3 } from './migrations/v003-tiers-on-buyers';
-import { upgradeToV4 } from './migrations/v004-recent-on-shops';
-import { upgradeToV5 } from './migrations/v005-compact-ledger';
+import { rebuildDerivedTables } from './derived';
+import { CURRENT_VERSION, LADDER, migrateTables } from './ladder';
+import type { Derived } from './migrations/step';
 
 /**
- * Every change to the stores is a new entry here; a shipped entry is never edited. Each version that
- * moves data has an upgrade in migrations/vNNN-*.ts, tested on a fixture database of the version
- * before it (test/fixtures/db/). A failed upgrade aborts and leaves the data as it was.
+ * Every change to the stores is a new entry here; a shipped entry is never edited. Each version's
+ * data step is on the migration ladder (ladder.ts, migrations/vNNN-*.ts), tested on a fixture
+ * database of the version before it (test/fixtures/db/). A failed upgrade aborts and leaves the data
+ * as it was.
  *
  * Indexes are only what is queried:
  * - buyers: *tagIds (tag filters), personId (linked buyers); a shop's buyers are a range of the
@@ -68,13 +68,27 @@ export const storesV4 = {
  */
 export const storesV5 = storesV4;
 
-export const CURRENT_VERSION = 5;
+const STORES: Readonly<Record<number, Record<string, string | null>>> = { 1: storesV1, 2: storesV2, 3: storesV3, 4: storesV4, 5: storesV5 };
 
-/** Declares the versions up to `upTo` (tests open older versions to migrate them). */
+/** The derived data the steps of one upgrade left stale, by the upgrade's IndexedDB transaction. */
+const staleByUpgrade = new WeakMap<IDBTransaction, Set<Derived>>();
+
+/**
+ * Declares the versions up to `upTo` (tests open older versions to migrate them). Dexie runs the
+ * upgrade of every version above the stored one, in order, in one transaction; the last one then
+ * rebuilds what the steps left stale (derived.ts), so a failure anywhere leaves the data as it was.
+ */
 export function declareVersions(db: Dexie, upTo = CURRENT_VERSION): void {
   db.version(1).stores(storesV1);
-  if (upTo >= 2) db.version(2).stores(storesV2).upgrade(upgradeToV2);
-  if (upTo >= 3) db.version(3).stores(storesV3).upgrade(upgradeToV3);
-  if (upTo >= 4) db.version(4).stores(storesV4).upgrade(upgradeToV4);
-  if (upTo >= 5) db.version(5).stores(storesV5).upgrade(upgradeToV5);
+  for (const step of LADDER.filter((s) => s.to <= upTo)) {
+    db.version(step.to)
+      .stores(STORES[step.to]!)
+      .upgrade(async (tx) => {
+        await migrateTables(tx, step);
+        const stale = staleByUpgrade.get(tx.idbtrans) ?? new Set<Derived>();
+        for (const derived of step.stale) stale.add(derived);
+        staleByUpgrade.set(tx.idbtrans, stale);
+        if (step.to === upTo) await rebuildDerivedTables(tx, stale, Date.now());
+      });
+  }
 }

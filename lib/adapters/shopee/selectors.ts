@@ -64,4 +64,15 @@ export const chatSelectors = {
  * Selectors no offline fixture (test/fixtures/<adapter>/) matches: the real page variant each is
  * for, and the date to drop it by unless a fixture of that variant arrives (selectors.test.ts).
  */
-export const unverifiedSelectors: Readonly<Record<string, { variant: string; drop: string }>> = {};
+export const unverifiedSelectors: Readonly<Record<string, { variant: string; drop: string }>> = {
+  '.order-status-info .status': { variant: 'order list card whose status block predates the -v2 class (older public scripts)', drop: '2027-06-30' },
+  '.user-view-item__username': { variant: 'TW order detail page (public script, 2024)', drop: '2027-06-30' },
+  '.od-shippin .id .detail': { variant: 'pre-2025 order detail page (older public scripts)', drop: '2027-06-30' },
+  '.product-payment-wrapper .payment-info-details .total .amount': { variant: 'pre-2025 order detail page, payment block (older public scripts)', drop: '2027-06-30' },
+  '.product-detail .product-quantity': { variant: 'order detail product row with the quantity inside .product-detail (page naming; only the container is documented)', drop: '2027-06-30' },
+  '.product-detail .product-price': { variant: 'order detail product row with the price inside .product-detail (page naming; only the container is documented)', drop: '2027-06-30' },
+  '[data-testid="chat-input"] textarea': { variant: 'web chat reply box; no public capture of the web chat DOM', drop: '2027-06-30' },
+  '.chat-input textarea': { variant: 'web chat reply box without the data-testid; no public capture of the web chat DOM', drop: '2027-06-30' },
+  'textarea[placeholder]': { variant: 'web chat reply box as a bare textarea; no public capture of the web chat DOM', drop: '2027-06-30' },
+  '[contenteditable="true"][role="textbox"]': { variant: 'rich-text reply editor of other Shopee web apps, in case the web chat adopts it', drop: '2027-06-30' },
+};

@@ -13,6 +13,65 @@ interface Copy {
   read: () => Promise<unknown>;
 }
 
+/** The tap's side of the channel: which requests the adapter wants, and where their copies go. */
+interface Channel {
+  /** Whether the adapter connected (before that, every response may be wanted). */
+  connected(): boolean;
+  wanted(url: string): boolean;
+  deliver(copy: Copy): void;
+}
+
+/** Wraps fetch: the page gets its own response; a wanted one is cloned and its clone read. */
+function tapFetch(win: Window & typeof globalThis, channel: Channel): void {
+  const originalFetch = win.fetch;
+  const tappedFetch = function (input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    const response = originalFetch.call(win, input, init);
+    const url = input instanceof Request ? input.url : String(input);
+    if (channel.connected() && !channel.wanted(url)) return response;
+    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+    const requestBody = typeof init?.body === 'string' ? init.body : undefined;
+    return response.then((res) => {
+      if (!channel.connected() || channel.wanted(res.url || url)) {
+        const clone = res.clone();
+        channel.deliver({ url: res.url || url, method, status: res.status, read: () => clone.text(), ...(requestBody !== undefined ? { requestBody } : {}) });
+      }
+      return res;
+    });
+  };
+  win.fetch = tappedFetch as typeof win.fetch;
+}
+
+/** Wraps XMLHttpRequest: a wanted request's text or JSON response is copied when it loads. */
+function tapXhr(win: Window & typeof globalThis, channel: Channel): void {
+  const xhr = win.XMLHttpRequest.prototype;
+  const originalOpen = xhr.open;
+  const originalSend = xhr.send;
+  const requests = new WeakMap<XMLHttpRequest, { method: string; url: string }>();
+  xhr.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+    requests.set(this, { method: String(method).toUpperCase(), url: String(url) });
+    return (originalOpen as (...args: unknown[]) => void).call(this, method, url, ...rest);
+  } as typeof xhr.open;
+  xhr.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    const request = requests.get(this);
+    if (request && (!channel.connected() || channel.wanted(request.url))) {
+      const requestBody = typeof body === 'string' ? body : undefined;
+      this.addEventListener('load', () => {
+        const type = this.responseType;
+        if (type !== '' && type !== 'text' && type !== 'json') return;
+        const value: unknown = type === 'json' ? this.response : this.responseText;
+        channel.deliver({
+          url: this.responseURL || request.url,
+          method: request.method,
+          status: this.status,
+          read: () => Promise.resolve(value),
+          ...(requestBody !== undefined ? { requestBody } : {}),
+        });
+      });
+    }
+    return originalSend.call(this, body);
+  };
+}
+
 /**
  * The main-world network tap: wraps fetch and XMLHttpRequest at document_start and copies the JSON
  * bodies of the requests an adapter declared, nothing else. The page's own calls behave exactly as
@@ -27,13 +86,11 @@ export function installTap(win: Window & typeof globalThis): void {
   const wanted = (url: string): boolean => {
     try {
       const u = new URL(url, win.location.href);
-      const target = u.pathname + u.search;
-      return patterns.some((p) => p.test(target));
+      return patterns.some((p) => p.test(u.pathname + u.search));
     } catch {
       return false;
     }
   };
-
   const deliver = async (copy: Copy): Promise<void> => {
     if (!port) {
       if (pending.length < MAX_PENDING) pending.push(copy);
@@ -50,51 +107,9 @@ export function installTap(win: Window & typeof globalThis): void {
       // The body could not be read (aborted, opaque): there is nothing to copy.
     }
   };
-
-  const originalFetch = win.fetch;
-  const tappedFetch = function (input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-    const response = originalFetch.call(win, input, init);
-    const url = input instanceof Request ? input.url : String(input);
-    if (port && !wanted(url)) return response;
-    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-    const requestBody = typeof init?.body === 'string' ? init.body : undefined;
-    return response.then((res) => {
-      if (!port || wanted(res.url || url)) {
-        const clone = res.clone();
-        void deliver({ url: res.url || url, method, status: res.status, read: () => clone.text(), ...(requestBody !== undefined ? { requestBody } : {}) });
-      }
-      return res;
-    });
-  };
-  win.fetch = tappedFetch as typeof win.fetch;
-
-  const xhr = win.XMLHttpRequest.prototype;
-  const originalOpen = xhr.open;
-  const originalSend = xhr.send;
-  const requests = new WeakMap<XMLHttpRequest, { method: string; url: string }>();
-  xhr.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
-    requests.set(this, { method: String(method).toUpperCase(), url: String(url) });
-    return (originalOpen as (...args: unknown[]) => void).call(this, method, url, ...rest);
-  } as typeof xhr.open;
-  xhr.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
-    const request = requests.get(this);
-    if (request && (!port || wanted(request.url))) {
-      const requestBody = typeof body === 'string' ? body : undefined;
-      this.addEventListener('load', () => {
-        const type = this.responseType;
-        if (type !== '' && type !== 'text' && type !== 'json') return;
-        const value: unknown = type === 'json' ? this.response : this.responseText;
-        void deliver({
-          url: this.responseURL || request.url,
-          method: request.method,
-          status: this.status,
-          read: () => Promise.resolve(value),
-          ...(requestBody !== undefined ? { requestBody } : {}),
-        });
-      });
-    }
-    return originalSend.call(this, body);
-  };
+  const channel: Channel = { connected: () => port !== undefined, wanted, deliver: (copy) => void deliver(copy) };
+  tapFetch(win, channel);
+  tapXhr(win, channel);
 
   const onConnect = (event: MessageEvent) => {
     if (port || event.source !== win) return;

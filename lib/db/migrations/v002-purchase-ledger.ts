@@ -1,25 +1,19 @@
-import type { Transaction } from 'dexie';
-import type { BuyerRecord, OrderRecord } from '../../schema/records';
-import { statsOf } from '../aggregates';
+import { isRecord, type MigrationStep } from './step';
 
 /**
- * v1 → v2: buyers' aggregates gain the purchases ledger RFM windows need. They are recomputed from
- * the orders once, here; from v2 on they move with every capture.
+ * v1 → v2: buyers' aggregates gain the purchases ledger that RFM windows need. It is derived from the
+ * orders: the step gives every buyer an empty one and leaves the aggregates stale, to be computed
+ * afresh from the orders (from v2 on they move with every capture). v2 also adds the order flags,
+ * the rfm table and the settings.
  */
-export async function upgradeToV2(tx: Transaction): Promise<void> {
-  const orders = await tx.table<OrderRecord, string>('orders').toArray();
-  const buyers = tx.table<BuyerRecord, string>('buyers');
-  await buyers.bulkPut(withPurchaseLedger(await buyers.toArray(), orders));
-}
-
-/** The same step on plain rows: a v1 backup restored into v2. */
-export function withPurchaseLedger(buyers: readonly BuyerRecord[], orders: readonly OrderRecord[]): BuyerRecord[] {
-  const byBuyer = new Map<string, OrderRecord[]>();
-  for (const order of orders) {
-    if (!order.buyerKey) continue;
-    const list = byBuyer.get(order.buyerKey);
-    if (list) list.push(order);
-    else byBuyer.set(order.buyerKey, [order]);
-  }
-  return buyers.map((buyer) => ({ ...buyer, stats: statsOf(byBuyer.get(buyer.buyerKey) ?? []) }));
-}
+export const toV2: MigrationStep = {
+  to: 2,
+  tables: ['buyers'],
+  drops: [],
+  migrate: ({ buyers = [] }) => ({
+    buyers: buyers.map((buyer) =>
+      isRecord(buyer) && isRecord(buyer.stats) && !Array.isArray(buyer.stats.purchases) ? { ...buyer, stats: { ...buyer.stats, purchases: [] } } : buyer,
+    ),
+  }),
+  stale: ['stats'],
+};

@@ -1,7 +1,7 @@
-import type { Transaction } from 'dexie';
-import type { BuyerRecord } from '../../schema/records';
+import { isRecord, type MigrationStep } from './step';
 
-type Purchase = BuyerRecord['stats']['purchases'][number];
+/** A purchases-ledger entry as v5 stores it: [placedAt in epoch ms, totalMinor]. */
+type Purchase = readonly [number, number];
 /** A purchases-ledger entry as v2–v4 stored it: [orderKey, placedAt (ISO), totalMinor]. */
 type LegacyPurchase = readonly [string, string, number];
 
@@ -10,8 +10,7 @@ const isLegacy = (entry: unknown): entry is LegacyPurchase =>
 
 /**
  * The ledger in its v5 form, [placedAt in epoch ms, totalMinor] in (time, amount) order. Entries
- * already in that form stay as they are, so the step can run on a ledger that earlier steps wrote
- * with today's code (v1 → v2 computes it afresh, v2 → v3 scores from it).
+ * already in that form stay as they are.
  */
 export function compactLedger(purchases: readonly (Purchase | LegacyPurchase)[]): Purchase[] {
   return purchases
@@ -21,7 +20,7 @@ export function compactLedger(purchases: readonly (Purchase | LegacyPurchase)[])
 
 /** Whether a stored buyer still holds an entry in the v2–v4 form. */
 function hasLegacyLedger(buyer: unknown): boolean {
-  const purchases = (buyer as { stats?: { purchases?: unknown } } | null)?.stats?.purchases;
+  const purchases = isRecord(buyer) && isRecord(buyer.stats) ? buyer.stats.purchases : undefined;
   return Array.isArray(purchases) && purchases.some(isLegacy);
 }
 
@@ -31,7 +30,7 @@ function hasLegacyLedger(buyer: unknown): boolean {
  */
 export function withCompactLedger<T>(buyer: T): T {
   if (!hasLegacyLedger(buyer)) return buyer;
-  const b = buyer as T & { stats: BuyerRecord['stats'] };
+  const b = buyer as T & { stats: { purchases: (Purchase | LegacyPurchase)[] } };
   return { ...b, stats: { ...b.stats, purchases: compactLedger(b.stats.purchases) } };
 }
 
@@ -40,11 +39,10 @@ export function withCompactLedger<T>(buyer: T): T {
  * records that every capture reads and writes again are smaller (a buyer with five purchases: 944 →
  * 754 bytes serialized) and scoring parses no dates. Only buyers with an old entry are rewritten.
  */
-export async function upgradeToV5(tx: Transaction): Promise<void> {
-  await tx
-    .table<BuyerRecord, string>('buyers')
-    .filter(hasLegacyLedger)
-    .modify((buyer) => {
-      buyer.stats.purchases = compactLedger(buyer.stats.purchases);
-    });
-}
+export const toV5: MigrationStep = {
+  to: 5,
+  tables: ['buyers'],
+  drops: [],
+  migrate: ({ buyers = [] }) => ({ buyers: buyers.map(withCompactLedger) }),
+  stale: [],
+};

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { shopeeAdapter } from '../adapters/shopee';
+import { atOnce } from '../adapters/slices';
+import type { CaptureBatch, Screen } from '../schema/capture';
+import { readDom } from './dom-reader';
+import { networkReader } from './network-reader';
+import { PageSession, TabMemory, type ConsolePage, type Lifetime } from './page';
+import { screenReporter } from './screen-reporter';
+import { captureSender, type CaptureSink } from './sink';
+
+/**
+ * The content runtime's parts on a Shopee order page, with a sink that records what would go to the
+ * background (the real order detail page and get_one_order body of test/fixtures/shopee).
+ */
+const fixtures = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'shopee');
+const ORDER_PAGE = 'https://seller.shopee.com.br/portal/sale/order/188140332017804';
+const ONE_ORDER = 'https://seller.shopee.com.br/api/v3/order/get_one_order?SPC_CDS=x&SPC_CDS_VER=2&order_id=188140332017804';
+
+const lifetime: Lifetime = {
+  isValid: true,
+  setTimeout: (handler, timeout) => setTimeout(handler, timeout) as unknown as number,
+  addEventListener: (target, type, handler, options) => target.addEventListener(type, handler, options),
+  onInvalidated: () => undefined,
+};
+
+function consolePage(url: string, html: string) {
+  const captures: CaptureBatch[] = [];
+  const screens: (Screen | null)[] = [];
+  const sink: CaptureSink = {
+    capture: async (batch) => void captures.push(batch),
+    screen: async (screen) => void screens.push(screen),
+  };
+  const document = new JSDOM(html, { url }).window.document;
+  let session = new PageSession(shopeeAdapter, new URL(url));
+  const page: ConsolePage = { adapter: shopeeAdapter, document, lifetime, sink, memory: new TabMemory(), session: () => session };
+  const navigate = (to: string) => (session = new PageSession(shopeeAdapter, new URL(to)));
+  return { page, captures, screens, navigate };
+}
+
+/** Lets the sink's promises (retry wrapper included) settle. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('content runtime', () => {
+  it('sends the page’s reading, then the JSON’s, and says who is on screen as each learns more', async () => {
+    const { page, captures, screens } = consolePage(ORDER_PAGE, readFileSync(join(fixtures, 'order-detail-dom.html'), 'utf8'));
+    const send = captureSender(page);
+    const screen = screenReporter(page);
+
+    atOnce(readDom(page, send, screen));
+    await settled();
+    expect(captures.map((c) => [c.source, c.orders.length])).toEqual([['dom', 1]]);
+    expect(screens).toEqual([expect.objectContaining({ orderKey: 'shopee:br:188140332017804', buyerName: 'mariana.costa92' })]);
+    expect(screens[0]).not.toHaveProperty('buyerKey');
+
+    const body = readFileSync(join(fixtures, 'order-detail.json'), 'utf8');
+    atOnce(networkReader(page, send, screen)({ type: 'response', nonce: 'n', url: ONE_ORDER, method: 'GET', status: 200, body }));
+    await settled();
+    expect(captures.map((c) => [c.source, c.orders.length])).toEqual([['dom', 1], ['network', 1]]);
+    expect(captures[1]).toMatchObject({ adapterId: 'shopee', pageKind: 'order-detail', pageUrl: ORDER_PAGE, sourceUrl: ONE_ORDER });
+    expect(screens.at(-1)).toMatchObject({ buyerKey: 'shopee:br:73810455', orderKey: 'shopee:br:188140332017804' });
+
+    // The page read again: its order came with the JSON, and the screen has not changed, so nothing more is sent.
+    atOnce(readDom(page, send, screen));
+    await settled();
+    expect(captures).toHaveLength(2);
+    expect(screens).toHaveLength(2);
+  });
+
+  it('reports a response that is not JSON as a problem of the capture, and says so again only when asked', async () => {
+    const { page, captures, screens } = consolePage(ORDER_PAGE, '<html><body></body></html>');
+    const screen = screenReporter(page);
+    atOnce(networkReader(page, captureSender(page), screen)({ type: 'response', nonce: 'n', url: ONE_ORDER, method: 'GET', status: 200, body: '<html>sign in</html>' }));
+    await settled();
+    expect(captures[0]?.problems).toEqual([{ where: '/api/v3/order/get_one_order', reason: 'response is not JSON' }]);
+    expect(screens).toHaveLength(1);
+    screen.update();
+    await settled();
+    expect(screens).toHaveLength(1);
+    screen.again();
+    await settled();
+    expect(screens).toHaveLength(2);
+  });
+
+  it('starts each page afresh after navigation: the same reading on a new page is sent again, and the chat’s buyer goes on screen', async () => {
+    const chat = 'https://seller.shopee.com.br/webchat/conversations/873229651';
+    const { page, captures, screens, navigate } = consolePage(ORDER_PAGE, readFileSync(join(fixtures, 'order-detail-dom.html'), 'utf8'));
+    const send = captureSender(page);
+    const screen = screenReporter(page);
+    atOnce(readDom(page, send, screen));
+    navigate(ORDER_PAGE);
+    atOnce(readDom(page, send, screen));
+    await settled();
+    expect(captures.map((c) => c.source)).toEqual(['dom', 'dom']);
+
+    navigate(chat);
+    const messages = [{ id: '1', conversation_id: '873229651', from_id: 73229651, from_shop_id: 0, to_id: 900000001, to_shop_id: 412095871, type: 'text', created_timestamp: 1763651000, content: { text: 'Olá!' } }];
+    atOnce(networkReader(page, send, screen)({ type: 'response', nonce: 'n', url: 'https://seller.shopee.com.br/webchat/api/v1.2/conversations/873229651/messages', method: 'GET', status: 200, body: JSON.stringify(messages) }));
+    await settled();
+    expect(page.session().conversation).toEqual({ buyerKey: 'shopee:br:73229651', lastBuyerMessage: 'Olá!' });
+    expect(screens.at(-1)).toMatchObject({ pageKind: 'chat', buyerKey: 'shopee:br:73229651', chat: { replyBox: false, lastBuyerMessage: 'Olá!' } });
+  });
+});
