@@ -3,9 +3,9 @@ import type { output } from 'zod/v4/core';
 import type { MessageReply } from './protocol';
 import { messenger } from './send';
 import { mayReceiveFrom, trustOf, type Sender } from './sender';
-import { backgroundToContent } from './to-content';
+import { backgroundToContentSchemas, type BackgroundToContent } from './to-content';
 
-type ToContent = typeof backgroundToContent;
+type ToContent = BackgroundToContent;
 
 /**
  * The content script's end of the background → content direction: only the extension itself (never
@@ -18,7 +18,7 @@ export function onBackgroundMessage<K extends keyof ToContent>(
 ): () => void {
   const listener = ({ data, sender }: { data: unknown; sender: Sender }): MessageReply<K> => {
     if (!mayReceiveFrom('background', trustOf(sender, browser.runtime.id, browser.runtime.getURL('/')), sender)) return refuse('not from BuyerLens');
-    const parsed = backgroundToContent[type].data.safeParse(data);
+    const parsed = backgroundToContentSchemas()[type].data.safeParse(data);
     return parsed.success ? handle(parsed.data as output<ToContent[K]['data']>) : refuse('malformed message');
   };
   return messenger.onMessage(type, listener as never);

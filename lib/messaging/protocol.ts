@@ -27,7 +27,7 @@ import type { NoteRecord, TagRecord } from '../schema/records';
 import { replyTemplateFieldsSchema, type ReplyTemplateRecord } from '../schema/replies';
 import { rfmSettingsSchema } from '../schema/rfm';
 import { replying } from './spec';
-import { backgroundToContent } from './to-content';
+import type { BackgroundToContent } from './to-content';
 
 /**
  * Every message between BuyerLens's contexts, by direction. The payload types, the receiver's
@@ -79,11 +79,9 @@ export const pageToBackground = {
   'chat/insert': action()(chatInsertSchema),
 };
 
-export { backgroundToContent };
-
 export type ContentToBackground = typeof contentToBackground;
 export type PageToBackground = typeof pageToBackground;
-export type BackgroundToContent = typeof backgroundToContent;
+export type { BackgroundToContent };
 type AllMessages = ContentToBackground & PageToBackground & BackgroundToContent;
 export type MessageType = keyof AllMessages;
 

@@ -1,12 +1,20 @@
 import * as z from 'zod/mini';
 import type { InsertResult } from '../schema/messages';
-import { replying } from './spec';
+import { replying, type MessageSpec } from './spec';
 
 /**
  * Background → content script (the third direction of protocol.ts), in its own module with zod/mini:
- * the content script parses these without bundling full zod, which it otherwise does not need.
+ * the content script parses these without bundling full zod. Each schema is built on first use, not
+ * at import: the content script starts on every console page (see lib/adapters/shopee/responses.ts).
  */
-export const backgroundToContent = {
-  /** Put this reply into the page's reply box, at the caret; never send it. */
-  'reply-box/insert': replying<InsertResult>()(z.object({ text: z.string().check(z.minLength(1), z.maxLength(10_000)) })),
-};
+const insertSchema = () => z.object({ text: z.string().check(z.minLength(1), z.maxLength(10_000)) });
+
+let built: { 'reply-box/insert': MessageSpec<ReturnType<typeof insertSchema>, InsertResult> } | undefined;
+
+export const backgroundToContentSchemas = () =>
+  (built ??= {
+    /** Put this reply into the page's reply box, at the caret; never send it. */
+    'reply-box/insert': replying<InsertResult>()(insertSchema()),
+  });
+
+export type BackgroundToContent = ReturnType<typeof backgroundToContentSchemas>;
