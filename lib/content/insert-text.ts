@@ -11,6 +11,9 @@ const isTextField = (el: Element): el is TextField => el.tagName === 'TEXTAREA' 
  * frameworks' value trackers do not intercept, followed by an input event.
  */
 export function insertIntoReplyBox(box: HTMLElement, text: string, replace?: { from: number; to: number }): void {
+  const document = box.ownerDocument;
+  // The page's own event class where the box is in another document (a test's jsdom page).
+  const InputEvent = typeof globalThis.InputEvent === 'function' && document === globalThis.document ? globalThis.InputEvent : document.defaultView!.InputEvent;
   box.focus();
   if (isTextField(box)) {
     const from = replace?.from ?? box.selectionStart ?? box.value.length;

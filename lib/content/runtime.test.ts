@@ -8,6 +8,7 @@ import type { CaptureBatch, Screen } from '../schema/capture';
 import { readDom } from './dom-reader';
 import { networkReader } from './network-reader';
 import { PageSession, TabMemory, type ConsolePage, type Lifetime } from './page';
+import { installReplyBox } from './reply-box';
 import { screenReporter } from './screen-reporter';
 import { captureSender, type CaptureSink } from './sink';
 
@@ -101,5 +102,19 @@ describe('content runtime', () => {
     await settled();
     expect(page.session().conversation).toEqual({ buyerKey: 'shopee:br:73229651', lastBuyerMessage: 'Olá!' });
     expect(screens.at(-1)).toMatchObject({ pageKind: 'chat', buyerKey: 'shopee:br:73229651', chat: { replyBox: false, lastBuyerMessage: 'Olá!' } });
+  });
+
+  it('puts a reply from the panel into the chat’s reply box, and refuses where the page has none', () => {
+    const chat = 'https://seller.shopee.com.br/webchat/conversations/873229651';
+    for (const [url, expected] of [
+      [chat, { ok: true }],
+      [ORDER_PAGE, { ok: false, error: 'This page has no reply box.' }],
+    ] as const) {
+      const { page } = consolePage(url, '<html><body><div data-testid="chat-input"><textarea placeholder="Digite"></textarea></div></body></html>');
+      let insert: ((text: string) => unknown) | undefined;
+      installReplyBox({ ...page, sink: { ...page.sink, onInsert: (handler) => ((insert = handler), () => undefined) } });
+      expect(insert?.('Olá, Ana!'), url).toEqual(expected);
+      expect(page.document.querySelector('textarea')!.value, url).toBe(expected.ok ? 'Olá, Ana!' : '');
+    }
   });
 });
