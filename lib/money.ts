@@ -11,9 +11,12 @@ export const NON_DECIMAL_EXPONENTS: Readonly<Record<string, number>> = {
   PYG: 0, RWF: 0, SLL: 0, SOS: 0, SYP: 0, TND: 3, UGX: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0, YER: 0,
 };
 
-/** Digits after the decimal point in the currency (BRL 2, JPY 0, KWD 3). Intl gives 2 for a code it does not know, and so does this. */
-export function minorExponent(currency: string): number {
-  return NON_DECIMAL_EXPONENTS[currency] ?? 2;
+/**
+ * Digits after the decimal point in the currency (BRL 2, JPY 0, KWD 3). Intl gives 2 for a code it
+ * does not know, and so does this, also where no currency is known (a buyer with no purchase yet).
+ */
+export function minorExponent(currency: string | undefined): number {
+  return (currency === undefined ? undefined : NON_DECIMAL_EXPONENTS[currency]) ?? 2;
 }
 
 /** An exact decimal string ("25.23", "1234", "-0.5") in minor units of the currency. */

@@ -29,7 +29,7 @@ export function shopLabel(language: Language, shopKey: string, shop: { name?: st
 /** Every console's pages: where the content scripts and the main-world tap run. */
 export const consoleMatches: readonly string[] = catalog.flatMap((entry) => entry.matches);
 
-/** The consoles' names in the UI language, as a list the seller reads ("A, B or C"). */
-export function consoleNameList(language: Language): string {
-  return new Intl.ListFormat(language, { type: 'disjunction' }).format(catalog.map((entry) => entry.consoleNames[language]));
+/** The consoles' names in the UI language, as a list the seller reads ("A, B or C"; "A, B and C"). */
+export function consoleNameList(language: Language, type: 'disjunction' | 'conjunction' = 'disjunction'): string {
+  return new Intl.ListFormat(language, { type }).format(catalog.map((entry) => entry.consoleNames[language]));
 }

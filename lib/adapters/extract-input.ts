@@ -1,6 +1,7 @@
 import type { CapturedBuyer, CapturedOrder, CaptureProblem, Extraction } from '../schema/capture';
 import type { PageKind } from '../schema/common';
-import { adapterForUrl, adapters } from './registry';
+import { consoleNameList } from './catalog';
+import { adapterForUrl } from './registry';
 import { atOnce } from './slices';
 import type { Adapter } from './types';
 
@@ -109,7 +110,7 @@ function normalize(order: CapturedOrder): ExtractedOrder {
 
 function requireAdapter(url: URL): Adapter {
   const adapter = adapterForUrl(url);
-  if (!adapter) throw new ExtractInputError(`no adapter reads ${url.origin} (BuyerLens knows ${new Intl.ListFormat('en').format(adapters.map((a) => a.consoleNames.en))})`);
+  if (!adapter) throw new ExtractInputError(`no adapter reads ${url.origin} (BuyerLens knows ${consoleNameList('en', 'conjunction')})`);
   return adapter;
 }
 

@@ -9,10 +9,6 @@ import type { Adapter } from './types';
  */
 export const adapters: readonly Adapter[] = [shopeeAdapter, amazonAdapter];
 
-export function adapterById(id: string): Adapter | undefined {
-  return adapters.find((a) => a.id === id);
-}
-
 /** The adapter whose console this URL belongs to. */
 export function adapterForUrl(url: URL): Adapter | undefined {
   return adapters.find((a) => a.matches.some((pattern) => matchesPattern(pattern, url)));

@@ -67,7 +67,7 @@ export function matchesFilter(row: BuyerRow, f: BuyerFilter, now: number): boole
   }
   if (f.segments?.length && (!row.segment || !f.segments.includes(row.segment))) return false;
   if (f.spentMin !== undefined || f.spentMax !== undefined) {
-    const major = row.spentMinor / 10 ** (row.currency ? minorExponent(row.currency) : 2);
+    const major = row.spentMinor / 10 ** minorExponent(row.currency);
     if (f.spentMin !== undefined && major < f.spentMin) return false;
     if (f.spentMax !== undefined && major > f.spentMax) return false;
   }

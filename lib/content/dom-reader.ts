@@ -1,4 +1,5 @@
 import type { Sliced } from '../adapters/slices';
+import { emptyExtraction } from '../adapters/types';
 import type { Extraction } from '../schema/capture';
 import type { ConsolePage } from './page';
 import type { ScreenReporter } from './screen-reporter';
@@ -24,7 +25,7 @@ export function* readDom(page: ConsolePage, send: SendCapture, screen: ScreenRep
   try {
     extraction = yield* page.adapter.extract(page.document, session.url);
   } catch (error) {
-    extraction = { shops: [], buyers: [], orders: [], problems: [{ where: session.url.pathname, reason: `adapter failed: ${String(error)}` }] };
+    extraction = { ...emptyExtraction(), problems: [{ where: session.url.pathname, reason: `adapter failed: ${String(error)}` }] };
   }
   yield; // comparing and sending is a step of its own
   extraction = { ...extraction, orders: extraction.orders.filter((o) => !page.memory.fromNetwork.has(o.orderKey)) };
@@ -32,7 +33,7 @@ export function* readDom(page: ConsolePage, send: SendCapture, screen: ScreenRep
   if (print !== session.lastDom && (extraction.orders.length > 0 || extraction.buyers.length > 0 || extraction.problems.length > 0)) {
     session.lastDom = print;
     page.memory.remember(extraction.orders, 'dom');
-    send('dom', extraction, session.url);
+    send('dom', extraction, session);
   }
   screen.update();
 }

@@ -1,7 +1,7 @@
-import type { TappedResponse } from '../adapters/types';
+import { emptyExtraction, type TappedResponse } from '../adapters/types';
 import type { Sliced } from '../adapters/slices';
 import type { Extraction } from '../schema/capture';
-import type { ConsolePage } from './page';
+import type { ConsolePage, PageSession } from './page';
 import type { ScreenReporter } from './screen-reporter';
 import type { SendCapture } from './sink';
 import type { TapResponse } from './tap/tap-protocol';
@@ -23,14 +23,13 @@ function tappedFrom(response: TapResponse, url: URL): TappedResponse {
  * chat page) who the conversation is with. A body that is not JSON, or an adapter that throws, is a
  * problem of the capture, never an exception.
  */
-export function* readResponse(page: ConsolePage, response: TapResponse): Sliced<{ extraction: Extraction; url: URL } | undefined> {
+export function* readResponse(page: ConsolePage, session: PageSession, response: TapResponse): Sliced<{ extraction: Extraction; url: URL } | undefined> {
   let url: URL;
   try {
-    url = new URL(response.url, page.session().url);
+    url = new URL(response.url, session.url);
   } catch {
     return undefined;
   }
-  const session = page.session();
   try {
     const tapped = tappedFrom(response, url);
     yield; // parsing a long list is a step of its own
@@ -40,19 +39,19 @@ export function* readResponse(page: ConsolePage, response: TapResponse): Sliced<
     return { extraction, url };
   } catch (error) {
     const reason = error instanceof SyntaxError ? 'response is not JSON' : `adapter failed: ${String(error)}`;
-    return { extraction: { shops: [], buyers: [], orders: [], problems: [{ where: url.pathname, reason }] }, url };
+    return { extraction: { ...emptyExtraction(), problems: [{ where: url.pathname, reason }] }, url };
   }
 }
 
 /** The job for one tapped response: read it, remember its orders, send it, and say who is on screen now. */
 export function networkReader(page: ConsolePage, send: SendCapture, screen: ScreenReporter): (response: TapResponse) => Sliced<void> {
   return function* (response) {
-    const pageUrl = page.session().url;
-    const read = yield* readResponse(page, response);
+    const session = page.session();
+    const read = yield* readResponse(page, session, response);
     if (!read) return;
     page.memory.remember(read.extraction.orders, 'network');
     yield; // and so is sending it (the message is serialised here)
-    send('network', read.extraction, pageUrl, read.url.href);
+    send('network', read.extraction, session, read.url.href);
     screen.update();
   };
 }

@@ -5,7 +5,7 @@ import { withRetry } from './sink';
 const LAST_MESSAGE_CHARS = 2000;
 
 /** Who is on screen in this page now, as the background keeps it per tab (null: nobody). */
-export function screenOf({ adapter, document, memory, session }: ConsolePage): Screen | null {
+function screenOf({ adapter, document, memory, session }: ConsolePage): Screen | null {
   const { url, kind, conversation } = session();
   if (!kind) return null;
   const onPage = kind === 'chat' ? (conversation ?? adapter.chat?.conversationOnPage(document, url)) : undefined;

@@ -1,6 +1,6 @@
 import type { CaptureBatch, Extraction, Screen } from '../schema/capture';
 import type { InsertResult, PickedReply } from '../schema/messages';
-import type { ConsolePage } from './page';
+import type { ConsolePage, PageSession } from './page';
 
 /** What the content script needs from the extension: the messages it sends, and the one it answers. */
 export interface CaptureSink {
@@ -32,15 +32,16 @@ export async function withRetry(send: () => Promise<unknown>): Promise<void> {
   }
 }
 
-export type SendCapture = (source: CaptureBatch['source'], extraction: Extraction, pageUrl: URL, sourceUrl?: string) => void;
+/** Sends what was read on a page (the session it was read in says which page, and its kind). */
+export type SendCapture = (source: CaptureBatch['source'], extraction: Extraction, session: PageSession, sourceUrl?: string) => void;
 
 /** Sends one reading of a page or response as a capture batch; a batch that cannot be sent is logged, never thrown. */
 export function captureSender({ adapter, sink }: Pick<ConsolePage, 'adapter' | 'sink'>): SendCapture {
-  return (source, extraction, pageUrl, sourceUrl) => {
+  return (source, extraction, session, sourceUrl) => {
     const batch: CaptureBatch = {
       adapterId: adapter.id,
-      pageKind: adapter.detect(pageUrl) ?? 'other',
-      pageUrl: pageUrl.href,
+      pageKind: session.kind ?? 'other',
+      pageUrl: session.url.href,
       source,
       capturedAt: new Date().toISOString(),
       shops: extraction.shops,

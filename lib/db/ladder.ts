@@ -15,7 +15,7 @@ export const LADDER: readonly MigrationStep[] = [toV2, toV3, toV4, toV5];
 export const CURRENT_VERSION = LADDER.at(-1)!.to;
 
 /** The steps from version `from` up to `to`. */
-export function stepsBetween(from: number, to = CURRENT_VERSION): MigrationStep[] {
+function stepsBetween(from: number, to = CURRENT_VERSION): MigrationStep[] {
   return LADDER.filter((step) => step.to > from && step.to <= to);
 }
 

@@ -4,6 +4,7 @@ import { summarizeShop, type ShopSummary } from '../rfm/overview';
 import { tierOf } from '../rfm/tier';
 import type { SegmentMap } from '../schema/rfm';
 import { REPLY_PACK_FORMAT, type ReplyPack, type ReplyTemplateFields } from '../schema/replies';
+import type { Screen } from '../schema/capture';
 import type { BuyerRecord, NoteRecord, OrderRecord, ShopRecord } from '../schema/records';
 import { shopKeyPrefix, shopRange } from '../schema/keys';
 import type { PickContext } from '../replies/pick';
@@ -112,7 +113,7 @@ export async function exportPack(db: BuyerLensDatabase, now = new Date()): Promi
  */
 export async function replyContextOf(
   db: BuyerLensDatabase,
-  screen: { buyerKey?: string | undefined; orderKey?: string | undefined; chat?: { lastBuyerMessage?: string | undefined } | undefined } | null,
+  screen: Pick<Screen, 'buyerKey' | 'orderKey' | 'chat'> | null,
 ): Promise<PickContext> {
   const buyerKey = screen?.buyerKey ?? (screen?.orderKey ? (await db.orders.get(screen.orderKey))?.buyerKey : undefined);
   const [buyer, templates] = await Promise.all([buyerKey ? db.buyers.get(buyerKey) : undefined, db.replyTemplates.toArray()]);

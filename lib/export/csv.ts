@@ -16,7 +16,7 @@ export type CsvCell = string | number;
 
 /** `1234550` minor units of BRL → "12345.50": exact, in the currency's major units. */
 export function majorUnits(minor: number, currency: string | undefined): string {
-  const exp = currency ? minorExponent(currency) : 2;
+  const exp = minorExponent(currency);
   if (exp === 0) return String(minor);
   const sign = minor < 0 ? '-' : '';
   const digits = String(Math.abs(minor)).padStart(exp + 1, '0');

@@ -1,10 +1,9 @@
-import { browser } from 'wxt/browser';
 import type { $ZodType } from 'zod/v4/core';
 import { describeIssues } from '../schema/issues';
 import type { ActionReply } from '../schema/messages';
 import { contentToBackground, pageToBackground, type ContentToBackground, type MessageReply, type PageToBackground, type ParsedData } from './protocol';
 import { messenger } from './send';
-import { mayReceiveFrom, trustOf, type Sender } from './sender';
+import { isAllowed, type Sender } from './sender';
 
 /** The background's end of the protocol: each handler gets its message parsed, from a sender allowed to send it. */
 
@@ -15,8 +14,7 @@ type Parser = { safeParse(v: unknown): { success: true; data: unknown } | { succ
 export type Refusal = { kind: 'sender' | 'payload'; reason: string };
 
 function checked(direction: 'content' | 'page', schema: $ZodType, { data, sender }: Received, describe: (error: Parameters<typeof describeIssues>[0]) => string): { ok: true; data: unknown } | { ok: false; refusal: Refusal } {
-  const trust = trustOf(sender, browser.runtime.id, browser.runtime.getURL('/'));
-  if (!mayReceiveFrom(direction, trust, sender)) return { ok: false, refusal: { kind: 'sender', reason: 'Not allowed from this page.' } };
+  if (!isAllowed(direction, sender)) return { ok: false, refusal: { kind: 'sender', reason: 'Not allowed from this page.' } };
   const parsed = (schema as unknown as Parser).safeParse(data);
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, refusal: { kind: 'payload', reason: describe(parsed.error) } };
 }

@@ -1,8 +1,7 @@
-import { browser } from 'wxt/browser';
 import type { output } from 'zod/v4/core';
 import type { MessageReply } from './protocol';
 import { messenger } from './send';
-import { mayReceiveFrom, trustOf, type Sender } from './sender';
+import { isAllowed, type Sender } from './sender';
 import { backgroundToContentSchemas, type BackgroundToContent } from './to-content';
 
 type ToContent = BackgroundToContent;
@@ -17,7 +16,7 @@ export function onBackgroundMessage<K extends keyof ToContent>(
   refuse: (reason: string) => MessageReply<K>,
 ): () => void {
   const listener = ({ data, sender }: { data: unknown; sender: Sender }): MessageReply<K> => {
-    if (!mayReceiveFrom('background', trustOf(sender, browser.runtime.id, browser.runtime.getURL('/')), sender)) return refuse('not from BuyerLens');
+    if (!isAllowed('background', sender)) return refuse('not from BuyerLens');
     const parsed = backgroundToContentSchemas()[type].data.safeParse(data);
     return parsed.success ? handle(parsed.data as output<ToContent[K]['data']>) : refuse('malformed message');
   };

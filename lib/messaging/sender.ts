@@ -1,3 +1,5 @@
+import { browser } from 'wxt/browser';
+
 /** The parts of a runtime message's sender that say who sent it. */
 export interface Sender {
   id?: string | undefined;
@@ -29,4 +31,9 @@ export function mayReceiveFrom(direction: 'content' | 'page' | 'background', tru
   if (direction === 'content') return trust === 'content' || trust === 'page';
   if (direction === 'page') return trust === 'page';
   return trust === 'page' && sender.tab === undefined;
+}
+
+/** The one check every receiver makes: may this sender send in this direction, as this extension sees it. */
+export function isAllowed(direction: 'content' | 'page' | 'background', sender: Sender): boolean {
+  return mayReceiveFrom(direction, trustOf(sender, browser.runtime.id, browser.runtime.getURL('/')), sender);
 }

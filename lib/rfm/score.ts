@@ -134,7 +134,7 @@ export function scoreShop(
   if (scored.length === 0) return [];
   const peers = scored.length;
   const method = peers >= MIN_BUYERS_FOR_QUINTILES ? 'quintiles' : 'thresholds';
-  const minorPerMajor = 10 ** (currency ? minorExponent(currency) : 2);
+  const minorPerMajor = 10 ** minorExponent(currency);
 
   let r: number[];
   let f: number[];

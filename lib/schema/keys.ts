@@ -27,12 +27,6 @@ export function orderKeyFor(shopKey: string, orderId: string): string {
   return `${shopKey}:${orderId}`;
 }
 
-/** The marketplace (adapter id) of any key. */
-export function adapterOfKey(key: string): string {
-  const end = key.indexOf(':');
-  return end === -1 ? key : key.slice(0, end);
-}
-
 /** A shop key's parts: `shopee:br` → `{ adapterId: 'shopee', shop: 'br' }`. */
 export function partsOfShopKey(shopKey: string): { adapterId: string; shop: string } {
   const end = shopKey.indexOf(':');

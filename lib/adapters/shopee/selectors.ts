@@ -65,10 +65,10 @@ export const chatSelectors = {
  * for, and the date to drop it by unless a fixture of that variant arrives (selectors.test.ts).
  */
 export const unverifiedSelectors: Readonly<Record<string, { variant: string; drop: string }>> = {
-  '.order-status-info .status': { variant: 'order list card whose status block predates the -v2 class (older public scripts)', drop: '2027-06-30' },
-  '.user-view-item__username': { variant: 'TW order detail page (public script, 2024)', drop: '2027-06-30' },
-  '.od-shippin .id .detail': { variant: 'pre-2025 order detail page (older public scripts)', drop: '2027-06-30' },
-  '.product-payment-wrapper .payment-info-details .total .amount': { variant: 'pre-2025 order detail page, payment block (older public scripts)', drop: '2027-06-30' },
+  '.order-status-info .status': { variant: 'order list card with a status block without the -v2 suffix (the DOM map of 2026-10 has only -v2; kept for an older card)', drop: '2027-06-30' },
+  '.user-view-item__username': { variant: 'TW order detail page, as this file has named it since its first version; no capture of it in ../shared/reference', drop: '2027-06-30' },
+  '.od-shippin .id .detail': { variant: 'pre-2025 order detail page (older public scripts, see this file’s header); no capture of it in ../shared/reference', drop: '2027-06-30' },
+  '.product-payment-wrapper .payment-info-details .total .amount': { variant: 'pre-2025 order detail page, its payment block (older public scripts); no capture of it in ../shared/reference', drop: '2027-06-30' },
   '.product-detail .product-quantity': { variant: 'order detail product row with the quantity inside .product-detail (page naming; only the container is documented)', drop: '2027-06-30' },
   '.product-detail .product-price': { variant: 'order detail product row with the price inside .product-detail (page naming; only the container is documented)', drop: '2027-06-30' },
   '[data-testid="chat-input"] textarea': { variant: 'web chat reply box; no public capture of the web chat DOM', drop: '2027-06-30' },
