@@ -9,6 +9,16 @@ describe('dates', () => {
     expect(epochSecondsToIso(null)).toBeUndefined();
   });
 
+  it.each([1e308, -1, -1e308, 253402300800, Number.NaN, Infinity])('reads %s seconds as a missing date and says why, without throwing', (seconds) => {
+    const reasons: string[] = [];
+    expect(epochSecondsToIso(seconds, (reason) => reasons.push(reason))).toBeUndefined();
+    expect(reasons).toEqual([expect.stringMatching(/^date out of range: /)]);
+  });
+
+  it('reads a page date past 2100 as unreadable', () => {
+    expect(parseConsoleDate('Nov 15, 9999 8:04 AM PST')).toBeUndefined();
+  });
+
   it.each([
     ['2021年5月19日(水) 23:45 JST', '2021-05-19T14:45:00.000Z'],
     ['Sun, 2 Nov 2025, 15:20 MET', '2025-11-02T14:20:00.000Z'],

@@ -1,7 +1,25 @@
-/** Epoch seconds (Shopee ints, Amazon floats like 1.636992286776E9) as ISO-8601 UTC. */
-export function epochSecondsToIso(seconds: number | null | undefined): string | undefined {
-  if (seconds == null || !Number.isFinite(seconds) || seconds <= 0) return undefined;
-  return new Date(Math.round(seconds * 1000)).toISOString();
+/**
+ * Dates taken as real: from 1995 (before any of these consoles) to 2100. A timestamp outside (1e308,
+ * a negative one, year 10000) is a missing date with a problem, never an exception: `new Date(…)`
+ * of such a value has no ISO form and would throw for the whole response.
+ */
+const PLAUSIBLE_MS = { from: Date.UTC(1995, 0, 1), to: Date.UTC(2100, 0, 1) } as const;
+
+const plausible = (ms: number) => Number.isFinite(ms) && ms >= PLAUSIBLE_MS.from && ms < PLAUSIBLE_MS.to;
+
+/**
+ * Epoch seconds (Shopee ints, Amazon floats like 1.636992286776E9) as ISO-8601 UTC. 0 and absent
+ * mean "not yet" (Shopee's pickup_time before pickup); any other value out of range is reported to
+ * `bad` and read as absent.
+ */
+export function epochSecondsToIso(seconds: number | null | undefined, bad?: (reason: string) => void): string | undefined {
+  if (seconds == null || seconds === 0) return undefined;
+  const ms = Math.round(seconds * 1000);
+  if (!plausible(ms)) {
+    bad?.(`date out of range: ${String(seconds).slice(0, 40)} seconds`);
+    return undefined;
+  }
+  return new Date(ms).toISOString();
 }
 
 /** Offsets of the zone abbreviations Seller Central prints after dates, in minutes east of UTC. */
@@ -23,7 +41,8 @@ function toIso(y: number, mo: number, d: number, h: number, mi: number, zone: st
   if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h < 24 && mi >= 0 && mi < 60)) return undefined;
   const offset = zone === undefined ? 0 : ZONES[zone.toUpperCase()];
   if (offset === undefined) return undefined;
-  return new Date(Date.UTC(y, mo - 1, d, h, mi) - offset * 60_000).toISOString();
+  const ms = Date.UTC(y, mo - 1, d, h, mi) - offset * 60_000;
+  return plausible(ms) ? new Date(ms).toISOString() : undefined;
 }
 
 function hour24(h: number, ampm: string | undefined): number {

@@ -1,6 +1,7 @@
 import { emptyExtraction, type TappedResponse } from '../adapters/types';
 import type { Sliced } from '../adapters/slices';
 import type { Extraction } from '../schema/capture';
+import { boundedProblems } from '../schema/limits';
 import type { ConsolePage, PageSession } from './page';
 import type { ScreenReporter } from './screen-reporter';
 import type { SendCapture } from './sink';
@@ -33,7 +34,9 @@ export function* readResponse(page: ConsolePage, session: PageSession, response:
   try {
     const tapped = tappedFrom(response, url);
     yield; // parsing a long list is a step of its own
-    const extraction = yield* page.adapter.fromResponse(tapped, session.url);
+    // The background checks each record (a bad field costs that field); a long problem list is bounded here.
+    const read = yield* page.adapter.fromResponse(tapped, session.url);
+    const extraction = { ...read, problems: boundedProblems(read.problems) };
     const opened = page.adapter.chat?.conversationFrom(tapped, session.url);
     if (opened) session.conversation = opened;
     return { extraction, url };
@@ -49,7 +52,7 @@ export function networkReader(page: ConsolePage, send: SendCapture, screen: Scre
     const session = page.session();
     const read = yield* readResponse(page, session, response);
     if (!read) return;
-    page.memory.remember(read.extraction.orders, 'network');
+    page.memory.remember(read.extraction.orders);
     yield; // and so is sending it (the message is serialised here)
     send('network', read.extraction, session, read.url.href);
     screen.update();

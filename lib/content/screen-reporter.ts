@@ -1,4 +1,6 @@
 import type { Screen } from '../schema/capture';
+import { LIMITS } from '../schema/limits';
+import { cutText } from '../schema/salvage';
 import type { ConsolePage } from './page';
 import { withRetry } from './sink';
 
@@ -16,7 +18,9 @@ function screenOf({ adapter, document, memory, session }: ConsolePage): Screen |
     kind === 'chat' && adapter.chat
       ? { replyBox: adapter.chat.replyBox(document) !== null, ...(onPage?.lastBuyerMessage ? { lastBuyerMessage: onPage.lastBuyerMessage.slice(0, LAST_MESSAGE_CHARS) } : {}) }
       : undefined;
-  return { adapterId: adapter.id, pageKind: kind, pageUrl: url.href, ...onScreen, ...(chat ? { chat } : {}) };
+  // An over-long name is cut, so the background's schema takes the report (it costs that field, not who is on screen).
+  const buyerName = onScreen.buyerName !== undefined ? cutText(onScreen.buyerName.trim(), LIMITS.name) : undefined;
+  return { adapterId: adapter.id, pageKind: kind, pageUrl: url.href, ...onScreen, ...(buyerName ? { buyerName } : {}), ...(chat ? { chat } : {}) };
 }
 
 export interface ScreenReporter {

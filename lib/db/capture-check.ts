@@ -9,7 +9,8 @@ import {
   type CapturedShop,
   type CaptureProblem,
 } from '../schema/capture';
-import { describeIssues } from '../schema/issues';
+import { checkedRecords } from '../schema/checked-extraction';
+import { boundedProblems } from '../schema/limits';
 import { isInShop, isOfAdapter } from '../schema/keys';
 
 /** A batch's records that passed, by key (later duplicates fill the earlier record's gaps), and why the others did not. */
@@ -31,32 +32,17 @@ function validate<S extends z.ZodType>(
   items: readonly unknown[],
   label: string,
   adapterId: string,
-  keyOf: (record: z.infer<S>) => string[],
-  inShop?: (record: z.infer<S>) => InShop,
-): { records: z.infer<S>[]; problems: CaptureProblem[] } {
-  const records: z.infer<S>[] = [];
-  const problems: CaptureProblem[] = [];
-  items.forEach((item, index) => {
-    const parsed = schema.safeParse(item);
-    if (!parsed.success) {
-      problems.push({ where: `${label}[${index}]`, reason: describeIssues(parsed.error, 5) });
-      return;
-    }
+  keyOf: (record: z.output<S>) => string[],
+  inShop?: (record: z.output<S>) => InShop,
+): { records: z.output<S>[]; problems: CaptureProblem[] } {
+  return checkedRecords(schema, items, label, (record) => {
     // A content script writes only its own marketplace's records.
-    const foreign = keyOf(parsed.data).find((key) => !isOfAdapter(key, adapterId));
-    if (foreign !== undefined) {
-      problems.push({ where: `${label}[${index}]`, reason: `key ${foreign} does not belong to adapter ${adapterId}` });
-      return;
-    }
-    const shop = inShop?.(parsed.data);
+    const foreign = keyOf(record).find((key) => !isOfAdapter(key, adapterId));
+    if (foreign !== undefined) return `key ${foreign} does not belong to adapter ${adapterId}`;
+    const shop = inShop?.(record);
     const outside = shop?.keys.find((key) => key !== undefined && !isInShop(key, shop.shopKey));
-    if (shop && outside !== undefined) {
-      problems.push({ where: `${label}[${index}]`, reason: `key ${outside} is not in shop ${shop.shopKey}` });
-      return;
-    }
-    records.push(parsed.data);
+    return shop && outside !== undefined ? `key ${outside} is not in shop ${shop.shopKey}` : undefined;
   });
-  return { records, problems };
 }
 
 /** Later duplicates in one batch fill the earlier record's gaps. */
@@ -94,6 +80,6 @@ export function checkBatch(batch: CaptureBatch): CheckedBatch {
     shops: dedupe<CapturedShop>(shops.records, (s) => s.shopKey),
     buyers: dedupe<CapturedBuyer>(buyers.records, (b) => b.buyerKey),
     orders: dedupe<CapturedOrder>(orders.records, (o) => o.orderKey),
-    problems: [...batch.problems, ...shops.problems, ...buyers.problems, ...orders.problems],
+    problems: boundedProblems([...batch.problems, ...shops.problems, ...buyers.problems, ...orders.problems]),
   };
 }

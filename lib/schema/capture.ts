@@ -11,13 +11,15 @@ import {
   shopKeySchema,
   textSchema,
 } from './common';
-import { isMasked, unmasked } from './masked';
+import { isMasked, unmaskedName } from './masked';
+import { LIMITS } from './limits';
+import { cutText } from './salvage';
 
 /** A name as the console shows it; masked values (`***`) become absent, never a name. */
 const personNameSchema = z
   .string()
-  .max(200)
-  .transform((v) => unmasked(v))
+  .max(LIMITS.name)
+  .transform((v) => unmaskedName(v))
   .optional();
 
 /** An identity must be real: a masked id cannot key a buyer. */
@@ -82,10 +84,11 @@ export const capturedShopSchema = z.object({
 });
 export type CapturedShop = z.infer<typeof capturedShopSchema>;
 
+/** A problem's texts over their limits are cut, never refused: a problem must not cost the batch. */
 export const captureProblemSchema = z.object({
   /** Which record or part of the page, e.g. `card_list[3]` or `[data-test-id=order-id-value]`. */
-  where: z.string().max(300),
-  reason: z.string().max(1000),
+  where: z.string().transform((v) => cutText(v, LIMITS.problemWhere)),
+  reason: z.string().transform((v) => cutText(v, LIMITS.problemReason)),
 });
 export type CaptureProblem = z.infer<typeof captureProblemSchema>;
 
@@ -113,7 +116,7 @@ export const captureBatchSchema = z.object({
   shops: z.array(z.unknown()).max(1000),
   buyers: z.array(z.unknown()).max(5000),
   orders: z.array(z.unknown()).max(5000),
-  problems: z.array(captureProblemSchema).max(1000),
+  problems: z.array(captureProblemSchema).max(LIMITS.problems),
 });
 export type CaptureBatch = z.infer<typeof captureBatchSchema>;
 

@@ -1,14 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { captureBatchSchema, capturedBuyerSchema, capturedOrderSchema, screenSchema } from './capture';
-import { isMasked, unmasked } from './masked';
+import { isMasked, unmasked, unmaskedName } from './masked';
 
 describe('masked values', () => {
-  it.each(['***', '****', 'R******P', '1**********8', '55******41', '•••', ' * * '.replace(/ /g, '')])('%s is masked', (v) => {
-    expect(isMasked(v)).toBe(true);
-    expect(unmasked(v)).toBeUndefined();
+  // Every form the consoles use (issue 14): ASCII and full-width asterisks, bullets, first and last
+  // character kept (TikTok Shop, Shopee), a single asterisk inside a word.
+  it.each(['***', '****', 'R******P', 'b**********1', '1**********8', '55******41', '•••', '●●●●', '＊＊＊', '王＊＊', 'J*hn', 'm***a c***a', ' ** '])(
+    '%s is masked, as a value and as a name',
+    (v) => {
+      expect(isMasked(v)).toBe(true);
+      expect(unmasked(v)).toBeUndefined();
+      expect(unmaskedName(v)).toBeUndefined();
+    },
+  );
+  it.each(['xxxxx', 'XXXXXXX', 'jxxxxn', 'Maria Xxxxx', 'bxxxxxxxx1'])('%s is a masked name', (v) => {
+    expect(unmaskedName(v)).toBeUndefined();
+    expect(capturedOrderSchema.parse({ orderKey: 'shopee:br:1', orderId: '1', shopKey: 'shopee:br', buyerName: v }).buyerName).toBeUndefined();
   });
-  it.each(['mariana.costa92', 'J*hn', '王小明', 'A. Smith'])('%s is a real value', (v) => {
+  it.each(['XXXL', 'XXL / Preto', 'XXX-1'])('%s is a value (a size, a code), not a mask', (v) => {
     expect(unmasked(v)).toBe(v);
+  });
+  it.each(['mariana.costa92', '王小明', 'A. Smith', 'Alexxa', 'Maxx Power', 'Shop • Ana', 'Jean·Luc'])('%s is a real name', (v) => {
+    expect(unmaskedName(v)).toBe(v);
   });
 });
 

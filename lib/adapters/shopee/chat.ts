@@ -1,7 +1,7 @@
 import en from 'zod/v4/locales/en.js';
 import * as z from 'zod/mini';
 import type { CapturedBuyer, Extraction } from '../../schema/capture';
-import { unmasked } from '../../schema/masked';
+import { unmaskedName } from '../../schema/masked';
 import { queryFirst } from '../dom';
 import { emptyExtraction, type AdapterChat, type Conversation, type TappedResponse } from '../types';
 import { chatSelectors } from './selectors';
@@ -61,7 +61,7 @@ export function chatExtraction(response: TappedResponse, pageUrl: URL): Extracti
   const parsed = schemas().conversationListSchema.safeParse(response.body);
   if (!shop || !parsed.success) return { ...emptyExtraction(), problems: [{ where: response.url.pathname, reason: 'conversation list not understood' }] };
   const buyers: CapturedBuyer[] = parsed.data.map((c) => {
-    const name = unmasked(c.to_name);
+    const name = unmaskedName(c.to_name);
     return { buyerKey: buyerKeyFor(shop.shopKey, c.to_id), shopKey: shop.shopKey, platformBuyerId: c.to_id, ...(name ? { displayName: name } : {}) };
   });
   return { ...emptyExtraction(), buyers };

@@ -1,5 +1,5 @@
 import type { CapturedOrder, Extraction, OrderItem } from '../../schema/capture';
-import { unmasked } from '../../schema/masked';
+import { unmasked, unmaskedName } from '../../schema/masked';
 import { queryAllFirst, queryFirst, queryFirstEach, textAt, textOf, valueAfterLabel } from '../dom';
 import { moneyTextToMinor } from '../../money';
 import type { Sliced } from '../slices';
@@ -77,7 +77,7 @@ function* extractList(document: Document, url: URL): Sliced<Extraction> {
     const totalText = textOf(totals[index]);
     const total = totalText && shop.currency ? moneyTextToMinor(totalText, shop.currency) : undefined;
     const placedAt = orderSn ? placedDayFromOrderSn(orderSn) : undefined;
-    const buyerName = unmasked(textOf(buyerNames[index]));
+    const buyerName = unmaskedName(textOf(buyerNames[index]));
     const carrier = textOf(carriers[index]);
     const order: CapturedOrder = {
       orderKey: orderKeyFor(shop.shopKey, orderId),
@@ -105,7 +105,7 @@ function extractDetail(document: Document, url: URL): Extraction {
   const orderId = orderIdFromUrl(url);
   if (!shop || !orderId) return out;
   const statusText = textAt(document, detailSelectors.status);
-  const buyerName = unmasked(textAt(document, detailSelectors.buyerUsername));
+  const buyerName = unmaskedName(textAt(document, detailSelectors.buyerUsername));
   // Nothing rendered yet: not a problem, the page is still loading.
   if (!statusText && !buyerName) return out;
   const snText = textAt(document, detailSelectors.orderSn) ?? valueAfterLabel(document, detailSelectors.orderSnLabel);
@@ -166,7 +166,7 @@ export function activeBuyer({ document, url, orders, conversation }: PageState):
   const shop = shopOf(url);
   if (!orderId || !shop) return undefined;
   const captured = orders.find((o) => o.orderId === orderId && o.buyerKey);
-  const buyerName = unmasked(textAt(document, detailSelectors.buyerUsername));
+  const buyerName = unmaskedName(textAt(document, detailSelectors.buyerUsername));
   return {
     orderKey: captured?.orderKey ?? orderKeyFor(shop.shopKey, orderId),
     ...(captured?.buyerKey ? { buyerKey: captured.buyerKey } : {}),

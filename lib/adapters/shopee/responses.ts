@@ -2,7 +2,7 @@ import en from 'zod/v4/locales/en.js';
 import * as z from 'zod/mini';
 import { describeIssues } from '../../schema/issues';
 import type { CapturedBuyer, CapturedOrder, Extraction, OrderItem } from '../../schema/capture';
-import { unmasked } from '../../schema/masked';
+import { unmasked, unmaskedName } from '../../schema/masked';
 import { epochSecondsToIso } from '../dates';
 import { decimalToMinor, minorExponent } from '../../money';
 import type { Sliced } from '../slices';
@@ -211,7 +211,7 @@ function orderTotal(totals: number[]): number {
 }
 
 function buyerOf(shop: ShopeeShop, userId: string, name: string | undefined): CapturedBuyer {
-  const displayName = unmasked(name);
+  const displayName = unmaskedName(name);
   return {
     buyerKey: buyerKeyFor(shop.shopKey, userId),
     shopKey: shop.shopKey,
@@ -270,7 +270,7 @@ function* fromCardList(response: TappedResponse, pageUrl: URL): Sliced<Extractio
       ...(parts.tracking ? { trackingNumber: parts.tracking } : {}),
       ...(parts.carrier ? { carrier: parts.carrier } : {}),
     };
-    const name = unmasked(parts.username);
+    const name = unmaskedName(parts.username);
     if (name) order.buyerName = name;
     if (parts.buyerUserId) {
       order.buyerKey = buyerKeyFor(shop.shopKey, parts.buyerUserId);
@@ -313,9 +313,10 @@ function fromOneOrder(response: TappedResponse, pageUrl: URL): Extraction {
     };
   });
   const total = currency ? decimalToMinor(o.total_price, currency) : undefined;
-  const placedAt = epochSecondsToIso(o.create_time);
-  const shippedAt = epochSecondsToIso(o.pickup_time);
-  const completedAt = epochSecondsToIso(o.complete_time);
+  const badDate = (field: string) => (reason: string) => out.problems.push({ where: `data.${field}`, reason: `order ${o.order_sn}: ${reason}` });
+  const placedAt = epochSecondsToIso(o.create_time, badDate('create_time'));
+  const shippedAt = epochSecondsToIso(o.pickup_time, badDate('pickup_time'));
+  const completedAt = epochSecondsToIso(o.complete_time, badDate('complete_time'));
   const trackingNumber = unmasked(o.shipping_traceno);
   const carrier = unmasked(o.actual_carrier);
   const order: CapturedOrder = {

@@ -51,6 +51,14 @@ describe('Shopee card list', () => {
     expect(out.problems[0]?.reason).toMatch(/unexpected card list/);
   });
 
+  it('stores the cards it knows and reports a card of a kind it does not, with its key', () => {
+    // A card kind the list may one day send (its key is made up: no capture shows another kind).
+    const body = { data: { card_list: [card('241101AAAAAAAA', 'ana', [1000000]), { future_kind_card: { card_header: {} } }] } };
+    const out = atOnce(fromResponse({ url: cardsUrl, body }, page));
+    expect(out.orders.map((o) => o.orderNumber)).toEqual(['241101AAAAAAAA']);
+    expect(out.problems).toEqual([{ where: 'card_list[1]', reason: 'unknown card type: future_kind_card' }]);
+  });
+
   it('takes the CNSC region from the card request when the URL has none', () => {
     const cnscPage = new URL('https://seller.shopee.cn/portal/sale/order?cnsc_shop_id=1045532871');
     const url = new URL('https://seller.shopee.cn/api/v3/order/get_order_list_card_list?SPC_CDS=x&cnsc_shop_id=1045532871');
