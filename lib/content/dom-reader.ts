@@ -1,6 +1,7 @@
 import type { Sliced } from '../adapters/slices';
 import { emptyExtraction } from '../adapters/types';
 import type { Extraction } from '../schema/capture';
+import { boundedProblems } from '../schema/limits';
 import type { ConsolePage } from './page';
 import type { ScreenReporter } from './screen-reporter';
 import type { SendCapture } from './sink';
@@ -14,10 +15,7 @@ function fingerprint(extraction: Extraction): string {
   return JSON.stringify([extraction.orders, extraction.buyers, extraction.problems]);
 }
 
-/**
- * What the page shows, read in slices: only the orders the JSON did not bring, and only when the
- * reading differs from the last one sent for this page.
- */
+/** What the page shows, read in slices, and sent when the reading differs from the last one sent for this page. */
 export function* readDom(page: ConsolePage, send: SendCapture, screen: ScreenReporter): Sliced<void> {
   const session = page.session();
   if (!session.kind) return;
@@ -28,11 +26,13 @@ export function* readDom(page: ConsolePage, send: SendCapture, screen: ScreenRep
     extraction = { ...emptyExtraction(), problems: [{ where: session.url.pathname, reason: `adapter failed: ${String(error)}` }] };
   }
   yield; // comparing and sending is a step of its own
-  extraction = { ...extraction, orders: extraction.orders.filter((o) => !page.memory.fromNetwork.has(o.orderKey)) };
+  // Every order the page shows is sent, also those the JSON brought: the store joins the two
+  // readings field by field (lib/db/merge.ts), so what only the page shows (Amazon's buyer name) is kept.
+  extraction = { ...extraction, problems: boundedProblems(extraction.problems) };
   const print = fingerprint(extraction);
   if (print !== session.lastDom && (extraction.orders.length > 0 || extraction.buyers.length > 0 || extraction.problems.length > 0)) {
     session.lastDom = print;
-    page.memory.remember(extraction.orders, 'dom');
+    page.memory.remember(extraction.orders);
     send('dom', extraction, session);
   }
   screen.update();

@@ -21,11 +21,8 @@ const REMEMBERED_ORDERS = 1000;
 export class TabMemory {
   /** Orders read in this tab (network and DOM), newest last. */
   readonly orders: CapturedOrder[] = [];
-  /** Orders a response brought: a DOM reading adds only the others. */
-  readonly fromNetwork = new Set<string>();
 
-  remember(captured: readonly CapturedOrder[], source: 'network' | 'dom'): void {
-    if (source === 'network') for (const order of captured) this.fromNetwork.add(order.orderKey);
+  remember(captured: readonly CapturedOrder[]): void {
     this.orders.push(...captured);
     if (this.orders.length > REMEMBERED_ORDERS) this.orders.splice(0, this.orders.length - REMEMBERED_ORDERS);
   }

@@ -24,6 +24,7 @@ describe('buyer aggregates', () => {
       paidOrderCount: 2,
       spentMinor: 1500,
       currency: 'BRL',
+      currencies: 1,
       firstOrderAt: at(1),
       lastOrderAt: at(9),
       firstPaidAt: at(1),
@@ -46,9 +47,45 @@ describe('buyer aggregates', () => {
     expect(applyOrderChange(emptyStats(), undefined, before)).toEqual(statsOf([before]));
   });
 
-  it('stay equal to a recompute from the orders, whatever the order of captures (property)', async () => {
+  it('count a buyer whose purchases are in two currencies in the currency of the latest, whatever the order of the orders', () => {
+    // A shop that moved from BRL to USD: the newer currency is the buyer's, the older purchases stay counted as purchases.
+    const orders = [
+      { status: 'completed' as const, totalMinor: 1000, currency: 'BRL', placedAt: at(1) },
+      { status: 'completed' as const, totalMinor: 300, currency: 'USD', placedAt: at(8) },
+      { status: 'completed' as const, totalMinor: 200, currency: 'USD', placedAt: at(4) },
+      { status: 'unpaid' as const, totalMinor: 999, currency: 'EUR', placedAt: at(9) },
+    ];
+    const expected = statsOf(orders);
+    expect(expected).toMatchObject({ currency: 'USD', currencies: 2, spentMinor: 500, paidOrderCount: 3, purchases: [[Date.parse(at(1)), 0], [Date.parse(at(4)), 200], [Date.parse(at(8)), 300]] });
+    for (const shuffled of [[...orders].reverse(), [orders[2]!, orders[0]!, orders[3]!, orders[1]!]]) expect(statsOf(shuffled)).toEqual(expected);
+    // Two currencies on the same latest day: the first code A–Z, in any order.
+    const tie = [
+      { status: 'paid' as const, totalMinor: 5, currency: 'USD', placedAt: at(2) },
+      { status: 'paid' as const, totalMinor: 7, currency: 'EUR', placedAt: at(2) },
+    ];
+    expect(statsOf(tie)).toMatchObject({ currency: 'EUR', spentMinor: 7 });
+    expect(statsOf([...tie].reverse())).toEqual(statsOf(tie));
+  });
+
+  it('move a one-currency buyer’s aggregates in place, and ask for a recompute when a purchase in another currency comes or goes', () => {
+    const brl = { status: 'completed' as const, totalMinor: 100, currency: 'BRL', placedAt: at(2) };
+    const stats = statsOf([brl]);
+    expect(applyOrderChange(stats, undefined, { ...brl, placedAt: at(1) })).toEqual(statsOf([brl, { ...brl, placedAt: at(1) }]));
+    expect(applyOrderChange(stats, undefined, { ...brl, currency: 'USD', placedAt: at(1) })).toBeUndefined();
+    expect(applyOrderChange(stats, undefined, { ...brl, currency: undefined })).toBeUndefined();
+    const mixed = statsOf([brl, { ...brl, currency: 'USD', placedAt: at(1) }]);
+    expect(applyOrderChange(mixed, undefined, { ...brl, placedAt: at(0) })).toBeUndefined();
+    // Aggregates stored before `currencies` existed are recomputed once a purchase changes.
+    const { currencies: _stored, ...old } = stats;
+    expect(applyOrderChange(old, undefined, { ...brl, placedAt: at(1) })).toBeUndefined();
+    // A change that touches no purchase still moves them in place.
+    expect(applyOrderChange(old, undefined, { ...brl, status: 'unpaid', placedAt: at(1) })).toMatchObject({ orderCount: 2, unpaidCount: 1, spentMinor: 100 });
+  });
+
+  it('stay equal to a recompute from the orders, whatever the order of captures, in one currency or several (property)', async () => {
     const capture = fc.record({
       id: fc.integer({ min: 1, max: 6 }),
+      currency: fc.constantFrom('BRL', 'BRL', 'USD', undefined),
       buyer: fc.constantFrom('shopee:br:1', 'shopee:br:2', undefined),
       status: fc.option(fc.constantFrom(...orderStatusSchema.options), { nil: undefined }),
       totalMinor: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: undefined }),
@@ -65,7 +102,7 @@ describe('buyer aggregates', () => {
               orderKey: `shopee:br:${c.id}`,
               orderId: String(c.id),
               shopKey: 'shopee:br',
-              currency: 'BRL',
+              ...(c.currency ? { currency: c.currency } : {}),
               ...(c.buyer ? { buyerKey: c.buyer } : {}),
               ...(c.status ? { status: c.status } : {}),
               ...(c.totalMinor !== undefined ? { totalMinor: c.totalMinor } : {}),
@@ -91,7 +128,7 @@ describe('buyer aggregates', () => {
           await db.delete();
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   });
 });

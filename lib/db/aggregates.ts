@@ -46,6 +46,7 @@ const entryOf = (order: OrderFacts, placedAt: string, counted: boolean): Purchas
   counted ? (order.totalMinor ?? 0) : 0,
 ];
 
+/** Adds one order to the aggregates, its purchase counted where it is in `stats.currency` (or names none). */
 function add(stats: BuyerStats, order: OrderFacts): BuyerStats {
   const s = { ...stats, orderCount: stats.orderCount + 1 };
   s.firstOrderAt = minIso(s.firstOrderAt, order.placedAt);
@@ -55,8 +56,6 @@ function add(stats: BuyerStats, order: OrderFacts): BuyerStats {
       s.paidOrderCount += 1;
       s.firstPaidAt = minIso(s.firstPaidAt, order.placedAt);
       s.lastPaidAt = maxIso(s.lastPaidAt, order.placedAt);
-      s.currency ??= order.currency;
-      // A shop sells in one currency; an order in another cannot be added to the sum.
       const counted = order.currency === undefined || order.currency === s.currency;
       if (order.totalMinor !== undefined && counted) s.spentMinor += order.totalMinor;
       if (order.placedAt !== undefined) s.purchases = withPurchase(s.purchases, entryOf(order, order.placedAt, counted));
@@ -77,9 +76,31 @@ function add(stats: BuyerStats, order: OrderFacts): BuyerStats {
   return s;
 }
 
-/** The aggregates of a buyer computed from all their orders (the purchases ledger in date order). */
+/** Whether purchase `a` is later than `b` for choosing the buyer's currency (undated is earliest; ties go to the first code A–Z). */
+function laterForCurrency(a: OrderFacts, b: OrderFacts): boolean {
+  const at = a.placedAt ?? '';
+  const bt = b.placedAt ?? '';
+  return at > bt || (at === bt && a.currency! < b.currency!);
+}
+
+/** The buyer's currency (BuyerStats.currency) and how many currencies their purchases are in. */
+function currencyOf(orders: readonly OrderFacts[]): Pick<BuyerStats, 'currency' | 'currencies'> {
+  let latest: OrderFacts | undefined;
+  const seen = new Set<string | undefined>();
+  for (const order of orders) {
+    if (kindOf(order.status) !== 'purchase') continue;
+    seen.add(order.currency);
+    if (order.currency !== undefined && (latest === undefined || laterForCurrency(order, latest))) latest = order;
+  }
+  return { currencies: seen.size, ...(latest ? { currency: latest.currency } : {}) };
+}
+
+/**
+ * The aggregates of a buyer computed from all their orders (the purchases ledger in date order): a
+ * function of the set of orders alone, whatever order they come in.
+ */
 export function statsOf(orders: readonly OrderFacts[]): BuyerStats {
-  return orders.reduce(add, emptyStats());
+  return orders.reduce(add, { ...emptyStats(), ...currencyOf(orders) });
 }
 
 function sameFacts(a: OrderFacts, b: OrderFacts): boolean {
@@ -92,6 +113,18 @@ function sameFacts(a: OrderFacts, b: OrderFacts): boolean {
 }
 
 /**
+ * Whether a change can move the aggregates without choosing the currency again: it touches no
+ * purchase, or the buyer's purchases and the changed ones are all in the buyer's one currency (or
+ * the buyer has none yet and the new purchase names one).
+ */
+function inOneCurrency(stats: BuyerStats, before: OrderFacts | undefined, after: OrderFacts): boolean {
+  const purchases = [before, after].filter((o): o is OrderFacts => o !== undefined && isPurchase(o));
+  if (purchases.length === 0) return true;
+  if (stats.currencies === 0) return before === undefined || !isPurchase(before) ? purchases.every((o) => o.currency !== undefined) : false;
+  return stats.currencies === 1 && purchases.every((o) => o.currency !== undefined && o.currency === stats.currency);
+}
+
+/**
  * Moves a buyer's aggregates from `before` to `after` for one order without reading their other
  * orders. Returns undefined where that cannot be done exactly (the order being taken out set a
  * first/last date, or decided the currency): the caller then recomputes from the buyer's orders.
@@ -101,8 +134,11 @@ export function applyOrderChange(
   before: OrderFacts | undefined,
   after: OrderFacts,
 ): BuyerStats | undefined {
+  if (before !== undefined && sameFacts(before, after)) return stats;
+  if (!inOneCurrency(stats, before, after)) return undefined;
+  // A first purchase sets the currency.
+  if (stats.currencies === 0 && isPurchase(after)) stats = { ...stats, currency: after.currency, currencies: 1 };
   if (before === undefined) return add(stats, after);
-  if (sameFacts(before, after)) return stats;
   const boundary =
     before.placedAt !== undefined &&
     [stats.firstOrderAt, stats.lastOrderAt, stats.firstPaidAt, stats.lastPaidAt].includes(before.placedAt);

@@ -68,6 +68,7 @@ describe('applyCapture', () => {
       paidOrderCount: 2,
       spentMinor: 6585 + 8153,
       currency: 'BRL',
+      currencies: 1,
       firstOrderAt: '2026-09-01T10:00:00.000Z',
       lastOrderAt: '2026-10-30T10:00:00.000Z',
       firstPaidAt: '2026-09-01T10:00:00.000Z',
@@ -203,7 +204,7 @@ describe('applyCapture', () => {
     expect(await db.notes.where('buyerKey').equals(ANA).count()).toBe(1);
   });
 
-  it('stores the good records of a batch and logs each bad one with its reason', async () => {
+  it('stores the good records of a batch, drops a bad field with its reason and skips a record without an identity', async () => {
     const result = await applyCapture(
       db,
       batch({
@@ -217,13 +218,18 @@ describe('applyCapture', () => {
       }),
     );
     expect(result.rejected).toBe(4);
-    expect((await db.orders.toArray()).map((o) => o.orderId)).toEqual(['1']);
+    const stored = await db.orders.toArray();
+    expect(stored.map((o) => o.orderId)).toEqual(['1', '3']);
+    // The bad currency cost the currency, not the order.
+    expect(stored[1]).not.toHaveProperty('currency');
+    expect(stored[1]?.totalMinor).toBe(order('3').totalMinor);
     const problems = await db.captureLog.where('id').above(0).filter((e) => e.kind === 'problem').toArray();
     expect(problems.map((p) => p.where).sort()).toEqual(['card_list[7]', 'orders[1]', 'orders[2]', 'orders[3]']);
-    expect(problems.find((p) => p.where === 'orders[1]')?.message).toMatch(/orderId/);
+    expect(problems.find((p) => p.where === 'orders[1]')?.message).toMatch(/^skipped: orderId/);
+    expect(problems.find((p) => p.where === 'orders[2]')?.message).toMatch(/^currency: .*dropped$/);
     expect(problems.find((p) => p.where === 'orders[3]')?.message).toMatch(/does not belong to adapter shopee/);
     const summary = await db.captureLog.filter((e) => e.kind === 'batch').first();
-    expect(summary?.counts).toEqual({ orders: 1, buyers: 1, shops: 1, rejected: 4 });
+    expect(summary?.counts).toEqual({ orders: 2, buyers: 1, shops: 1, rejected: 4 });
   });
 
   it('refuses buyer and order keys that are not in the record’s shop', async () => {
@@ -242,9 +248,9 @@ describe('applyCapture', () => {
     expect(await db.buyers.toCollection().primaryKeys()).toEqual([ANA]);
     const problems = await db.captureLog.filter((e) => e.kind === 'problem').toArray();
     expect(problems.map((p) => [p.where, p.message])).toEqual([
-      ['buyers[1]', 'key shopee:my:1 is not in shop shopee:br'],
-      ['orders[1]', 'key shopee:my:2 is not in shop shopee:br'],
-      ['orders[2]', 'key shopee:my:9 is not in shop shopee:br'],
+      ['buyers[1]', 'skipped: key shopee:my:1 is not in shop shopee:br'],
+      ['orders[1]', 'skipped: key shopee:my:2 is not in shop shopee:br'],
+      ['orders[2]', 'skipped: key shopee:my:9 is not in shop shopee:br'],
     ]);
   });
 

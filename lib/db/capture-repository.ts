@@ -5,7 +5,7 @@ import type { BuyerRecord, CaptureLogRecord, OrderRecord, ShopRecord } from '../
 import { applyOrderChange, statsOf } from './aggregates';
 import { checkBatch, type CheckedBatch } from './capture-check';
 import type { BuyerLensDatabase } from './database';
-import { mergeBuyer, mergeOrder, mergeShop, searchWordsOf } from './merge';
+import { mergeBuyer, mergeOrder, mergeShop, readingWeight, searchWordsOf } from './merge';
 import { storedOrders } from './stored-orders';
 
 /** The capture log keeps this many newest entries. */
@@ -67,15 +67,30 @@ async function readStored(db: BuyerLensDatabase, checked: CheckedBatch): Promise
   return stored;
 }
 
-/** Merges each captured order into its stored one; a name the order showed is a hint for its buyer. */
-function mergeOrders(checked: CheckedBatch, stored: Stored, batch: CaptureBatch): { changes: OrderChange[]; nameHints: Map<string, string> } {
+/** A name for a buyer an order showed: from this capture (it may replace the buyer's), or kept on the order from an earlier one (it only fills a gap). */
+interface NameHint {
+  name: string;
+  fillOnly: boolean;
+}
+
+/**
+ * Merges each captured order into its stored one (merge.ts). A name the order's page showed goes to
+ * the order's buyer; while the order has no buyer yet, the order keeps it until a reading names the
+ * buyer (Amazon: the page's name often comes before the JSON's buyer, or after).
+ */
+function mergeOrders(checked: CheckedBatch, stored: Stored, batch: CaptureBatch): { changes: OrderChange[]; nameHints: Map<string, NameHint> } {
   const changes: OrderChange[] = [];
-  const nameHints = new Map<string, string>();
+  const nameHints = new Map<string, NameHint>();
+  const weight = readingWeight(batch.source, batch.pageKind);
   for (const [key, captured] of checked.orders) {
     const before = stored.orders.get(key);
-    const after = mergeOrder(before, captured, batch.adapterId, batch.capturedAt);
+    const after = mergeOrder(before, { order: captured, adapterId: batch.adapterId, weight, capturedAt: batch.capturedAt });
+    if (after.buyerKey) {
+      if (captured.buyerName) nameHints.set(after.buyerKey, { name: captured.buyerName, fillOnly: false });
+      else if (before?.buyerName && !nameHints.has(after.buyerKey)) nameHints.set(after.buyerKey, { name: before.buyerName, fillOnly: true });
+      delete after.buyerName;
+    }
     changes.push({ before, after });
-    if (after.buyerKey && captured.buyerName) nameHints.set(after.buyerKey, captured.buyerName);
   }
   return { changes, nameHints };
 }
@@ -91,8 +106,14 @@ function touchedBuyers(checked: CheckedBatch, changes: readonly OrderChange[]): 
 }
 
 /** Merges the touched buyers' identities and names (tags, notes and aggregates are never taken from a capture). */
-async function mergeBuyers(db: BuyerLensDatabase, checked: CheckedBatch, stored: Stored, changes: readonly OrderChange[], nameHints: Map<string, string>, capturedAt: string): Promise<Map<string, BuyerRecord>> {
+async function mergeBuyers(db: BuyerLensDatabase, checked: CheckedBatch, stored: Stored, changes: readonly OrderChange[], nameHints: Map<string, NameHint>, capturedAt: string): Promise<Map<string, BuyerRecord>> {
   const keys = touchedBuyers(checked, changes);
+  // A buyer was first seen when the first of their orders in this batch was.
+  const firstSeen = new Map<string, string>();
+  for (const { after } of changes) {
+    const seen = after.buyerKey ? firstSeen.get(after.buyerKey) : undefined;
+    if (after.buyerKey && (seen === undefined || after.firstSeenAt < seen)) firstSeen.set(after.buyerKey, after.firstSeenAt);
+  }
   const unread = [...keys].filter((key) => !stored.readBuyers.has(key));
   if (unread.length > 0) (await db.buyers.bulkGet(unread)).forEach((b) => b && stored.buyers.set(b.buyerKey, b));
   const merged = new Map<string, BuyerRecord>();
@@ -106,8 +127,8 @@ async function mergeBuyers(db: BuyerLensDatabase, checked: CheckedBatch, stored:
       continue;
     }
     const seen = { buyerKey: key, ...captured };
-    if (hint !== undefined && captured?.displayName === undefined) seen.displayName = hint;
-    merged.set(key, mergeBuyer(before, seen, capturedAt));
+    if (hint !== undefined && captured?.displayName === undefined && !(hint.fillOnly && before?.displayName !== undefined)) seen.displayName = hint.name;
+    merged.set(key, mergeBuyer(before, seen, capturedAt, firstSeen.get(key)));
   }
   return merged;
 }

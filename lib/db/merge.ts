@@ -1,18 +1,48 @@
-import type { CapturedBuyer, CapturedOrder, CapturedShop } from '../schema/capture';
+import type { CapturedBuyer, CapturedOrder, CapturedShop, OrderItem } from '../schema/capture';
+import type { PageKind } from '../schema/common';
 import { emptyStats, type BuyerRecord, type OrderRecord, type ShopRecord } from '../schema/records';
 import { partsOfKey } from '../schema/keys';
 
 /**
- * Merge rules (ARCHITECTURE.md, "Merging"): captures arrive in any order, partially, from several
- * tabs. A capture at least as new as what is stored fills and corrects the fields it saw; an older
- * one only fills gaps. Nothing a capture did not see is erased, and merging the same capture twice
- * gives the same record.
+ * Merge rules (docs/architecture.md, "Merging"): one order is seen many times — by the JSON the
+ * console loads and by the page that shows it, on a list and on its own page, in several tabs —
+ * and captures arrive in any order. They are joined field by field:
+ *
+ * 1. A field one reading lacks, another fills, whatever their order or kind: the buyer's name the
+ *    Amazon page prints joins the buyer the JSON identified; a list's date fills a detail without one.
+ * 2. Readings less than ONE_VISIT_MS apart are one visit of the seller. Within a visit a conflict
+ *    goes to the more exact reading (readingWeight: the console's JSON over the page's text, an
+ *    order's own page over a list row), and between equally exact ones to the newer.
+ * 3. Across visits, the newer reading wins: the order moved on since (a status, a tracking number).
+ * 4. A date inferred from a date-only source never replaces an exact one, and an exact one always
+ *    replaces it; an item the new reading shows without its SKU or price keeps the ones a reading
+ *    of the same item had.
+ *
+ * Nothing a capture did not see is erased, merging the same capture twice gives the same record,
+ * and two readings give the same record whichever arrives first.
  */
-function mergeSeen<T extends object>(stored: T, seen: Partial<T>, fresh: boolean): T {
+
+/** Readings of one order this close together are one visit of the seller (rule 2). */
+export const ONE_VISIT_MS = 10 * 60_000;
+
+/** How exact a reading is (rule 2): JSON 2, page 0; plus 1 on the order's own page. */
+export function readingWeight(source: 'network' | 'dom', pageKind: PageKind): number {
+  return (source === 'network' ? 2 : 0) + (pageKind === 'order-detail' ? 1 : 0);
+}
+
+/** One capture's reading of an order: what it saw, how exact (readingWeight) and when. */
+export interface Reading {
+  order: CapturedOrder;
+  adapterId: string;
+  weight: number;
+  capturedAt: string;
+}
+
+function mergeSeen<T extends object>(stored: T, seen: Partial<T>, replace: boolean): T {
   const out: Record<string, unknown> = { ...(stored as Record<string, unknown>) };
   for (const [field, value] of Object.entries(seen)) {
     if (value === undefined) continue;
-    if (fresh || out[field] === undefined) out[field] = value;
+    if (replace || out[field] === undefined) out[field] = value;
   }
   return out as T;
 }
@@ -28,44 +58,60 @@ function seenOrderFields(order: CapturedOrder): Partial<CapturedOrder> {
   return seen;
 }
 
-export function mergeOrder(
-  stored: OrderRecord | undefined,
-  captured: CapturedOrder,
-  adapterId: string,
-  capturedAt: string,
-): OrderRecord {
+/** Whether a reading replaces the stored values it conflicts with (rules 2 and 3), or only fills gaps. */
+function replaces(stored: OrderRecord, reading: Reading, sameVisit: boolean): boolean {
+  if (!sameVisit) return reading.capturedAt > stored.updatedAt;
+  const weight = stored.weight ?? 0;
+  return reading.weight > weight || (reading.weight === weight && reading.capturedAt >= stored.updatedAt);
+}
+
+/** The winning reading's items, each filled with what the other reading had of the same item (rule 4: SKU, variant, price). */
+function withItemDetails(items: readonly OrderItem[], known: readonly OrderItem[]): OrderItem[] {
+  if (known.length !== items.length) return [...items];
+  return items.map((item, index) => {
+    const before = known[index]!;
+    return before.title === item.title ? { ...before, ...item } : item;
+  });
+}
+
+export function mergeOrder(stored: OrderRecord | undefined, reading: Reading): OrderRecord {
+  const { order: captured, capturedAt, weight } = reading;
   const seen = seenOrderFields(captured);
-  // A buyer's name hint belongs on the buyer, not on the order.
-  delete seen.buyerName;
   if (!stored) {
-    const status = captured.status ?? 'unknown';
     return {
       ...seen,
-      status,
+      status: captured.status ?? 'unknown',
       orderKey: captured.orderKey,
       orderId: captured.orderId,
       shopKey: captured.shopKey,
-      adapterId,
+      adapterId: reading.adapterId,
+      weight,
       sortAt: captured.placedAt ?? capturedAt,
       firstSeenAt: capturedAt,
       updatedAt: capturedAt,
     };
   }
-  const fresh = capturedAt >= stored.updatedAt;
-  // A date inferred from a date-only source never replaces an exact one.
+  const sameVisit = Math.abs(Date.parse(capturedAt) - Date.parse(stored.updatedAt)) < ONE_VISIT_MS;
+  const replace = replaces(stored, reading, sameVisit);
   if (seen.placedAtPrecision === 'day' && stored.placedAt !== undefined && stored.placedAtPrecision !== 'day') {
     delete seen.placedAt;
     delete seen.placedAtPrecision;
   }
-  const merged = mergeSeen<OrderRecord>(stored, seen as Partial<OrderRecord>, fresh);
+  const merged = mergeSeen<OrderRecord>(stored, seen as Partial<OrderRecord>, replace);
+  if (seen.items && stored.items) merged.items = replace ? withItemDetails(seen.items, stored.items) : withItemDetails(stored.items, seen.items);
+  // An exact time replaces a date-only one whatever the readings' age: it is the same fact, known better.
+  if (seen.placedAt !== undefined && seen.placedAtPrecision === undefined && stored.placedAtPrecision === 'day') merged.placedAt = seen.placedAt;
   if (seen.placedAt !== undefined && seen.placedAtPrecision === undefined && merged.placedAt === seen.placedAt) {
     delete merged.placedAtPrecision;
   }
   const firstSeenAt = earlier(stored.firstSeenAt, capturedAt);
   return {
     ...merged,
+    // The stored values are as of their newest replacing reading, and as exact as the most exact
+    // reading of that visit; a reading that only filled gaps changes neither.
+    weight: replace ? Math.max(weight, sameVisit ? (stored.weight ?? 0) : 0) : (stored.weight ?? 0),
+    updatedAt: replace ? later(stored.updatedAt, capturedAt) : stored.updatedAt,
     firstSeenAt,
-    updatedAt: later(stored.updatedAt, capturedAt),
     sortAt: merged.placedAt ?? firstSeenAt,
   };
 }
@@ -88,10 +134,16 @@ export function searchWordsOf({ buyerKey, displayName, platformBuyerId }: Pick<B
   return [...words];
 }
 
+/**
+ * `firstSeenAt`: when the buyer was first shown, where that is before this capture (an order of
+ * theirs a page showed before any reading named them), so the first sighting does not depend on
+ * which reading arrived first.
+ */
 export function mergeBuyer(
   stored: BuyerRecord | undefined,
   captured: Partial<CapturedBuyer> & Pick<CapturedBuyer, 'buyerKey'>,
   capturedAt: string,
+  firstSeenAt = capturedAt,
 ): BuyerRecord {
   const parts = partsOfKey(captured.buyerKey);
   const base: BuyerRecord = stored ?? {
@@ -101,7 +153,7 @@ export function mergeBuyer(
     platformBuyerId: captured.platformBuyerId ?? parts.id,
     tagIds: [],
     stats: emptyStats(),
-    firstSeenAt: capturedAt,
+    firstSeenAt: earlier(firstSeenAt, capturedAt),
     updatedAt: capturedAt,
   };
   const fresh = capturedAt >= base.updatedAt;
@@ -114,7 +166,7 @@ export function mergeBuyer(
     // Tags, notes and aggregates are never taken from a capture.
     tagIds: base.tagIds,
     stats: base.stats,
-    firstSeenAt: earlier(base.firstSeenAt, capturedAt),
+    firstSeenAt: earlier(base.firstSeenAt, earlier(firstSeenAt, capturedAt)),
     updatedAt: later(base.updatedAt, capturedAt),
   };
   if (displayName !== undefined) merged.displayName = displayName;

@@ -90,7 +90,18 @@ export const buyerStatsSchema = z.object({
   paidOrderCount: count,
   /** Sum of the purchases' totals, in minor units of `currency`. */
   spentMinor: minorUnitsSchema.nonnegative(),
+  /**
+   * The currency of the buyer's latest purchase that names one (ties: the first code in A–Z order):
+   * a shop that changed currency counts in its new one. Purchases in another currency count in the
+   * order counts and the ledger (amount 0), never in the sum.
+   */
   currency: currencySchema.optional(),
+  /**
+   * How many currencies the purchases are in (one without a currency counts as one more). Where it is
+   * not 1 (or 0), or absent (stored before it), a change to a purchase recomputes the aggregates from
+   * the buyer's orders, so the result never depends on the order the orders arrived in.
+   */
+  currencies: count.optional(),
   firstOrderAt: isoDateTimeSchema.optional(),
   lastOrderAt: isoDateTimeSchema.optional(),
   firstPaidAt: isoDateTimeSchema.optional(),
@@ -133,8 +144,10 @@ export const orderRecordSchema = capturedOrderSchema.extend({
   /** placedAt, or when BuyerLens first saw the order where the console never showed its date. */
   sortAt: isoDateTimeSchema,
   firstSeenAt: isoDateTimeSchema,
-  /** capturedAt of the newest capture merged in; an older capture only fills gaps. */
+  /** capturedAt of the newest reading that set the stored values; a reading that only filled gaps leaves it (lib/db/merge.ts). */
   updatedAt: isoDateTimeSchema,
+  /** How exact the readings that set the values were (lib/db/merge.ts readingWeight); absent on orders stored before it. */
+  weight: z.number().int().min(0).max(3).optional(),
 });
 export type OrderRecord = z.infer<typeof orderRecordSchema>;
 
@@ -189,6 +202,7 @@ export const emptyStats = (): BuyerStats => ({
   orderCount: 0,
   paidOrderCount: 0,
   spentMinor: 0,
+  currencies: 0,
   unpaidCount: 0,
   cancelledCount: 0,
   refundedCount: 0,

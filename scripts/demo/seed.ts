@@ -32,6 +32,9 @@ async function openAmazonDetails(page: Page, orderIds: readonly string[]): Promi
     }, id);
     await loaded;
     await waitForConsole(page);
+    // The buyer's name is only on the page (not in the order JSON): stay while BuyerLens reads the
+    // page once it has settled (lib/content/dom-reader.ts, 400 ms), as an agent reading it would.
+    await page.waitForTimeout(600);
   }
 }
 

@@ -33,4 +33,12 @@ test('Amazon: Manage Orders then order details → the panel shows that buyer wi
   await expect(panel.getByTestId('order-row').first()).toContainText(newest.orderId);
   await panel.screenshot({ path: testInfo.outputPath('panel-amazon.png'), fullPage: true });
   expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
+
+  // The order JSON has no name (as the real one); the page showed it, and the buyer is found by it.
+  const buyers = await extension.context.newPage();
+  await buyers.goto(`chrome-extension://${extension.extensionId}/buyers.html`);
+  await buyers.getByRole('searchbox', { name: 'Search name or buyer id' }).fill(newest.buyerName.split(/[^\p{L}]+/u).filter(Boolean).at(-1)!);
+  await expect(buyers.getByTestId('buyer-row')).toHaveCount(1);
+  await expect(buyers.getByTestId('buyer-row')).toContainText(newest.buyerName);
+  await buyers.screenshot({ path: testInfo.outputPath('buyers-amazon-search.png') });
 });

@@ -1,6 +1,6 @@
 import type { CapturedOrder, Extraction, OrderItem } from '../../schema/capture';
 import type { OrderStatus } from '../../schema/common';
-import { unmasked } from '../../schema/masked';
+import { unmaskedName } from '../../schema/masked';
 import { parseConsoleDate } from '../dates';
 import { leafTexts, queryAllFirst, queryFirst, textAt, textOf } from '../dom';
 import { moneyTextToMinor } from '../../money';
@@ -91,9 +91,16 @@ function detailItems(document: Document, currency: string | undefined): OrderIte
   });
 }
 
-/** The contact line reads "Name" or "Contact Buyer: Name" depending on the variant. */
+/** The label a contact line may start with, in the interface languages Seller Central offers. */
+const CONTACT_LABEL = /^(?:contact buyer|käufer kontaktieren|contacter l[’']acheteur|contactar (?:al|con el) comprador|contatta l[’']acquirente|購入者との連絡|联系买家)\s*[:：]\s*/iu;
+
+/**
+ * The contact line's name (its link, or the line without its label: "Contact Buyer: Name"); where
+ * it is missing, the ship-to block's first line names the recipient. A name may itself hold a colon.
+ */
 function buyerNameOn(document: Document): string | undefined {
-  return unmasked(textAt(document, detailSelectors.buyerName)?.replace(/^.*[:：]\s*/, ''));
+  const contact = unmaskedName(textAt(document, detailSelectors.buyerName)?.replace(CONTACT_LABEL, ''));
+  return contact ?? unmaskedName(textAt(document, detailSelectors.shipToName));
 }
 
 function extractDetail(document: Document, url: URL): Extraction {
@@ -142,7 +149,7 @@ function* extractList(document: Document, url: URL): Sliced<Extraction> {
     const dateText = textAt(row, listSelectors.orderDate);
     const placedAt = dateText ? parseConsoleDate(dateText) : undefined;
     const statusText = textAt(row, listSelectors.status);
-    const buyerName = unmasked(textAt(row, listSelectors.buyerName));
+    const buyerName = unmaskedName(textAt(row, listSelectors.buyerName));
     const items = queryAllFirst(row, listSelectors.productName).flatMap((el): OrderItem[] => {
       const title = textOf(el);
       return title ? [{ title, quantity: 1 }] : [];

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { describeIssues } from '../../schema/issues';
 import type { CapturedOrder, Extraction, OrderItem } from '../../schema/capture';
 import type { OrderStatus } from '../../schema/common';
-import { unmasked } from '../../schema/masked';
 import { epochSecondsToIso } from '../dates';
 import { amountToMinor } from '../../money';
 import type { Sliced } from '../slices';
@@ -21,6 +20,12 @@ import { buyerKeyFor, orderKeyFor } from '../../schema/keys';
  * address Buyer-Seller Messaging uses for this buyer; it is the only stable buyer id Seller Central
  * exposes, and its token is the platform buyer id. Manage Orders rows carry no buyer at all, so a
  * list capture stores the orders and the detail page attaches them to their buyer.
+ *
+ * Neither body carries the buyer's name: the page gets it from `POST /orders-st/resolve` (keyed by
+ * order id with the buyer's name and full address, as public scripts read it; no sales channel, so
+ * its orders' shop is not known from it alone, and the address is more than BuyerLens keeps). The
+ * order page prints the name ("Contact Buyer: <name>"), so the DOM reading of the same order brings
+ * it and the store joins the two readings (lib/db/merge.ts).
  */
 const money = z.object({ Amount: z.number(), CurrencyCode: z.string().regex(/^[A-Z]{3}$/) });
 
@@ -36,7 +41,6 @@ const detailSchema = z.object({
     purchaseDate: z.number().nullish(),
     salesChannel: z.string(),
     buyerProxyEmail: z.string().nullish(),
-    buyerName: z.string().nullish(),
     orderStatus: z.object({ OrderStatus: z.string(), RefundApplied: z.boolean().nullish() }),
     orderCost: z.object({ GrandTotal: money.nullish() }).nullish(),
     orderItems: z.array(detailItem),
@@ -105,7 +109,7 @@ function fromDetail(response: TappedResponse, pageUrl: URL): Extraction {
     return out;
   }
   const grand = o.orderCost?.GrandTotal;
-  const placedAt = epochSecondsToIso(o.purchaseDate);
+  const placedAt = epochSecondsToIso(o.purchaseDate, (reason) => out.problems.push({ where: 'order.purchaseDate', reason: `order ${o.amazonOrderId}: ${reason}` }));
   const order: CapturedOrder = {
     orderKey: orderKeyFor(shopKey, o.amazonOrderId),
     orderId: o.amazonOrderId,
@@ -118,12 +122,12 @@ function fromDetail(response: TappedResponse, pageUrl: URL): Extraction {
     ...(grand ? { totalMinor: amountToMinor(grand.Amount, grand.CurrencyCode), currency: grand.CurrencyCode } : {}),
   };
   const buyerId = buyerIdFromProxyEmail(o.buyerProxyEmail);
-  const displayName = unmasked(o.buyerName);
   if (buyerId) {
+    // The name is not in this body (it comes from POST /orders-st/resolve): the page's reading of
+    // the same order brings it ("Contact Buyer: <name>"), and the store joins the two.
     order.buyerKey = buyerKeyFor(shopKey, buyerId);
-    out.buyers.push({ buyerKey: order.buyerKey, shopKey, platformBuyerId: buyerId, ...(displayName ? { displayName } : {}) });
+    out.buyers.push({ buyerKey: order.buyerKey, shopKey, platformBuyerId: buyerId });
   } else {
-    if (displayName) order.buyerName = displayName;
     out.problems.push({ where: 'order.buyerProxyEmail', reason: `order ${o.amazonOrderId}: no buyer proxy email` });
   }
   const currency = grand?.CurrencyCode ?? CURRENCY_BY_CHANNEL[o.salesChannel.toLowerCase()];
@@ -154,7 +158,7 @@ function* fromSearch(response: TappedResponse, pageUrl: URL): Sliced<Extraction>
       out.problems.push({ where, reason: `unknown sales channel "${o.salesChannel}"` });
       continue;
     }
-    const placedAt = epochSecondsToIso(o.orderDate);
+    const placedAt = epochSecondsToIso(o.orderDate, (reason) => out.problems.push({ where: `${where}.orderDate`, reason }));
     const currency = o.orderItems.find((i) => i.unitPrice)?.unitPrice?.CurrencyCode ?? CURRENCY_BY_CHANNEL[o.salesChannel.toLowerCase()];
     out.orders.push({
       orderKey: orderKeyFor(shopKey, o.amazonOrderId),

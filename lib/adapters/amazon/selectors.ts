@@ -9,10 +9,13 @@ export const detailSelectors = {
   purchaseDate: ['[data-test-id="order-summary-purchase-date-value"]'],
   salesChannel: ['[data-test-id="order-summary-sales-channel-value"]'],
   buyerName: [
-    '[data-test-id="shipping-section-contact-buyer-value"]',
-    // older detail page: the name links to the contact form
+    // the name links to the contact form; the label ("Contact Buyer:") sits outside the link
+    '[data-test-id="shipping-section-contact-buyer-value"] [data-test-id="buyer-name-with-link"]',
     '[data-test-id="buyer-name-with-link"]',
+    '[data-test-id="shipping-section-contact-buyer-value"]',
   ],
+  /** The ship-to block's first line is the recipient: the buyer's name where no contact line shows it. */
+  shipToName: ['[data-test-id="shipping-section-buyer-address"] > span:first-child'],
   itemTable: ['#myo-order-details-product-section table.a-keyvalue', 'table.a-keyvalue'],
   itemStatus: ['[data-test-id="item-status-label"] .main-status', '[data-test-id="item-status-label"]'],
   productName: ['.myo-list-orders-product-name-cell a div', '.myo-list-orders-product-name-cell a'],
