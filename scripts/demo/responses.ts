@@ -3,6 +3,11 @@ import type { AmazonDemoOrder, DemoData, ShopeeDemoOrder, ShopeeStatus } from '.
 /*
  * The demo consoles' API answers, in the real shapes (see test/fixtures and ../shared/reference):
  * Shopee money ×100000 in lists and decimal strings in the detail; Amazon epoch-second floats.
+ *
+ * Every key is one the real console sends: test/unit/real-shapes.test.ts compares each answer's
+ * keys with the real samples in ../shared/reference/samples and fails on any other key, unless
+ * test/unit/real-shapes.allowed.ts cites a public source for it. Where an endpoint has no saved
+ * sample, or a key goes beyond one, the comment beside it names the source.
  */
 
 const SHOPEE_STATUS_TEXT: Record<ShopeeStatus, string> = {
@@ -44,7 +49,9 @@ function shopeeCard(o: ShopeeDemoOrder) {
   const ext = { order_id: Number(o.orderId), buyer_user_id: Number(o.buyerUserId), logistics_status: 1, is_split_up: false, odp_url_path_query: `/portal/sale/order/${o.orderId}` };
   const header = { order_sn: o.orderSn, buyer_info: { username: o.username, portrait: '' } };
   if (o.status === 'unpaid') {
-    return { order_card: { card_header: header, item_info_group: itemGroup, payment_info: payment, status_info: status, fulfilment_info: fulfilment, order_ext_info: ext, package_ext_info_list: [] } };
+    // The real sample's order_card header has no portrait (its package-level headers do).
+    const orderCardHeader = { order_sn: o.orderSn, buyer_info: { username: o.username } };
+    return { order_card: { card_header: orderCardHeader, item_info_group: itemGroup, payment_info: payment, status_info: status, fulfilment_info: fulfilment, order_ext_info: ext, package_ext_info_list: [] } };
   }
   return {
     package_level_order_card: {
@@ -66,6 +73,12 @@ export function shopeeCards(data: DemoData, body: { order_param_list?: { order_i
   return { code: 0, data: { card_list: cards }, message: 'success', user_message: 'success' };
 }
 
+/**
+ * GET /api/v3/order/get_one_order. No saved sample: the keys are those of JustCSharp.ShopeeSDK
+ * Domain/Order/Order.cs @ 1aaf2987 (the seller-centre order/get_one_order model) and its response
+ * envelope (Response/ShopeeResponseBase.cs @ 339b42ba: code, message, user_message, data), except
+ * `shipping_traceno`, below. The not-found answer keeps to the envelope.
+ */
 export function shopeeOneOrder(data: DemoData, orderId: string) {
   const o = data.shopee.find((x) => x.orderId === orderId);
   if (!o) return { code: 20001, message: 'order not found', data: null };
@@ -90,6 +103,8 @@ export function shopeeOneOrder(data: DemoData, orderId: string) {
       total_price: decimal(o.totalMinor),
       shipping_fee: '0.00',
       actual_carrier: 'Shopee Xpress',
+      // Not in Order.cs: the seller-centre v3 order object has it (ShopeeChat OrderInfoV3, a public
+      // C# model with captured values in its comments, code-search index id 8036220615).
       shipping_traceno: o.tracking ?? '',
       order_items: o.items.map((i, n) => ({
         item_id: 19_930_217_000 + n,
@@ -105,6 +120,18 @@ export function shopeeOneOrder(data: DemoData, orderId: string) {
 
 const usd = (minor: number) => ({ Amount: minor / 100, CurrencyCode: 'USD', EncryptedAmount: null });
 
+/**
+ * The opaque token Seller Central puts in an order (`blob`, real sample: ~2.4 kB of base64) and the
+ * page POSTs to /orders-st/resolve for the buyer's name and address. The demo's blob names its order.
+ */
+const amazonBlob = (orderId: string) => Buffer.from(`buyerlens-demo/${orderId}`).toString('base64');
+const orderOfBlob = (blob: string) => /^buyerlens-demo\/(.+)$/.exec(Buffer.from(blob, 'base64').toString())?.[1];
+
+/**
+ * A Manage Orders row of GET /orders-api/search. No saved sample in ../shared: every key is one of
+ * the real 2021 search response of order 114-7941379-5480234 (the order of the saved detail sample)
+ * in a public .js file, code-search index id 42535897373 (test/unit/real-shapes.allowed.ts).
+ */
 function amazonRow(o: AmazonDemoOrder) {
   return {
     amazonOrderId: o.orderId,
@@ -117,7 +144,7 @@ function amazonRow(o: AmazonDemoOrder) {
     latestShipDate: o.purchaseDate + 2 * 86_400,
     shippingService: 'Standard',
     relativeOrderDate: '',
-    blob: 'AQICAHhN9Yw0Rk8b7mF3kq1X0nJZ2Ch1p7GgB0sPqL3vT6dXw',
+    blob: amazonBlob(o.orderId),
     timeZoneDetailsMap: { orderDate: { offset: -28_800_000, shortenedTzString: 'PST' } },
     orderItems: o.items.map((i, n) => ({
       asin: `B0DEMO${String(n).padStart(4, '0')}`,
@@ -147,6 +174,10 @@ export function amazonSearch(data: DemoData, params: URLSearchParams) {
   };
 }
 
+/**
+ * GET /orders-api/order/{id}, after the real sample (../shared/reference/samples/amazon_seller_central).
+ * It carries no buyer name (the page gets it from /orders-st/resolve, amazonResolve below).
+ */
 export function amazonOrder(data: DemoData, orderId: string) {
   const o = data.amazon.find((x) => x.orderId === orderId);
   if (!o) return undefined;
@@ -156,8 +187,8 @@ export function amazonOrder(data: DemoData, orderId: string) {
     featureList: [],
     order: {
       amazonOrderId: o.orderId,
+      blob: amazonBlob(o.orderId),
       buyerProxyEmail: `${o.buyerToken}@marketplace.amazon.com`,
-      buyerName: o.buyerName,
       purchaseDate: o.purchaseDate + 0.512,
       salesChannel: 'Amazon.com',
       orderMarketplaceId: 'ATVPDKIKX0DER',
@@ -175,6 +206,8 @@ export function amazonOrder(data: DemoData, orderId: string) {
         GrandTotal: usd(o.totalMinor),
         Total: usd(subtotal),
         ShippingTotal: usd(o.shippingMinor),
+        // null in the sample (not refunded); a refund's amount is read as `RefundTotal_Amount` from
+        // this body by a public script (code-search index id 45032738544), in the sample's money shape.
         RefundTotal: o.refunded ? usd(o.totalMinor) : null,
       },
       orderItems: o.items.map((i, n) => ({
@@ -194,9 +227,31 @@ export function amazonOrder(data: DemoData, orderId: string) {
   };
 }
 
+/**
+ * POST /orders-st/resolve {"blobs":[order.blob]}: the buyer's name and address, which the order page
+ * shows ("Contact Buyer: <name>", the ship-to block) and the order JSON does not carry (EVIDENCE.md,
+ * Amazon). The answer is keyed by order id, each with `buyerName` and `address{name, …}`, as three
+ * public scripts read it (code-search index ids 45032738544, 36405131500, 36241581908); the demo
+ * has no addresses, so its address is the recipient's name only.
+ */
+export function amazonResolve(data: DemoData, body: { blobs?: unknown }) {
+  const blobs = Array.isArray(body.blobs) ? body.blobs.filter((b): b is string => typeof b === 'string') : [];
+  const entries = blobs.flatMap((blob) => {
+    const order = data.amazon.find((o) => o.orderId === orderOfBlob(blob));
+    return order ? [[order.orderId, { buyerName: order.buyerName, address: { name: order.buyerName } }] as const] : [];
+  });
+  return Object.fromEntries(entries);
+}
+
 /*
  * Web chat: one conversation per buyer, newest order first. What the buyer last wrote follows their
  * newest order, in Portuguese as Brazilian buyers write (EVIDENCE.md, Shopee "Chat": message fields).
+ *
+ * No saved sample of either answer. A conversation has only the keys public web-chat clients read
+ * from /webchat/api/v1.2/conversations: `id`, `shop_id`, `to_id`, `to_name`, `to_avatar`
+ * (kaojai-ai/omnichat-bridge extension/shopee-realtime.js, EVIDENCE.md) and `latest_message_type`,
+ * `latest_message_content.text`, `latest_message_from_id` (a VN seller tool, code-search index id
+ * 7994548544). A message has the fields EVIDENCE.md lists (kaojai-ai/omnichat-bridge).
  */
 const BUYER_LINES: Record<ShopeeStatus, string> = {
   unpaid: 'Oi! Ainda dá tempo de pagar o boleto? Não consegui ontem.',
@@ -217,12 +272,9 @@ export function shopeeConversations(data: DemoData) {
     to_name: o.username,
     to_avatar: '',
     shop_id: SHOP_ID,
-    unread_count: 1,
-    pinned: false,
     latest_message_type: 'text',
     latest_message_content: { text: BUYER_LINES[o.status] },
     latest_message_from_id: Number(o.buyerUserId),
-    last_message_timestamp: o.createdAt * 1e9,
   }));
 }
 
@@ -237,6 +289,46 @@ export function shopeeMessages(data: DemoData, id: string) {
     { id: `${id}03`, conversation_id: id, from_id: buyer, from_shop_id: 0, to_id: 900000001, to_shop_id: SHOP_ID, type: 'text', created_timestamp: at + 180, content: { text: BUYER_LINES[order.status] } },
   ];
 }
+
+/** A JSON request as the demo consoles answer it: its URL, its JSON body, the ids in its path. */
+export interface DemoRequest {
+  url: URL;
+  body: Record<string, unknown>;
+  params: string[];
+}
+
+/** One endpoint of a demo console's JSON API. */
+export interface DemoJsonEndpoint {
+  /**
+   * The real console's request path, each id a {placeholder}. test/unit/real-shapes.test.ts finds
+   * the real sample (or the cited keys) of each answer by this path.
+   */
+  path: string;
+  /** The JSON body; undefined where the real console has no JSON for the request (the demo's 404 page). */
+  answer: (data: DemoData, request: DemoRequest) => unknown;
+}
+
+/** The path's ids if `pathname` is a request to `path`, else undefined. */
+export function matchDemoPath(path: string, pathname: string): string[] | undefined {
+  const pattern = new RegExp(`^${path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '([^/]+)')}$`);
+  return pattern.exec(pathname)?.slice(1);
+}
+
+/** Every JSON answer of the demo consoles, by console (scripts/demo/serve.ts routes them). */
+export const demoApi: Record<'shopee' | 'amazon', readonly DemoJsonEndpoint[]> = {
+  shopee: [
+    { path: '/api/v3/order/search_order_list_index', answer: (data, r) => shopeeIndex(data, r.body as Parameters<typeof shopeeIndex>[1]) },
+    { path: '/api/v3/order/get_order_list_card_list', answer: (data, r) => shopeeCards(data, r.body as Parameters<typeof shopeeCards>[1]) },
+    { path: '/api/v3/order/get_one_order', answer: (data, r) => shopeeOneOrder(data, r.url.searchParams.get('order_id') ?? '') },
+    { path: '/webchat/api/v1.2/conversations', answer: (data) => shopeeConversations(data) },
+    { path: '/webchat/api/v1.2/conversations/{id}/messages', answer: (data, r) => shopeeMessages(data, r.params[0]!) ?? [] },
+  ],
+  amazon: [
+    { path: '/orders-api/search', answer: (data, r) => amazonSearch(data, r.url.searchParams) },
+    { path: '/orders-api/order/{id}', answer: (data, r) => amazonOrder(data, r.params[0]!) },
+    { path: '/orders-st/resolve', answer: (data, r) => amazonResolve(data, r.body) },
+  ],
+};
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 

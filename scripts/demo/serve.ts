@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Route } from 'playwright-core';
 import type { DemoData } from './data';
-import { amazonContactPage, amazonOrder, amazonSearch, shopeeCards, shopeeConversations, shopeeIndex, shopeeMessages, shopeeOneOrder } from './responses';
+import { amazonContactPage, demoApi, matchDemoPath, type DemoJsonEndpoint } from './responses';
 
 const PAGES = join(import.meta.dirname, 'pages');
 const page = (name: string) => readFileSync(join(PAGES, name), 'utf8');
@@ -23,17 +23,26 @@ function requestJson(route: Route): Record<string, unknown> {
   }
 }
 
+/** Answers a request to one of the console's JSON endpoints; false when it is none of them or has no answer. */
+async function answerJson(route: Route, data: DemoData, endpoints: readonly DemoJsonEndpoint[]): Promise<boolean> {
+  const url = new URL(route.request().url());
+  for (const endpoint of endpoints) {
+    const params = matchDemoPath(endpoint.path, url.pathname);
+    if (!params) continue;
+    const body = endpoint.answer(data, { url, body: requestJson(route), params });
+    if (body === undefined) return false;
+    await json(route, body);
+    return true;
+  }
+  return false;
+}
+
 /** Answers as Shopee Seller Centre would, at its real URLs, from the demo data. */
 async function shopee(route: Route, data: DemoData): Promise<void> {
   const url = new URL(route.request().url());
   if (url.pathname === '/__demo__/shopee-console.js') return script(route, page('shopee-console.js'));
-  if (url.pathname === '/api/v3/order/search_order_list_index') return json(route, shopeeIndex(data, requestJson(route)));
-  if (url.pathname === '/api/v3/order/get_order_list_card_list') return json(route, shopeeCards(data, requestJson(route)));
-  if (url.pathname === '/api/v3/order/get_one_order') return json(route, shopeeOneOrder(data, url.searchParams.get('order_id') ?? ''));
   if (url.pathname === '/__demo__/shopee-chat.js') return script(route, page('shopee-chat.js'));
-  if (url.pathname === '/webchat/api/v1.2/conversations') return json(route, shopeeConversations(data));
-  const messages = /^\/webchat\/api\/v1\.2\/conversations\/(\d+)\/messages$/.exec(url.pathname);
-  if (messages) return json(route, shopeeMessages(data, messages[1]!) ?? [], 200);
+  if (await answerJson(route, data, demoApi.shopee)) return;
   if (url.pathname.startsWith('/portal/sale/order')) return html(route, page('shopee-console.html'));
   if (url.pathname.startsWith('/webchat/conversations')) return html(route, page('shopee-chat.html'));
   return html(route, '<!doctype html><title>Shopee</title><p>Not part of the demo console.</p>', 404);
@@ -42,12 +51,7 @@ async function shopee(route: Route, data: DemoData): Promise<void> {
 async function amazon(route: Route, data: DemoData): Promise<void> {
   const url = new URL(route.request().url());
   if (url.pathname === '/__demo__/amazon-console.js') return script(route, page('amazon-console.js'));
-  if (url.pathname === '/orders-api/search') return json(route, amazonSearch(data, url.searchParams));
-  const detail = /^\/orders-api\/order\/(\d{3}-\d{7}-\d{7})$/.exec(url.pathname);
-  if (detail) {
-    const body = amazonOrder(data, detail[1]!);
-    return body ? json(route, body) : json(route, { reason: 'not found' }, 404);
-  }
+  if (await answerJson(route, data, demoApi.amazon)) return;
   if (url.pathname.startsWith('/orders-v3')) return html(route, page('amazon-console.html'));
   if (url.pathname === '/messaging/contact') return html(route, amazonContactPage(data, url.searchParams.get('orderID') ?? ''));
   return html(route, '<!doctype html><title>Seller Central</title><p>Not part of the demo console.</p>', 404);

@@ -1,11 +1,21 @@
 // BuyerLens demo of Amazon Seller Central's order pages: an SPA that fetches the orders-api JSON and
 // renders it with the data-test-id markup of the real pages. Demo data only.
+// As on the real page, the order JSON carries no buyer name: the page POSTs the order's `blob` to
+// /orders-st/resolve and prints the name it gets back in the ship-to block and the "Contact Buyer"
+// line (EVIDENCE.md, Amazon; markup as test/fixtures/amazon/order-detail-dom.html).
 (() => {
   const app = document.getElementById('MYO-app');
   const escape = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
   const usd = (m) => '$' + m.Amount.toFixed(2);
   const dateText = (seconds) => new Date(seconds * 1000).toLocaleString('en-US', { timeZone: 'Etc/GMT+8', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' }) + ' PST';
   const api = (url) => fetch(url, { credentials: 'include', headers: { 'anti-csrftoken-a2z-request': 'true' } }).then((r) => r.json());
+  const resolve = (blob) =>
+    fetch('/orders-st/resolve', {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'anti-csrftoken-a2z-request': 'true' },
+      body: JSON.stringify({ blobs: [blob] }),
+    }).then((r) => r.json());
 
   async function renderList() {
     const params = new URLSearchParams(location.search);
@@ -27,6 +37,8 @@
   async function renderDetail(orderId) {
     const response = await api(`/orders-api/order/${orderId}`);
     const o = response.order;
+    const buyer = (await resolve(o.blob))[o.amazonOrderId] || {};
+    const shipTo = (buyer.address && buyer.address.name) || '';
     const items = o.orderItems.map((i) =>
       `<tr><td data-test-id="item-status-cell"><div data-test-id="item-status-label"><span class="main-status">${escape(i.ItemStatus.ItemStatus)}</span></div></td>` +
       `<td><div class="myo-list-orders-product-name-cell"><a href="#"><div>${escape(i.Title)}</div></a><div>ASIN: <b>${escape(i.ASIN)}</b></div><div>SKU: ${escape(i.SellerSKU)}</div></div></td>` +
@@ -36,8 +48,8 @@
       `<tr><td>Purchase date:</td><td><span data-test-id="order-summary-purchase-date-value">${escape(dateText(o.purchaseDate))}</span></td></tr>` +
       `<tr><td>Sales channel:</td><td><span data-test-id="order-summary-sales-channel-value">${escape(o.salesChannel)}</span></td></tr>` +
       `<tr><td>Order total:</td><td>${usd(o.orderCost.GrandTotal)}</td></tr></tbody></table></div>` +
-      `<div class="a-box" id="myo-order-details-ship-section"><h4>Ship to</h4><div data-test-id="shipping-section-buyer-address"><span>${escape(o.buyerName)}</span></div>` +
-      `<div>Contact Buyer: <span data-test-id="shipping-section-contact-buyer-value"><a data-test-id="buyer-name-with-link" href="/messaging/contact?orderID=${o.amazonOrderId}&amp;marketplaceID=ATVPDKIKX0DER">${escape(o.buyerName)}</a></span></div></div></div>` +
+      `<div class="a-box" id="myo-order-details-ship-section"><h4>Ship to</h4><div data-test-id="shipping-section-buyer-address"><span>${escape(shipTo)}</span></div>` +
+      `<div>Contact Buyer: <span data-test-id="shipping-section-contact-buyer-value"><a data-test-id="buyer-name-with-link" href="/messaging/contact?orderID=${o.amazonOrderId}&amp;marketplaceID=ATVPDKIKX0DER">${escape(buyer.buyerName || '')}</a></span></div></div></div>` +
       `<div id="myo-order-details-product-section"><table class="a-keyvalue"><thead><tr><th data-test-id="item-status-heading">Status</th><th data-test-id="item-name-heading">Product name</th>` +
       `<th data-test-id="item-quantity-heading">Quantity</th><th data-test-id="item-unit-price-inclusive-heading">Unit price</th></tr></thead><tbody>${items}</tbody></table></div>`;
   }
