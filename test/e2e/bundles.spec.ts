@@ -36,3 +36,10 @@ test('the side panel, buyers and settings pages bundle no adapter parser; the co
     expect(markers.filter((m) => m.id === adapter.id && script.includes(m.source)).length, `${adapter.id}.js reads its API`).toBeGreaterThan(0);
   }
 });
+
+test('the Shopee content script bundles no full zod: records are checked in the background, and the script starts on every console page', () => {
+  // `superRefine` is a method of full zod's schemas only; zod/mini (what the script parses with) has none.
+  const script = readFileSync(join(EXTENSION_DIR, 'content-scripts', 'shopee.js'), 'utf8');
+  expect(script.includes('superRefine')).toBe(false);
+  expect(script.includes('ZodMini')).toBe(true);
+});
