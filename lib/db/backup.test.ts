@@ -1,7 +1,7 @@
 import { exportDB } from 'dexie-export-import';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptureBatch } from '../schema/capture';
-import type { BuyerRecord } from '../schema/records';
+import type { BuyerRecord, ShopRecord } from '../schema/records';
 import { BackupError, createBackup, readBackup, restoreBackup, wipeEverything } from './backup';
 import { applyCapture } from './capture-repository';
 import { DATABASE_NAME, type BuyerLensDatabase } from './database';
@@ -88,6 +88,9 @@ describe('backup and restore', () => {
     expect(await counts(db)).toEqual(before);
   });
 
+  /** The day the fixture's tiers were scored: restoring on it, the rebuilt tiers read as the fixture's. */
+  const scoredOn = (rows: Record<string, unknown[]>) => Date.parse((rows.shops as ShopRecord[]).find((s) => s.shopKey === 'shopee:br')!.scoring!.scoredAt);
+
   /** A backup file as version `version` of BuyerLens wrote it, from that version's fixture database. */
   async function backupAt(version: number): Promise<{ file: { data: { databaseVersion: number } }; rows: Record<string, unknown[]> }> {
     const rows = fixtureRows(version);
@@ -125,7 +128,7 @@ describe('backup and restore', () => {
 
   it('migrates a backup written by version 3: each shop gets its latest buyers', async () => {
     const { file, rows } = await backupAt(3);
-    const backup = readBackup(JSON.stringify(file));
+    const backup = readBackup(JSON.stringify(file), scoredOn(rows));
     await restoreBackup(db, backup);
     expect((await db.shops.get('shopee:br'))?.recent).toEqual(['shopee:br:73810455', 'shopee:br:120558734']);
     expect((await recentBuyers(db)).map((b) => b.buyerKey)).toEqual(['shopee:br:73810455', 'shopee:br:120558734']);
@@ -135,11 +138,18 @@ describe('backup and restore', () => {
 
   it('migrates a backup written by version 4: the purchases ledger becomes [time, amount] numbers', async () => {
     const { file, rows } = await backupAt(4);
-    await restoreBackup(db, readBackup(JSON.stringify(file)));
+    await restoreBackup(db, readBackup(JSON.stringify(file), scoredOn(rows)));
     const restored = await db.buyers.toArray();
     expect(restored.find((b) => b.buyerKey === 'shopee:br:73810455')?.stats.purchases).toEqual(FIXTURE_LEDGER);
     expect(restored.map(withoutLedger)).toEqual((rows.buyers as BuyerRecord[]).map(withoutLedger));
     expect(await db.shops.toArray()).toEqual(rows.shops);
+    expect(await db.orders.toArray()).toEqual(rows.orders);
+  });
+
+  it('migrates a backup written by version 5: aggregates over two currencies count in the latest', async () => {
+    const { file, rows } = await backupAt(5);
+    await restoreBackup(db, readBackup(JSON.stringify(file)));
+    expect((await db.buyers.get('shopee:br:90412267'))?.stats).toMatchObject({ currency: 'USD', currencies: 2, spentMinor: 2450 });
     expect(await db.orders.toArray()).toEqual(rows.orders);
   });
 

@@ -34,5 +34,5 @@ export const FIXTURE_LEDGER = [
   [Date.parse('2026-05-05T04:00:00.000Z'), 6585],
 ];
 
-/** A buyer record without its purchases ledger (which v5 changed the form of). */
-export const withoutLedger = ({ stats: { purchases: _purchases, ...stats }, ...buyer }: BuyerRecord) => ({ ...buyer, stats });
+/** A buyer record without its purchases ledger (which v5 changed the form of) and its count of currencies (which v6 added). */
+export const withoutLedger = ({ stats: { purchases: _purchases, currencies: _currencies, ...stats }, ...buyer }: BuyerRecord) => ({ ...buyer, stats });

@@ -68,7 +68,13 @@ export const storesV4 = {
  */
 export const storesV5 = storesV4;
 
-const STORES: Readonly<Record<number, Record<string, string | null>>> = { 1: storesV1, 2: storesV2, 3: storesV3, 4: storesV4, 5: storesV5 };
+/**
+ * v6: the stores stay as they are; a buyer's aggregates count in the currency of their latest
+ * purchase and say how many currencies their purchases are in (rebuilt from the orders).
+ */
+export const storesV6 = storesV5;
+
+const STORES: Readonly<Record<number, Record<string, string | null>>> = { 1: storesV1, 2: storesV2, 3: storesV3, 4: storesV4, 5: storesV5, 6: storesV6 };
 
 /** The derived data the steps of one upgrade left stale, by the upgrade's IndexedDB transaction. */
 const staleByUpgrade = new WeakMap<IDBTransaction, Set<Derived>>();

@@ -6,6 +6,7 @@ import { BuyerLensDatabase } from '../database';
 import { recentBuyers, searchBuyers } from '../queries';
 import { rescoreAll } from '../rfm-repository';
 import { expectTablesAsIn, FIXTURE_LEDGER, fixtureDatabase, fixtureRows as fixture, withoutLedger } from '../test-fixtures';
+import { CURRENT_VERSION } from '../ladder';
 import { declareVersions } from '../versions';
 import { compactLedger, withCompactLedger } from './v005-compact-ledger';
 
@@ -47,7 +48,7 @@ describe('database migrations', () => {
     const clock = vi.spyOn(Date, 'now').mockReturnValue(Date.parse(scoredAt));
     const db = new BuyerLensDatabase(name);
     await db.open().finally(() => clock.mockRestore());
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect(db.tables.map((t) => t.name)).not.toContain('rfm');
 
     // The fixture's user chose the 8-class map; the tier is scored afresh with it.
@@ -55,7 +56,7 @@ describe('database migrations', () => {
     const buyer = (await db.buyers.get('shopee:br:73810455'))!;
     const { tier, ...rest } = buyer;
     const { searchWords, ...before } = (v2.buyers as (BuyerRecord & { searchWords: string[] })[]).find((b) => b.buyerKey === buyer.buyerKey)!;
-    expect(rest).toEqual({ ...before, stats: { ...before.stats, purchases: FIXTURE_LEDGER } });
+    expect(rest).toEqual({ ...before, stats: { ...before.stats, purchases: FIXTURE_LEDGER, currencies: 1 } });
     // Its search words moved to their own table (computed afresh: the name and its words but the first,
     // which the name itself is found by; the id is found through the buyer's key).
     expect(searchWords).toEqual(['73810455', 'mariana.costa92']);
@@ -93,8 +94,10 @@ describe('database migrations', () => {
     (await fixtureDatabase(3, name)).close();
     const v3 = fixture(3);
     const db = new BuyerLensDatabase(name);
-    await db.open();
-    expect(db.verno).toBe(5);
+    // Opened on the day the fixture's tiers were scored: the tiers the upgrade rebuilds read as the fixture's.
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(Date.parse((v3.shops as ShopRecord[]).find((s) => s.shopKey === 'shopee:br')!.scoring!.scoredAt));
+    await db.open().finally(() => clock.mockRestore());
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect(db.buyers.schema.indexes.map((i) => i.name)).not.toContain('stats.lastOrderAt');
 
     // Newest order first: the buyer whose last order is 5 May, then the one of 1 May.
@@ -118,8 +121,10 @@ describe('database migrations', () => {
     (await fixtureDatabase(4, name)).close();
     const v4 = fixture(4);
     const db = new BuyerLensDatabase(name);
-    await db.open();
-    expect(db.verno).toBe(5);
+    // Opened on the day the fixture's tiers were scored: the tiers the upgrade rebuilds read as the fixture's.
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(Date.parse((v4.shops as ShopRecord[]).find((s) => s.shopKey === 'shopee:br')!.scoring!.scoredAt));
+    await db.open().finally(() => clock.mockRestore());
+    expect(db.verno).toBe(CURRENT_VERSION);
 
     const buyers = await db.buyers.toArray();
     expect(buyers.find((b) => b.buyerKey === 'shopee:br:73810455')?.stats.purchases).toEqual(FIXTURE_LEDGER);
@@ -130,6 +135,36 @@ describe('database migrations', () => {
     expect(await rescoreAll(db, Date.parse(scoredAt))).toBe(0);
     expect(await db.buyers.toArray()).toEqual(buyers);
     await expectTablesAsIn(db, v4, ['shops', 'orders', 'buyerSearch', 'notes', 'settings']);
+    await db.delete();
+  });
+
+  it('v5 → v6 counts a buyer whose purchases are in two currencies in the latest one, and leaves one-currency buyers’ sums and tiers as they were', async () => {
+    const name = `migrate-v5-${Date.now()}`;
+    (await fixtureDatabase(5, name)).close();
+    const v5 = fixture(5);
+    const db = new BuyerLensDatabase(name);
+    const scoredAt = (v5.shops as ShopRecord[]).find((s) => s.shopKey === 'shopee:br')!.scoring!.scoredAt;
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(Date.parse(scoredAt));
+    await db.open().finally(() => clock.mockRestore());
+    expect(db.verno).toBe(6);
+
+    // v5 counted her in BRL, the currency of the first purchase captured; the shop now sells in USD.
+    const renata = (await db.buyers.get('shopee:br:90412267'))!;
+    const before = (v5.buyers as BuyerRecord[]).find((b) => b.buyerKey === renata.buyerKey)!;
+    expect(before.stats).toMatchObject({ currency: 'BRL', spentMinor: 12990 });
+    expect(renata.stats).toMatchObject({ currency: 'USD', currencies: 2, spentMinor: 2450, paidOrderCount: 2 });
+    expect(renata.stats.purchases).toEqual([
+      [Date.parse('2026-03-02T14:10:05.000Z'), 0],
+      [Date.parse('2026-04-20T09:31:44.000Z'), 2450],
+    ]);
+    expect(renata.stats).toEqual(statsOf((await db.orders.toArray()).filter((o) => o.buyerKey === renata.buyerKey)));
+    // One-currency buyers: the same aggregates (with their count of currencies) and the same tier.
+    for (const buyer of (await db.buyers.toArray()).filter((b) => b.buyerKey !== renata.buyerKey)) {
+      const old = (v5.buyers as BuyerRecord[]).find((b) => b.buyerKey === buyer.buyerKey)!;
+      expect(buyer).toEqual({ ...old, stats: { ...old.stats, currencies: buyer.stats.paidOrderCount > 0 ? 1 : 0 } });
+    }
+    expect((await db.shops.get('shopee:br'))?.recent).toContain(renata.buyerKey);
+    await expectTablesAsIn(db, v5, ['orders', 'notes', 'settings', 'buyerSearch', 'orderFlags']);
     await db.delete();
   });
 
