@@ -23,7 +23,7 @@ import {
 import { isInShop, isOfAdapter } from '../schema/keys';
 import { salvage } from '../schema/salvage';
 import { inputKindOf } from './extract-input';
-import { applyHtmlCase, describeHtmlCase, describeJsonCase, htmlCaseArbitrary, jsonCaseArbitrary, jsonCaseText, short, type HtmlMutation, type JsonCase } from './fuzz-mutations';
+import { applyHtmlCase, describeHtmlCase, describeJsonCase, htmlCaseArbitrary, jsonCaseArbitrary, jsonCaseText, short, type HtmlMutation, type JsonCase } from '../../test/fuzz-mutations';
 import { adapters } from './registry';
 import { atOnce } from './slices';
 import type { Adapter } from './types';
@@ -232,8 +232,12 @@ function keyViolations(adapter: Adapter, where: string, record: Keys, names: rea
   return found;
 }
 
-/** A record's identity: where it is bad (a key the mutation broke), the background skips the record with its reason, as it should. */
-const IDENTITY = /^(orderKey|orderId|shopKey|buyerKey|platformBuyerId|adapterId): /;
+/** Each record's identity: where it is bad (a key the mutation broke), the background skips the record with its reason, as it should. */
+const IDENTITY: Readonly<Record<string, RegExp>> = {
+  capturedOrderSchema: /^(orderKey|orderId|shopKey): /,
+  capturedBuyerSchema: /^(buyerKey|shopKey|platformBuyerId): /,
+  capturedShopSchema: /^(shopKey|adapterId): /,
+};
 
 /**
  * Property 2: every record reaches the store as the store's schema takes it. The background checks
@@ -243,7 +247,7 @@ const IDENTITY = /^(orderKey|orderId|shopKey|buyerKey|platformBuyerId|adapterId)
 function storeViolations(schema: z.ZodType, schemaName: string, where: string, record: unknown): Violation[] {
   const { value, refused } = salvage(schema, record);
   if (value !== undefined) return schema.safeParse(value).success ? [] : [violation(`${where}: the repaired record fails ${schemaName}`)];
-  if (refused !== undefined && IDENTITY.test(refused)) return [];
+  if (refused !== undefined && IDENTITY[schemaName]?.test(refused)) return [];
   return [violation(`${where} is refused by ${schemaName}: ${refused?.split(':')[0] ?? 'invalid'}`, `${where} is refused by ${schemaName}: ${short(refused ?? '', 200)} (got ${preview(record)})`)];
 }
 

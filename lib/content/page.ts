@@ -19,12 +19,24 @@ const REMEMBERED_ORDERS = 1000;
 
 /** What a tab's content script remembers across its pages (SPA navigation keeps the tab's script). */
 export class TabMemory {
-  /** Orders read in this tab (network and DOM), newest last. */
-  readonly orders: CapturedOrder[] = [];
+  private readonly byKey = new Map<string, CapturedOrder>();
+
+  /** Orders read in this tab, one per order (its readings joined: the JSON's buyer, the page's name), newest last. */
+  get orders(): CapturedOrder[] {
+    return [...this.byKey.values()];
+  }
 
   remember(captured: readonly CapturedOrder[]): void {
-    this.orders.push(...captured);
-    if (this.orders.length > REMEMBERED_ORDERS) this.orders.splice(0, this.orders.length - REMEMBERED_ORDERS);
+    for (const order of captured) {
+      const known = this.byKey.get(order.orderKey);
+      this.byKey.delete(order.orderKey);
+      const seen = Object.fromEntries(Object.entries(order).filter(([, value]) => value !== undefined));
+      this.byKey.set(order.orderKey, known ? { ...known, ...seen } : order);
+    }
+    for (const key of this.byKey.keys()) {
+      if (this.byKey.size <= REMEMBERED_ORDERS) break;
+      this.byKey.delete(key);
+    }
   }
 }
 

@@ -117,4 +117,15 @@ describe('content runtime', () => {
       expect(page.document.querySelector('textarea')!.value, url).toBe(expected.ok ? 'Olá, Ana!' : '');
     }
   });
+
+  it('remembers one entry per order in the tab, its readings joined (the page’s name, the JSON’s buyer)', () => {
+    const memory = new TabMemory();
+    const order = { orderKey: 'shopee:br:1', orderId: '1', shopKey: 'shopee:br' };
+    memory.remember([{ ...order, buyerName: 'mariana.costa92', status: 'shipped' }]);
+    memory.remember([{ ...order, buyerKey: 'shopee:br:73810455', buyerName: undefined }, { ...order, orderKey: 'shopee:br:2', orderId: '2' }]);
+    expect(memory.orders).toEqual([
+      { ...order, buyerName: 'mariana.costa92', status: 'shipped', buyerKey: 'shopee:br:73810455' },
+      { ...order, orderKey: 'shopee:br:2', orderId: '2' },
+    ]);
+  });
 });

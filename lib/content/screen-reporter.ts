@@ -16,7 +16,7 @@ function screenOf({ adapter, document, memory, session }: ConsolePage): Screen |
   // Only a chat page's reply box is one: a textarea elsewhere (an order note, say) is not for replies.
   const chat =
     kind === 'chat' && adapter.chat
-      ? { replyBox: adapter.chat.replyBox(document) !== null, ...(onPage?.lastBuyerMessage ? { lastBuyerMessage: onPage.lastBuyerMessage.slice(0, LAST_MESSAGE_CHARS) } : {}) }
+      ? { replyBox: adapter.chat.replyBox(document) !== null, ...(onPage?.lastBuyerMessage ? { lastBuyerMessage: cutText(onPage.lastBuyerMessage, LAST_MESSAGE_CHARS) } : {}) }
       : undefined;
   // An over-long name is cut, so the background's schema takes the report (it costs that field, not who is on screen).
   const buyerName = onScreen.buyerName !== undefined ? cutText(onScreen.buyerName.trim(), LIMITS.name) : undefined;

@@ -10,7 +10,8 @@ import {
   type CaptureProblem,
 } from '../schema/capture';
 import { checkedRecords } from '../schema/checked-extraction';
-import { boundedProblems } from '../schema/limits';
+import { boundedProblems, problem } from '../schema/limits';
+import { currencySchema } from '../schema/common';
 import { isInShop, isOfAdapter } from '../schema/keys';
 
 /** A batch's records that passed, by key (later duplicates fill the earlier record's gaps), and why the others did not. */
@@ -56,9 +57,32 @@ function dedupe<T extends object>(records: T[], keyOf: (r: T) => string): Map<st
   return byKey;
 }
 
-/** Checks every record of a batch on its own: a bad one is a problem with its reason, the good ones are kept. */
+/**
+ * Amounts are minor units of their currency: an order whose currency is unreadable loses its
+ * amounts with it (the order is kept), so no amount is ever added up in another currency.
+ */
+function withAmountsInCurrency(order: unknown, index: number, problems: CaptureProblem[]): unknown {
+  if (typeof order !== 'object' || order === null || !('currency' in order) || currencySchema.safeParse(order.currency).success) return order;
+  problems.push(problem(`orders[${index}]`, `currency ${String(JSON.stringify(order.currency)).slice(0, 40)} unreadable: dropped with the order's amounts`));
+  const { currency: _unreadable, totalMinor: _total, ...rest } = order as Record<string, unknown>;
+  const items = Array.isArray(rest.items)
+    ? rest.items.map((item: unknown) => {
+        if (typeof item !== 'object' || item === null) return item;
+        const { unitPriceMinor: _price, ...kept } = item as Record<string, unknown>;
+        return kept;
+      })
+    : rest.items;
+  return { ...rest, ...(items !== undefined ? { items } : {}) };
+}
+
+/**
+ * Checks every record of a batch on its own (checked-extraction.ts): a bad field is cut or dropped
+ * with its reason, a record with a bad identity or a key outside its adapter or shop is skipped
+ * with its reason, the good ones are kept.
+ */
 export function checkBatch(batch: CaptureBatch): CheckedBatch {
   const { adapterId } = batch;
+  const currencyProblems: CaptureProblem[] = [];
   const shops = validate(capturedShopSchema, batch.shops, 'shops', adapterId, (s) => [s.shopKey]);
   const buyers = validate(
     capturedBuyerSchema,
@@ -70,7 +94,7 @@ export function checkBatch(batch: CaptureBatch): CheckedBatch {
   );
   const orders = validate(
     capturedOrderSchema,
-    batch.orders,
+    batch.orders.map((order, index) => withAmountsInCurrency(order, index, currencyProblems)),
     'orders',
     adapterId,
     (o) => [o.orderKey, o.shopKey, o.buyerKey].filter((k): k is string => k !== undefined),
@@ -80,6 +104,6 @@ export function checkBatch(batch: CaptureBatch): CheckedBatch {
     shops: dedupe<CapturedShop>(shops.records, (s) => s.shopKey),
     buyers: dedupe<CapturedBuyer>(buyers.records, (b) => b.buyerKey),
     orders: dedupe<CapturedOrder>(orders.records, (o) => o.orderKey),
-    problems: boundedProblems([...batch.problems, ...shops.problems, ...buyers.problems, ...orders.problems]),
+    problems: boundedProblems([...batch.problems, ...shops.problems, ...buyers.problems, ...currencyProblems, ...orders.problems]),
   };
 }

@@ -220,13 +220,15 @@ describe('applyCapture', () => {
     expect(result.rejected).toBe(4);
     const stored = await db.orders.toArray();
     expect(stored.map((o) => o.orderId)).toEqual(['1', '3']);
-    // The bad currency cost the currency, not the order.
+    // The bad currency cost the currency and the amounts counted in it, not the order.
     expect(stored[1]).not.toHaveProperty('currency');
-    expect(stored[1]?.totalMinor).toBe(order('3').totalMinor);
+    expect(stored[1]).not.toHaveProperty('totalMinor');
+    expect(stored[1]?.items).toEqual(order('3').items);
+    expect((await db.buyers.get(ANA))?.stats.spentMinor).toBe(order('1').totalMinor);
     const problems = await db.captureLog.where('id').above(0).filter((e) => e.kind === 'problem').toArray();
     expect(problems.map((p) => p.where).sort()).toEqual(['card_list[7]', 'orders[1]', 'orders[2]', 'orders[3]']);
     expect(problems.find((p) => p.where === 'orders[1]')?.message).toMatch(/^skipped: orderId/);
-    expect(problems.find((p) => p.where === 'orders[2]')?.message).toMatch(/^currency: .*dropped$/);
+    expect(problems.find((p) => p.where === 'orders[2]')?.message).toBe('currency "reais" unreadable: dropped with the order\'s amounts');
     expect(problems.find((p) => p.where === 'orders[3]')?.message).toMatch(/does not belong to adapter shopee/);
     const summary = await db.captureLog.filter((e) => e.kind === 'batch').first();
     expect(summary?.counts).toEqual({ orders: 2, buyers: 1, shops: 1, rejected: 4 });

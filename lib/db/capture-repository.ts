@@ -121,9 +121,10 @@ async function mergeBuyers(db: BuyerLensDatabase, checked: CheckedBatch, stored:
     const before = stored.buyers.get(key);
     const captured = checked.buyers.get(key);
     const hint = nameHints.get(key);
-    // A buyer only referenced by an order that did not change is left as it is.
+    // A buyer only referenced by an order that did not change is left as it is, but for an earlier first sighting.
     if (!captured && hint === undefined && before) {
-      merged.set(key, before);
+      const first = firstSeen.get(key);
+      merged.set(key, first !== undefined && first < before.firstSeenAt ? { ...before, firstSeenAt: first } : before);
       continue;
     }
     const seen = { buyerKey: key, ...captured };

@@ -4,7 +4,7 @@ import { emptyStats, type BuyerRecord, type OrderRecord, type ShopRecord } from 
 import { partsOfKey } from '../schema/keys';
 
 /**
- * Merge rules (docs/architecture.md, "Merging"): one order is seen many times — by the JSON the
+ * Merge rules (docs/architecture.md, "The store", Capture): one order is seen many times — by the JSON the
  * console loads and by the page that shows it, on a list and on its own page, in several tabs —
  * and captures arrive in any order. They are joined field by field:
  *
@@ -14,12 +14,14 @@ import { partsOfKey } from '../schema/keys';
  *    goes to the more exact reading (readingWeight: the console's JSON over the page's text, an
  *    order's own page over a list row), and between equally exact ones to the newer.
  * 3. Across visits, the newer reading wins: the order moved on since (a status, a tracking number).
- * 4. A date inferred from a date-only source never replaces an exact one, and an exact one always
- *    replaces it; an item the new reading shows without its SKU or price keeps the ones a reading
- *    of the same item had.
+ * 4. A date from a date-only source (or a page's time to the minute, where it is the exact time's
+ *    minute) never replaces an exact one, and an exact one always replaces either; an
+ *    item a reading shows without its SKU or price keeps the ones a reading of the same item had.
  *
  * Nothing a capture did not see is erased, merging the same capture twice gives the same record,
- * and two readings give the same record whichever arrives first.
+ * and the readings of one visit give the same record whichever arrives first (merge-readings.test.ts).
+ * Across visits, where two readings both fill a gap the winner left, the first to arrive fills it:
+ * ranking every field would cost a stored rank per field of every order.
  */
 
 /** Readings of one order this close together are one visit of the seller (rule 2). */
@@ -65,13 +67,30 @@ function replaces(stored: OrderRecord, reading: Reading, sameVisit: boolean): bo
   return reading.weight > weight || (reading.weight === weight && reading.capturedAt >= stored.updatedAt);
 }
 
-/** The winning reading's items, each filled with what the other reading had of the same item (rule 4: SKU, variant, price). */
+const isThin = (item: OrderItem) => item.sku === undefined && item.unitPriceMinor === undefined;
+
+/**
+ * The winning reading's items, each filled with what the other reading had of the same item (rule 4:
+ * SKU, variant, price). A thin item (a list row's: no SKU, no price, its quantity a guess) keeps the
+ * quantity of a full reading of the same item.
+ */
 function withItemDetails(items: readonly OrderItem[], known: readonly OrderItem[]): OrderItem[] {
   if (known.length !== items.length) return [...items];
   return items.map((item, index) => {
-    const before = known[index]!;
-    return before.title === item.title ? { ...before, ...item } : item;
+    const other = known[index]!;
+    if (other.title !== item.title) return item;
+    const filled: OrderItem = { ...item };
+    if (filled.sku === undefined && other.sku !== undefined) filled.sku = other.sku;
+    if (filled.variant === undefined && other.variant !== undefined) filled.variant = other.variant;
+    if (filled.unitPriceMinor === undefined && other.unitPriceMinor !== undefined) filled.unitPriceMinor = other.unitPriceMinor;
+    if (isThin(item) && !isThin(other)) filled.quantity = other.quantity;
+    return filled;
   });
+}
+
+/** A time a page prints to the minute that is the stored exact time's minute: the same fact, known less well. */
+function sameMinute(seen: string, stored: string): boolean {
+  return seen.endsWith(':00.000Z') && seen.slice(0, 16) === stored.slice(0, 16) && seen !== stored;
 }
 
 export function mergeOrder(stored: OrderRecord | undefined, reading: Reading): OrderRecord {
@@ -93,24 +112,34 @@ export function mergeOrder(stored: OrderRecord | undefined, reading: Reading): O
   }
   const sameVisit = Math.abs(Date.parse(capturedAt) - Date.parse(stored.updatedAt)) < ONE_VISIT_MS;
   const replace = replaces(stored, reading, sameVisit);
-  if (seen.placedAtPrecision === 'day' && stored.placedAt !== undefined && stored.placedAtPrecision !== 'day') {
+  const coarser =
+    stored.placedAt !== undefined &&
+    stored.placedAtPrecision !== 'day' &&
+    seen.placedAt !== undefined &&
+    (seen.placedAtPrecision === 'day' || sameMinute(seen.placedAt, stored.placedAt));
+  if (coarser) {
     delete seen.placedAt;
     delete seen.placedAtPrecision;
   }
   const merged = mergeSeen<OrderRecord>(stored, seen as Partial<OrderRecord>, replace);
   if (seen.items && stored.items) merged.items = replace ? withItemDetails(seen.items, stored.items) : withItemDetails(stored.items, seen.items);
-  // An exact time replaces a date-only one whatever the readings' age: it is the same fact, known better.
-  if (seen.placedAt !== undefined && seen.placedAtPrecision === undefined && stored.placedAtPrecision === 'day') merged.placedAt = seen.placedAt;
+  // An exact time replaces a date-only one, or the same minute, whatever the readings' age: it is the same fact, known better.
+  const finer =
+    seen.placedAt !== undefined &&
+    seen.placedAtPrecision === undefined &&
+    (stored.placedAtPrecision === 'day' || (stored.placedAt !== undefined && sameMinute(stored.placedAt, seen.placedAt)));
+  if (finer) merged.placedAt = seen.placedAt;
   if (seen.placedAt !== undefined && seen.placedAtPrecision === undefined && merged.placedAt === seen.placedAt) {
     delete merged.placedAtPrecision;
   }
   const firstSeenAt = earlier(stored.firstSeenAt, capturedAt);
   return {
     ...merged,
-    // The stored values are as of their newest replacing reading, and as exact as the most exact
-    // reading of that visit; a reading that only filled gaps changes neither.
+    // The stored values are as of the reading that won them (its time, even where an older but more
+    // exact reading of the visit won), and as exact as the most exact reading of that visit; a
+    // reading that only filled gaps changes neither.
     weight: replace ? Math.max(weight, sameVisit ? (stored.weight ?? 0) : 0) : (stored.weight ?? 0),
-    updatedAt: replace ? later(stored.updatedAt, capturedAt) : stored.updatedAt,
+    updatedAt: replace ? capturedAt : stored.updatedAt,
     firstSeenAt,
     sortAt: merged.placedAt ?? firstSeenAt,
   };

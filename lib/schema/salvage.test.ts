@@ -43,6 +43,12 @@ describe('one bad field costs that field', () => {
     expect(repairs).toEqual([expect.stringMatching(/^items\.0 dropped \(items\.0\.quantity: .*\)$/)]);
   });
 
+  it('drops an optional key that fails twice (its pattern and a refinement), not the order', () => {
+    const { value, repairs } = salvage(capturedOrderSchema, { ...order, buyerKey: 'shopee:br:** **' });
+    expect(value).toEqual(order);
+    expect(repairs).toEqual([expect.stringMatching(/^buyerKey: .*; dropped$/)]);
+  });
+
   it('cuts a list over its limit', () => {
     const { value } = salvage(capturedOrderSchema, { ...order, items: Array.from({ length: 800 }, () => order.items[0]) });
     expect(value?.items).toHaveLength(500);

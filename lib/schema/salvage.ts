@@ -94,12 +94,18 @@ function dropTarget(work: Work, path: Path, reason: string): { target: Path; rea
   return { target, reason };
 }
 
-/** Repairs one issue in the draft; array elements to remove are collected in `removals` (removed after the pass, so indexes hold). */
-function repairIssue(work: Work, issue: z.core.$ZodIssue, removals: Map<unknown[], Set<number>>): void {
+/**
+ * Repairs one issue in the draft; array elements to remove are collected in `removals` (removed
+ * after the pass, so indexes hold). A place this pass already repaired (zod reports a key that
+ * fails its pattern and its refinement as two issues) is left to the next parse.
+ */
+function repairIssue(work: Work, issue: z.core.$ZodIssue, removals: Map<unknown[], Set<number>>, repaired: Set<string>): void {
   const { path } = issue;
+  if (path.some((_, end) => repaired.has(pathText(path.slice(0, end + 1))))) return;
   if (issue.code === 'too_big' && (issue.origin === 'string' || issue.origin === 'array') && typeof issue.maximum === 'number') {
     if (cutAt(work.draft, path, Number(issue.maximum))) {
       work.lines.set(pathText(path), `${pathText(path)}: cut to ${String(issue.maximum)} ${issue.origin === 'string' ? 'characters' : 'entries'}`);
+      repaired.add(pathText(path));
       return;
     }
   }
@@ -109,6 +115,7 @@ function repairIssue(work: Work, issue: z.core.$ZodIssue, removals: Map<unknown[
     return;
   }
   const text = pathText(target);
+  repaired.add(text);
   work.dropped.set(text, reason);
   work.lines.set(text, reason.startsWith(`${text}: `) ? `${reason}; dropped` : `${text} dropped (${reason})`);
   const parent = containerAt(work.draft, target.slice(0, -1));
@@ -128,7 +135,8 @@ export function salvage<S extends z.ZodType>(schema: S, input: unknown): Salvage
   let error = first.error;
   for (let passes = 0; passes < MAX_PASSES; passes++) {
     const removals = new Map<unknown[], Set<number>>();
-    for (const issue of error.issues) repairIssue(work, issue, removals);
+    const repaired = new Set<string>();
+    for (const issue of error.issues) repairIssue(work, issue, removals, repaired);
     if (work.refused !== undefined) return { value: undefined, repairs: [], refused: work.refused };
     for (const [array, indexes] of removals) {
       const keep = array.filter((_, index) => !indexes.has(index));

@@ -5,7 +5,7 @@ import { isMasked, unmasked, unmaskedName } from './masked';
 describe('masked values', () => {
   // Every form the consoles use (issue 14): ASCII and full-width asterisks, bullets, first and last
   // character kept (TikTok Shop, Shopee), a single asterisk inside a word.
-  it.each(['***', '****', 'R******P', 'b**********1', '1**********8', '55******41', '•••', '●●●●', '＊＊＊', '王＊＊', 'J*hn', 'm***a c***a', ' ** '])(
+  it.each(['***', '****', 'R******P', 'b**********1', '1**********8', '55******41', '•••', '●●●●', '＊＊＊', '王＊＊', 'm***a c***a', ' ** ', '*'])(
     '%s is masked, as a value and as a name',
     (v) => {
       expect(isMasked(v)).toBe(true);
@@ -13,11 +13,11 @@ describe('masked values', () => {
       expect(unmaskedName(v)).toBeUndefined();
     },
   );
-  it.each(['xxxxx', 'XXXXXXX', 'jxxxxn', 'Maria Xxxxx', 'bxxxxxxxx1'])('%s is a masked name', (v) => {
+  it.each(['xxxxx', 'XXXXXXX', 'jxxxxn', 'Maria Xxxxx', 'bxxxxxxxx1', 'J*hn', 'A＊B'])('%s is a masked name', (v) => {
     expect(unmaskedName(v)).toBeUndefined();
     expect(capturedOrderSchema.parse({ orderKey: 'shopee:br:1', orderId: '1', shopKey: 'shopee:br', buyerName: v }).buyerName).toBeUndefined();
   });
-  it.each(['XXXL', 'XXL / Preto', 'XXX-1'])('%s is a value (a size, a code), not a mask', (v) => {
+  it.each(['XXXL', 'XXL / Preto', 'XXX-1', '20*30cm', 'Pack 2*50ml'])('%s is a value (a size, a code), not a mask', (v) => {
     expect(unmasked(v)).toBe(v);
   });
   it.each(['mariana.costa92', '王小明', 'A. Smith', 'Alexxa', 'Maxx Power', 'Shop • Ana', 'Jean·Luc'])('%s is a real name', (v) => {

@@ -95,12 +95,11 @@ function detailItems(document: Document, currency: string | undefined): OrderIte
 const CONTACT_LABEL = /^(?:contact buyer|käufer kontaktieren|contacter l[’']acheteur|contactar (?:al|con el) comprador|contatta l[’']acquirente|購入者との連絡|联系买家)\s*[:：]\s*/iu;
 
 /**
- * The contact line's name (its link, or the line without its label: "Contact Buyer: Name"); where
- * it is missing, the ship-to block's first line names the recipient. A name may itself hold a colon.
+ * The contact line's name (its link, or the line without its label: "Contact Buyer: Name"); a name
+ * may itself hold a colon. Not the ship-to block: that is the recipient, who on a gift is not the buyer.
  */
 function buyerNameOn(document: Document): string | undefined {
-  const contact = unmaskedName(textAt(document, detailSelectors.buyerName)?.replace(CONTACT_LABEL, ''));
-  return contact ?? unmaskedName(textAt(document, detailSelectors.shipToName));
+  return unmaskedName(textAt(document, detailSelectors.buyerName)?.replace(CONTACT_LABEL, ''));
 }
 
 function extractDetail(document: Document, url: URL): Extraction {

@@ -14,8 +14,6 @@ export const detailSelectors = {
     '[data-test-id="buyer-name-with-link"]',
     '[data-test-id="shipping-section-contact-buyer-value"]',
   ],
-  /** The ship-to block's first line is the recipient: the buyer's name where no contact line shows it. */
-  shipToName: ['[data-test-id="shipping-section-buyer-address"] > span:first-child'],
   itemTable: ['#myo-order-details-product-section table.a-keyvalue', 'table.a-keyvalue'],
   itemStatus: ['[data-test-id="item-status-label"] .main-status', '[data-test-id="item-status-label"]'],
   productName: ['.myo-list-orders-product-name-cell a div', '.myo-list-orders-product-name-cell a'],
