@@ -123,9 +123,24 @@ describe('buyers CSV', () => {
       buyer('3', '-ana-'),
       buyer('4', '@ana'),
       buyer('5', 'ana = ok'),
+      // Issue 15: a cell of several lines, full-width signs, and spaces before the sign.
+      buyer('6', '=1+2\nsegunda linha'),
+      buyer('7', '＝HYPERLINK("https://example.com")'),
+      buyer('8', '  =1+2'),
+      buyer('9', '\u3000＋55'),
     ]);
     const rows = parse(await buyersCsvText(db)).slice(1);
-    expect(rows.map((r) => r[0])).toEqual(["'=cmd|\"/c calc\"!A1", "'+55 11 9999", "'-ana-", "'@ana", 'ana = ok']);
+    expect(rows.map((r) => r[0])).toEqual([
+      "'=cmd|\"/c calc\"!A1",
+      "'+55 11 9999",
+      "'-ana-",
+      "'@ana",
+      'ana = ok',
+      "'=1+2\nsegunda linha",
+      "'＝HYPERLINK(\"https://example.com\")",
+      "'  =1+2",
+      "'\u3000＋55",
+    ]);
     // Numbers are numbers, never prefixed.
     expect(rows[0]![9]).toBe('3');
   });
