@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CapturedOrder } from '../schema/capture';
 import { orderStatusSchema } from '../schema/common';
-import { emptyStats } from '../schema/records';
+import { MAX_AMOUNT_MINOR } from '../schema/common';
+import { buyerStatsSchema, emptyStats } from '../schema/records';
 import { applyOrderChange, statsOf } from './aggregates';
 import { applyCapture } from './capture-repository';
 import { freshDatabase } from './test-db';
@@ -65,6 +66,15 @@ describe('buyer aggregates', () => {
     ];
     expect(statsOf(tie)).toMatchObject({ currency: 'EUR', spentMinor: 7 });
     expect(statsOf([...tie].reverse())).toEqual(statsOf(tie));
+  });
+
+  it('keep a buyer’s sum a safe integer however many of the largest orders they have (a backup of it restores)', () => {
+    const order = { status: 'completed' as const, totalMinor: MAX_AMOUNT_MINOR, currency: 'JPY', placedAt: at(1) };
+    const stats = statsOf([{ ...order, placedAt: at(0) }, ...Array.from({ length: 10_000 }, () => order), { ...order, placedAt: at(2) }]);
+    expect(stats.spentMinor).toBe(Number.MAX_SAFE_INTEGER);
+    expect(buyerStatsSchema.safeParse(stats).success).toBe(true);
+    // And taking one away stays in range.
+    expect(applyOrderChange(stats, order, { ...order, status: 'cancelled' })?.spentMinor).toBe(Number.MAX_SAFE_INTEGER - MAX_AMOUNT_MINOR);
   });
 
   it('move a one-currency buyer’s aggregates in place, and ask for a recompute when a purchase in another currency comes or goes', () => {

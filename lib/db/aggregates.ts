@@ -40,6 +40,9 @@ function withoutPurchase(purchases: BuyerStats['purchases'], entry: Purchase): B
   return at === -1 ? undefined : [...purchases.slice(0, at), ...purchases.slice(at + 1)];
 }
 
+/** A sum kept within 0 and the largest safe integer: a stored aggregate is always one a backup restores. */
+const saturated = (minor: number) => Math.min(Math.max(minor, 0), Number.MAX_SAFE_INTEGER);
+
 /** A purchase's ledger entry, counted in the buyer's currency or not (then its amount is 0). */
 const entryOf = (order: OrderFacts, placedAt: string, counted: boolean): Purchase => [
   Date.parse(placedAt),
@@ -57,7 +60,7 @@ function add(stats: BuyerStats, order: OrderFacts): BuyerStats {
       s.firstPaidAt = minIso(s.firstPaidAt, order.placedAt);
       s.lastPaidAt = maxIso(s.lastPaidAt, order.placedAt);
       const counted = order.currency === undefined || order.currency === s.currency;
-      if (order.totalMinor !== undefined && counted) s.spentMinor += order.totalMinor;
+      if (order.totalMinor !== undefined && counted) s.spentMinor = saturated(s.spentMinor + order.totalMinor);
       if (order.placedAt !== undefined) s.purchases = withPurchase(s.purchases, entryOf(order, order.placedAt, counted));
       break;
     }
@@ -149,7 +152,7 @@ export function applyOrderChange(
       if (before.currency !== undefined && before.currency === s.currency && s.paidOrderCount === 1) return undefined;
       s.paidOrderCount -= 1;
       const counted = before.currency === undefined || before.currency === s.currency;
-      if (before.totalMinor !== undefined && counted) s.spentMinor -= before.totalMinor;
+      if (before.totalMinor !== undefined && counted) s.spentMinor = saturated(s.spentMinor - before.totalMinor);
       if (before.placedAt !== undefined) {
         const purchases = withoutPurchase(s.purchases, entryOf(before, before.placedAt, counted));
         if (purchases === undefined) return undefined;

@@ -1,8 +1,10 @@
 import { exportDB } from 'dexie-export-import';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptureBatch } from '../schema/capture';
+import { MAX_AMOUNT_MINOR } from '../schema/common';
 import type { BuyerRecord, ShopRecord } from '../schema/records';
 import { BackupError, createBackup, readBackup, restoreBackup, wipeEverything } from './backup';
+import { statsOf } from './aggregates';
 import { applyCapture } from './capture-repository';
 import { DATABASE_NAME, type BuyerLensDatabase } from './database';
 import { addNote } from './notes-repository';
@@ -72,6 +74,16 @@ describe('backup and restore', () => {
     expect(await db.buyers.toArray()).toEqual(buyers);
     expect(await db.shops.toArray()).toEqual(shops);
     expect(await db.notes.toArray()).toEqual(notes);
+  });
+
+  it('restores a state the app reaches with the largest amounts (a buyer of 10,000 orders at the amount limit)', async () => {
+    const orders = Array.from({ length: 10_000 }, (_, i) => ({ status: 'completed' as const, totalMinor: MAX_AMOUNT_MINOR, currency: 'BRL', placedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString() }));
+    const buyer = (await db.buyers.get(ANA))!;
+    await db.buyers.put({ ...buyer, stats: statsOf(orders) });
+    const text = await backupText();
+    await wipeEverything(db);
+    await restoreBackup(db, readBackup(text));
+    expect((await db.buyers.get(ANA))?.stats.spentMinor).toBe(Number.MAX_SAFE_INTEGER);
   });
 
   it('refuses a truncated, foreign or invalid file with a clear message, and changes nothing', async () => {

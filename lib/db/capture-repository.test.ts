@@ -234,6 +234,16 @@ describe('applyCapture', () => {
     expect(summary?.counts).toEqual({ orders: 2, buyers: 1, shops: 1, rejected: 4 });
   });
 
+  it('drops an absurd amount as a problem on that order, never stores it', async () => {
+    await applyCapture(db, batch({ orders: [order('1', { totalMinor: 5e15, items: [{ title: 'Caneca', quantity: 1e9, unitPriceMinor: 2e12 }] })] }));
+    const stored = await db.orders.get(`${SHOP}:1`);
+    expect(stored).not.toHaveProperty('totalMinor');
+    expect(stored).not.toHaveProperty('items');
+    const problems = await db.captureLog.filter((e) => e.kind === 'problem').toArray();
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^totalMinor: .*dropped; items\.0 dropped \(items\.0\.quantity: /)]);
+    expect((await db.buyers.get(ANA))?.stats.spentMinor).toBe(0);
+  });
+
   it('refuses buyer and order keys that are not in the record’s shop', async () => {
     const result = await applyCapture(
       db,

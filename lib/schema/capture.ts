@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import {
   adapterIdSchema,
+  amountMinorSchema,
   buyerKeySchema,
   currencySchema,
   isoDateTimeSchema,
-  minorUnitsSchema,
   orderKeySchema,
   orderStatusSchema,
   pageKindSchema,
@@ -30,8 +30,8 @@ export const orderItemSchema = z.object({
   /** The variation the buyer chose (colour, size), as the console names it. */
   variant: textSchema(200).optional(),
   sku: textSchema(200).optional(),
-  quantity: z.number().int().positive(),
-  unitPriceMinor: minorUnitsSchema.nonnegative().optional(),
+  quantity: z.number().int().positive().max(1_000_000),
+  unitPriceMinor: amountMinorSchema.optional(),
 });
 export type OrderItem = z.infer<typeof orderItemSchema>;
 
@@ -56,7 +56,7 @@ export const capturedOrderSchema = z.object({
   completedAt: isoDateTimeSchema.optional(),
   status: orderStatusSchema.optional(),
   statusText: textSchema(200).optional(),
-  totalMinor: minorUnitsSchema.nonnegative().optional(),
+  totalMinor: amountMinorSchema.optional(),
   currency: currencySchema.optional(),
   items: z.array(orderItemSchema).max(500).optional(),
   trackingNumber: textSchema(100).optional(),

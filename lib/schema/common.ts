@@ -31,6 +31,14 @@ export const isoDateTimeSchema = z.iso.datetime();
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 currency code');
 export const minorUnitsSchema = z.number().int();
 
+/**
+ * The largest amount one order or item may carry, in minor units (10^12: ¥1 trillion, R$10 billion).
+ * A larger one is a page's or a response's error, dropped with a problem (salvage.ts); below it, a
+ * buyer's sum stays a safe integer for thousands of such orders, and aggregates saturate beyond.
+ */
+export const MAX_AMOUNT_MINOR = 1e12;
+export const amountMinorSchema = minorUnitsSchema.nonnegative().max(MAX_AMOUNT_MINOR);
+
 export const pageKindSchema = z.enum(['order-list', 'order-detail', 'customer', 'chat', 'other']);
 export type PageKind = z.infer<typeof pageKindSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { capturedOrderSchema, capturedShopSchema } from './capture';
+import { capturedOrderSchema, capturedShopSchema, orderItemSchema } from './capture';
 import { segmentMapSchema, segmentSchema } from './rfm';
 import {
   adapterIdSchema,
@@ -137,7 +137,18 @@ export const buyerRecordSchema = z.object({
 });
 export type BuyerRecord = z.infer<typeof buyerRecordSchema>;
 
+/**
+ * An item as stored: amounts and quantities as the capture bounds allowed when it was stored (before
+ * MAX_AMOUNT_MINOR, any safe integer), so a backup of any state the app reached restores.
+ */
+const storedItemSchema = orderItemSchema.extend({
+  quantity: z.number().int().positive(),
+  unitPriceMinor: minorUnitsSchema.nonnegative().optional(),
+});
+
 export const orderRecordSchema = capturedOrderSchema.extend({
+  totalMinor: minorUnitsSchema.nonnegative().optional(),
+  items: z.array(storedItemSchema).max(500).optional(),
   adapterId: adapterIdSchema,
   /** 'unknown' until a capture shows a status BuyerLens understands. */
   status: orderStatusSchema,
