@@ -40,6 +40,8 @@ export const ${name}Catalog: AdapterCatalogEntry = {
   replyLanguage: () => undefined,
   // The console's messaging rules (lib/adapters/reply-rules.ts), where it has a chat.
   replyRules: [],
+  // TODO: the shops a console page at this URL may write or show (the background allows no others).
+  shopsOfPage: () => () => false,
 };
 `,
   [`lib/adapters/${id}/urls.ts`]: `import type { PageKind } from '../../schema/common';

@@ -1,8 +1,13 @@
+import { browser } from 'wxt/browser';
+import { catalogEntryForUrl } from '@/lib/adapters/catalog';
+import type { Writer } from '@/lib/db/capture-check';
 import { applyCapture } from '@/lib/db/capture-repository';
 import { db } from '@/lib/db/database';
 import { onContentMessage } from '@/lib/messaging/background';
+import { pageOfSender, trustOf, type Sender } from '@/lib/messaging/sender';
 import { adapterIdSchema } from '@/lib/schema/common';
 import { captureHealthItem } from '@/lib/screen-state';
+import { TabBudget } from '@/lib/tab-budget';
 
 /** A batch whose envelope is not a capture at all: logged so the adapter can be fixed. */
 async function logMalformed(data: unknown, reason: string): Promise<void> {
@@ -20,19 +25,47 @@ async function logMalformed(data: unknown, reason: string): Promise<void> {
   });
 }
 
+/**
+ * The marketplace and shops a sender may write, from where the message came from (never from what
+ * it says): a content script writes its console's shops only; BuyerLens's own pages (the bench) any.
+ */
+function writerOf(sender: Sender): Writer | undefined | 'refused' {
+  if (trustOf(sender, browser.runtime.id, browser.runtime.getURL('/')) === 'page') return undefined;
+  const page = pageOfSender(sender);
+  const entry = page && catalogEntryForUrl(page);
+  return page && entry ? { adapterId: entry.id, allowsShop: entry.shopsOfPage(page) } : 'refused';
+}
+
 export function registerCaptureHandlers(onStored: (shopKeys: string[]) => void): void {
   // Whether this worker last told the panel captures are fine: then a capture that stores does not
   // write the same again (one storage write per capture otherwise).
   let saidHealthy = false;
+  const budget = new TabBudget();
+  browser.tabs.onRemoved.addListener((tabId) => budget.forget(tabId));
   onContentMessage('capture', {
     async refuse({ kind, reason }, raw) {
       if (kind === 'sender') return { ok: false, error: 'not from BuyerLens' };
       await logMalformed(raw, `malformed capture: ${reason}`).catch(() => undefined);
       return { ok: false, error: reason };
     },
-    async handle(batch) {
+    async handle(batch, sender) {
+      let writer = writerOf(sender);
+      if (writer === 'refused' || (writer && writer.adapterId !== batch.adapterId)) {
+        const reason = `a capture for ${batch.adapterId} from a page of ${writer === 'refused' ? 'no console' : writer.adapterId}`;
+        await logMalformed(batch, reason).catch(() => undefined);
+        return { ok: false, error: reason };
+      }
+      if (writer && sender.tab?.id !== undefined) {
+        const taken = budget.take(sender.tab.id, batch.orders.length + batch.buyers.length + batch.shops.length);
+        if (!taken.ok) {
+          if (taken.firstRefusal) await logMalformed(batch, taken.reason).catch(() => undefined);
+          return { ok: false, error: taken.reason };
+        }
+        writer = { ...writer, maxLoggedProblems: taken.problems };
+      }
       try {
-        const result = await applyCapture(db, batch);
+        const result = await applyCapture(db, batch, writer);
+        if (sender.tab?.id !== undefined) budget.logged(sender.tab.id, result.rejected);
         if (!saidHealthy) await captureHealthItem.setValue(null);
         saidHealthy = true;
         onStored(result.shopKeys);

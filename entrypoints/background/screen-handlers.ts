@@ -1,6 +1,19 @@
 import { browser } from 'wxt/browser';
+import { catalogEntryForUrl } from '@/lib/adapters/catalog';
 import { onContentMessage } from '@/lib/messaging/background';
+import { pageOfSender, type Sender } from '@/lib/messaging/sender';
+import type { Screen } from '@/lib/schema/capture';
+import { partsOfKey } from '@/lib/schema/keys';
 import { lastScreenTabItem, screenItem } from '@/lib/screen-state';
+
+/** Whether the sender's page may put this buyer or order on screen: its console's adapter, its shops. */
+function mayShow(screen: Screen, sender: Sender): boolean {
+  const page = pageOfSender(sender);
+  const entry = page && catalogEntryForUrl(page);
+  if (!page || !entry || entry.id !== screen.adapterId) return false;
+  const allows = entry.shopsOfPage(page);
+  return [screen.buyerKey, screen.orderKey].every((key) => key === undefined || allows(partsOfKey(key).shopKey));
+}
 
 /** "Buyer on screen" per tab: what each console tab's top frame says it shows. */
 export function registerScreenHandlers(): void {
@@ -9,7 +22,8 @@ export function registerScreenHandlers(): void {
     async handle(screen, sender) {
       const tabId = sender.tab?.id;
       if (tabId === undefined || (sender.frameId ?? 0) !== 0) return;
-      if (screen === null) {
+      // A page says who is on screen only in its own console's shops; anything else is nobody.
+      if (screen === null || !mayShow(screen, sender)) {
         await screenItem(tabId).setValue(null);
         return;
       }

@@ -33,3 +33,18 @@ export const consoleMatches: readonly string[] = catalog.flatMap((entry) => entr
 export function consoleNameList(language: Language, type: 'disjunction' | 'conjunction' = 'disjunction'): string {
   return new Intl.ListFormat(language, { type }).format(catalog.map((entry) => entry.consoleNames[language]));
 }
+
+/** `https://host/*` style match patterns, as the adapters declare them. */
+function matchesPattern(pattern: string, url: URL): boolean {
+  const m = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
+  if (!m) return false;
+  const [, scheme, host, path] = m;
+  if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
+  if (host !== url.hostname && !(host!.startsWith('*.') && url.hostname.endsWith(host!.slice(1)))) return false;
+  return path === '/*' || url.pathname.startsWith(path!.replace(/\*$/, ''));
+}
+
+/** The catalog entry whose console this URL belongs to (its match patterns cover it). */
+export function catalogEntryForUrl(url: URL): AdapterCatalogEntry | undefined {
+  return catalog.find((entry) => entry.matches.some((pattern) => matchesPattern(pattern, url)));
+}

@@ -1,5 +1,6 @@
 import { amazonAdapter } from './amazon';
 import { shopeeAdapter } from './shopee';
+import { catalogEntryForUrl } from './catalog';
 import type { Adapter } from './types';
 
 /**
@@ -11,15 +12,6 @@ export const adapters: readonly Adapter[] = [shopeeAdapter, amazonAdapter];
 
 /** The adapter whose console this URL belongs to. */
 export function adapterForUrl(url: URL): Adapter | undefined {
-  return adapters.find((a) => a.matches.some((pattern) => matchesPattern(pattern, url)));
-}
-
-/** `https://host/*` style match patterns, as the adapters declare them. */
-function matchesPattern(pattern: string, url: URL): boolean {
-  const m = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
-  if (!m) return false;
-  const [, scheme, host, path] = m;
-  if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
-  if (host !== url.hostname && !(host!.startsWith('*.') && url.hostname.endsWith(host!.slice(1)))) return false;
-  return path === '/*' || url.pathname.startsWith(path!.replace(/\*$/, ''));
+  const entry = catalogEntryForUrl(url);
+  return entry && adapters.find((a) => a.id === entry.id);
 }

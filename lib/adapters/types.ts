@@ -23,6 +23,11 @@ export interface AdapterCatalogEntry {
   replyLanguage(shopKey: string): string | undefined;
   /** The console's messaging rules a reply may break; checked before insert. */
   replyRules: readonly ReplyRule[];
+  /**
+   * The shops a console page at this URL may write or show: the background decides them from where a
+   * message came from, never from what it says (a page of Shopee Brazil writes only `shopee:br`).
+   */
+  shopsOfPage(url: URL): (shopKey: string) => boolean;
 }
 
 /** A messaging rule of the marketplace that a reply may break; checked before insert. */

@@ -98,12 +98,15 @@ function insertChoice(box: HTMLElement, from: number, to: number, text: string):
  */
 export function installReplyPicker(lifetime: Lifetime, document: Document, replyBox: () => Element | null, source: ReplySource): void {
   let host: HTMLElement | undefined;
+  // Closed: a page script cannot read the agent's replies from it or click one.
+  let shadow: ShadowRoot | undefined;
   let open: OpenPicker | undefined;
   let asked = 0;
 
   const close = () => {
     host?.remove();
     host = undefined;
+    shadow = undefined;
     open = undefined;
   };
   const choose = (index: number) => {
@@ -117,12 +120,12 @@ export function installReplyPicker(lifetime: Lifetime, document: Document, reply
   };
   const render = () => {
     if (!open) return close();
-    if (!host) {
+    if (!host || !shadow) {
       host = document.createElement('buyerlens-reply-picker');
-      host.attachShadow({ mode: 'open' });
+      shadow = host.attachShadow({ mode: 'closed' });
       document.documentElement.append(host);
     }
-    renderPicker(host.shadowRoot!, open, choose);
+    renderPicker(shadow, open, choose);
   };
 
   const onInput = (event: Event) => {

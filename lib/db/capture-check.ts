@@ -28,21 +28,32 @@ export interface CheckedBatch {
  */
 type InShop = { shopKey: string; keys: (string | undefined)[] };
 
+/** Which marketplace and shops a batch may write: decided by the background from where it came from. */
+export interface Writer {
+  adapterId: string;
+  /** The shops the sending page may write (AdapterCatalogEntry.shopsOfPage); every shop where the sender is an extension page. */
+  allowsShop: (shopKey: string) => boolean;
+  /** Problem lines the sending tab may still log this minute (lib/tab-budget.ts); the rest are counted in one line. */
+  maxLoggedProblems?: number;
+}
+
 function validate<S extends z.ZodType>(
   schema: S,
   items: readonly unknown[],
   label: string,
-  adapterId: string,
+  writer: Writer,
   keyOf: (record: z.output<S>) => string[],
-  inShop?: (record: z.output<S>) => InShop,
+  inShop: (record: z.output<S>) => InShop,
 ): { records: z.output<S>[]; problems: CaptureProblem[] } {
+  const { adapterId } = writer;
   return checkedRecords(schema, items, label, (record) => {
-    // A content script writes only its own marketplace's records.
+    // A content script writes only its own marketplace's records, of the shops its page may write.
     const foreign = keyOf(record).find((key) => !isOfAdapter(key, adapterId));
     if (foreign !== undefined) return `key ${foreign} does not belong to adapter ${adapterId}`;
-    const shop = inShop?.(record);
-    const outside = shop?.keys.find((key) => key !== undefined && !isInShop(key, shop.shopKey));
-    return shop && outside !== undefined ? `key ${outside} is not in shop ${shop.shopKey}` : undefined;
+    if (!writer.allowsShop(inShop(record).shopKey)) return `shop ${inShop(record).shopKey} is not one this page may write`;
+    const shop = inShop(record);
+    const outside = shop.keys.find((key) => key !== undefined && !isInShop(key, shop.shopKey));
+    return outside !== undefined ? `key ${outside} is not in shop ${shop.shopKey}` : undefined;
   });
 }
 
@@ -80,15 +91,14 @@ function withAmountsInCurrency(order: unknown, index: number, problems: CaptureP
  * with its reason, a record with a bad identity or a key outside its adapter or shop is skipped
  * with its reason, the good ones are kept.
  */
-export function checkBatch(batch: CaptureBatch): CheckedBatch {
-  const { adapterId } = batch;
+export function checkBatch(batch: CaptureBatch, writer: Writer = { adapterId: batch.adapterId, allowsShop: () => true }): CheckedBatch {
   const currencyProblems: CaptureProblem[] = [];
-  const shops = validate(capturedShopSchema, batch.shops, 'shops', adapterId, (s) => [s.shopKey]);
+  const shops = validate(capturedShopSchema, batch.shops, 'shops', writer, (s) => [s.shopKey], (s) => ({ shopKey: s.shopKey, keys: [] }));
   const buyers = validate(
     capturedBuyerSchema,
     batch.buyers,
     'buyers',
-    adapterId,
+    writer,
     (b) => [b.buyerKey, b.shopKey],
     (b) => ({ shopKey: b.shopKey, keys: [b.buyerKey] }),
   );
@@ -96,7 +106,7 @@ export function checkBatch(batch: CaptureBatch): CheckedBatch {
     capturedOrderSchema,
     batch.orders.map((order, index) => withAmountsInCurrency(order, index, currencyProblems)),
     'orders',
-    adapterId,
+    writer,
     (o) => [o.orderKey, o.shopKey, o.buyerKey].filter((k): k is string => k !== undefined),
     (o) => ({ shopKey: o.shopKey, keys: [o.orderKey, o.buyerKey] }),
   );

@@ -244,6 +244,33 @@ describe('applyCapture', () => {
     expect((await db.buyers.get(ANA))?.stats.spentMinor).toBe(0);
   });
 
+  it('writes only the shops the sending page may write (the background decides them from the sender)', async () => {
+    const result = await applyCapture(
+      db,
+      batch({
+        shops: [{ shopKey: 'shopee:my', adapterId: 'shopee', region: 'MY', currency: 'MYR' }],
+        buyers: [{ buyerKey: 'shopee:my:5', shopKey: 'shopee:my', platformBuyerId: '5' }],
+        orders: [order('1'), order('2', { orderKey: 'shopee:my:2', shopKey: 'shopee:my', buyerKey: 'shopee:my:5' })],
+      }),
+      { adapterId: 'shopee', allowsShop: (shopKey) => shopKey === SHOP },
+    );
+    expect((await db.orders.toArray()).map((o) => o.orderKey)).toEqual([`${SHOP}:1`]);
+    expect(await db.buyers.get('shopee:my:5')).toBeUndefined();
+    expect(await db.shops.get('shopee:my')).toBeUndefined();
+    expect(result.rejected).toBe(3);
+    const problems = await db.captureLog.filter((e) => e.kind === 'problem').toArray();
+    expect(problems.map((p) => p.message)).toEqual(Array(3).fill('skipped: shop shopee:my is not one this page may write'));
+  });
+
+  it('logs at most the problem lines the sending tab has left this minute, and counts the rest in one line', async () => {
+    const problems = Array.from({ length: 5 }, (_, i) => ({ where: `card_list[${i}]`, reason: 'unreadable card' }));
+    await applyCapture(db, batch({ orders: [order('1')], problems }), { adapterId: 'shopee', allowsShop: () => true, maxLoggedProblems: 2 });
+    const logged = await db.captureLog.filter((e) => e.kind === 'problem').toArray();
+    expect(logged.map((p) => p.where)).toEqual(['card_list[0]', 'card_list[1]', 'capture']);
+    expect(logged[2]?.message).toBe('3 more problems not logged: this tab logged its most for this minute');
+    expect(await db.orders.count()).toBe(1);
+  });
+
   it('refuses buyer and order keys that are not in the record’s shop', async () => {
     const result = await applyCapture(
       db,

@@ -3,7 +3,7 @@ import type { CaptureBatch } from '../schema/capture';
 import type { CaptureResult } from '../schema/messages';
 import type { BuyerRecord, CaptureLogRecord, OrderRecord, ShopRecord } from '../schema/records';
 import { applyOrderChange, statsOf } from './aggregates';
-import { checkBatch, type CheckedBatch } from './capture-check';
+import { checkBatch, type CheckedBatch, type Writer } from './capture-check';
 import type { BuyerLensDatabase } from './database';
 import { mergeBuyer, mergeOrder, mergeShop, readingWeight, searchWordsOf } from './merge';
 import { storedOrders } from './stored-orders';
@@ -191,7 +191,7 @@ async function mergeShops(db: BuyerLensDatabase, checked: CheckedBatch, stored: 
 }
 
 /** One log line for the batch and one per problem; the log keeps its newest CAPTURE_LOG_LIMIT lines. */
-async function appendLog(db: BuyerLensDatabase, writes: Writes, batch: CaptureBatch, checked: CheckedBatch, orders: number): Promise<void> {
+async function appendLog(db: BuyerLensDatabase, writes: Writes, batch: CaptureBatch, checked: CheckedBatch, orders: number, maxProblems = Infinity): Promise<void> {
   const base = {
     at: batch.capturedAt,
     adapterId: batch.adapterId,
@@ -208,8 +208,11 @@ async function appendLog(db: BuyerLensDatabase, writes: Writes, batch: CaptureBa
       message: `${orders} orders, ${checked.buyers.size} buyers, ${problems.length} problems`,
       counts: { orders, buyers: checked.buyers.size, shops: checked.shops.size, rejected: problems.length },
     },
-    ...problems.map((p): CaptureLogRecord => ({ ...base, kind: 'problem', where: p.where, message: p.reason })),
+    ...problems.slice(0, maxProblems).map((p): CaptureLogRecord => ({ ...base, kind: 'problem', where: p.where, message: p.reason })),
   ];
+  if (problems.length > maxProblems) {
+    log.push({ ...base, kind: 'problem', where: 'capture', message: `${problems.length - maxProblems} more problems not logged: this tab logged its most for this minute` });
+  }
   const lastId = await db.captureLog.bulkAdd(log, { allKeys: false });
   writes.add(db.captureLog.where('id').below(Number(lastId) - CAPTURE_LOG_LIMIT).delete());
 }
@@ -220,8 +223,8 @@ async function appendLog(db: BuyerLensDatabase, writes: Writes, batch: CaptureBa
  * the shops, and appends to the capture log. Either all of that is written or none of it (a full
  * disk aborts the transaction and rejects).
  */
-export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): Promise<CaptureResult> {
-  const checked = checkBatch(batch);
+export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch, writer?: Writer): Promise<CaptureResult> {
+  const checked = checkBatch(batch, writer);
   return db.transaction('rw', [db.shops, db.buyers, db.buyerSearch, db.orders, db.captureLog], async () => {
     const writes = new Writes();
     const stored = await readStored(db, checked);
@@ -234,7 +237,7 @@ export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch): 
     const changedBuyers = writeBuyers(db, writes, buyers, stored);
     const shops = await mergeShops(db, checked, stored, orders, changedBuyers, batch);
     writes.add(db.shops.bulkPut(shops));
-    await appendLog(db, writes, batch, checked, orders.length);
+    await appendLog(db, writes, batch, checked, orders.length, writer?.maxLoggedProblems);
     await writes.done();
     return {
       orders: orders.length,

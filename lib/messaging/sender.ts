@@ -37,3 +37,14 @@ export function mayReceiveFrom(direction: 'content' | 'page' | 'background', tru
 export function isAllowed(direction: 'content' | 'page' | 'background', sender: Sender): boolean {
   return mayReceiveFrom(direction, trustOf(sender, browser.runtime.id, browser.runtime.getURL('/')), sender);
 }
+
+/** The page a content script's message came from: its frame's URL (the tab's where the frame has none). */
+export function pageOfSender(sender: Sender): URL | undefined {
+  const href = sender.url ?? sender.tab?.url;
+  if (!href) return undefined;
+  try {
+    return new URL(href);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,5 +1,5 @@
-import { shopeeCards } from '../../scripts/demo/responses';
-import { DEMO_SHOPEE } from '../../scripts/demo/serve';
+import { amazonOrder, shopeeCards } from '../../scripts/demo/responses';
+import { DEMO_AMAZON, DEMO_SHOPEE } from '../../scripts/demo/serve';
 import { waitForConsole } from '../../scripts/demo/seed';
 import { busiestBuyer, shopeeExpectation } from './expected';
 import { expect, readTable, test, waitForStore } from './fixtures';
@@ -84,3 +84,25 @@ test('a service worker stopped mid-session loses nothing', async ({ extension, d
   // The detail JSON, captured after the restart, gave the exact order time.
   expect(detail?.placedAtPrecision).toBeUndefined();
 });
+
+test('a console page writes only its own marketplaces: an order JSON on the North America console claiming Amazon.de stores nothing', async ({ extension, demo }) => {
+  const genuine = demo.amazon[0]!;
+  const forged = demo.amazon[1]!;
+  // The page (or a script in it) answers the order JSON with a sales channel of another region.
+  await extension.context.route(`${DEMO_AMAZON}/orders-api/order/${forged.orderId}`, (route) => {
+    const body = amazonOrder(demo, forged.orderId) as { order: { salesChannel: string } };
+    body.order.salesChannel = 'Amazon.de';
+    return route.fulfill({ json: body });
+  });
+  const page = await extension.context.newPage();
+  const panel = await extension.openPanel();
+  await page.goto(`${DEMO_AMAZON}/orders-v3/order/${forged.orderId}`);
+  await waitForStore(panel, 'captureLog', (rows) => rows.some((r) => /amazon:amazon\.de is not one this page may write/.test((r as unknown as LogEntry).message)));
+  // The control: a genuine order of the same console is stored.
+  await page.goto(`${DEMO_AMAZON}/orders-v3/order/${genuine.orderId}`);
+  await waitForStore(panel, 'orders', (rows) => rows.some((r) => r.orderKey === `amazon:amazon.com:${genuine.orderId}`));
+  const orders = await readTable<{ orderKey: string }>(panel, 'orders');
+  expect(orders.filter((o) => o.orderKey.startsWith('amazon:amazon.de:'))).toEqual([]);
+  expect((await readTable<{ shopKey: string }>(panel, 'shops')).map((s) => s.shopKey)).not.toContain('amazon:amazon.de');
+});
+

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { atOnce } from '../slices';
+import { amazonCatalog } from './catalog';
 import { buyerIdFromProxyEmail, fromResponse, statusOf } from './responses';
 
 
@@ -49,3 +50,17 @@ describe('Amazon Seller Central', () => {
     expect(out.problems[0]?.where).toBe('orders[1]');
   });
 });
+
+describe('Amazon shops a page may write', () => {
+  it('are the marketplaces of the console’s region', () => {
+    const na = amazonCatalog.shopsOfPage(new URL('https://sellercentral.amazon.com/orders-v3/order/113-5829047-3316241'));
+    expect(['amazon:amazon.com', 'amazon:amazon.ca', 'amazon:amazon.com.mx', 'amazon:amazon.de', 'amazon:amazon.co.jp'].map(na)).toEqual([true, true, true, false, false]);
+    const eu = amazonCatalog.shopsOfPage(new URL('https://sellercentral-europe.amazon.com/orders-v3'));
+    expect(['amazon:amazon.de', 'amazon:amazon.co.uk', 'amazon:amazon.com'].map(eu)).toEqual([true, true, false]);
+    const de = amazonCatalog.shopsOfPage(new URL('https://sellercentral.amazon.de/orders-v3'));
+    expect(['amazon:amazon.fr', 'amazon:amazon.com'].map(de)).toEqual([true, false]);
+    const jp = amazonCatalog.shopsOfPage(new URL('https://sellercentral-japan.amazon.com/orders-v3'));
+    expect(['amazon:amazon.co.jp', 'amazon:amazon.com'].map(jp)).toEqual([true, false]);
+  });
+});
+

@@ -1,4 +1,4 @@
-import { partsOfShopKey } from '../../schema/keys';
+import { partsOfShopKey, shopKeyFor } from '../../schema/keys';
 import { buyersLanguage, noEmail, noLinks, noPhone, noReviewIncentive } from '../reply-rules';
 import type { AdapterCatalogEntry } from '../types';
 
@@ -45,6 +45,33 @@ const LANGUAGE_BY_CHANNEL: Readonly<Record<string, string>> = {
   'amazon.se': 'sv', 'amazon.pl': 'pl', 'amazon.com.tr': 'tr', 'amazon.sa': 'ar', 'amazon.co.jp': 'ja',
 };
 
+/**
+ * The marketplaces each Seller Central console sells in: one account of a region sells in all of
+ * its marketplaces from any of the region's hosts (unified North America and Europe accounts).
+ */
+const REGIONS: readonly (readonly string[])[] = [
+  ['amazon.com', 'amazon.ca', 'amazon.com.mx', 'amazon.com.br'],
+  ['amazon.co.uk', 'amazon.de', 'amazon.fr', 'amazon.it', 'amazon.es', 'amazon.nl', 'amazon.se', 'amazon.pl', 'amazon.com.be', 'amazon.ie', 'amazon.com.tr'],
+  ['amazon.ae', 'amazon.sa', 'amazon.eg'],
+  ['amazon.co.jp'],
+  ['amazon.com.au'],
+  ['amazon.sg'],
+  ['amazon.in'],
+];
+
+function channelsOfHost(host: string): readonly string[] {
+  if (host === 'sellercentral-europe.amazon.com') return REGIONS[1]!;
+  if (host === 'sellercentral-japan.amazon.com') return ['amazon.co.jp'];
+  const own = /^sellercentral\.(amazon\.[a-z.]+)$/.exec(host)?.[1];
+  return (own !== undefined ? REGIONS.find((region) => region.includes(own)) : undefined) ?? [];
+}
+
+/** A console page writes the shops of its region's marketplaces only. */
+function shopsOfPage(url: URL): (shopKey: string) => boolean {
+  const shops = new Set(channelsOfHost(url.hostname).map((channel) => shopKeyFor('amazon', channel)));
+  return (shopKey) => shops.has(shopKey);
+}
+
 export const amazonCatalog: AdapterCatalogEntry = {
   id: 'amazon',
   names: { en: 'Amazon', 'zh-CN': '亚马逊' },
@@ -56,4 +83,5 @@ export const amazonCatalog: AdapterCatalogEntry = {
   // Amazon's Communication Guidelines: no links (other than ones needed for the order), no e-mail
   // addresses or phone numbers, no asking for positive reviews, and write in the buyer's language.
   replyRules: [noLinks, noEmail, noPhone, noReviewIncentive, buyersLanguage],
+  shopsOfPage,
 };

@@ -1,4 +1,4 @@
-import { partsOfShopKey } from '../../schema/keys';
+import { partsOfShopKey, shopKeyFor } from '../../schema/keys';
 import { buyersLanguage, noEmail, noLinks, noOffPlatformContact, noPhone } from '../reply-rules';
 import type { AdapterCatalogEntry } from '../types';
 
@@ -32,6 +32,14 @@ const LANGUAGE_BY_REGION: Readonly<Record<string, string>> = {
   BR: 'pt', MX: 'es', CO: 'es', CL: 'es', TW: 'zh', TH: 'th', VN: 'vi', ID: 'id', MY: 'en', SG: 'en', PH: 'en',
 };
 
+/** A page of a local console writes its region's shop; a CNSC page any of the account's CNSC shops (each keyed by its id). */
+function shopsOfPage(url: URL): (shopKey: string) => boolean {
+  if (url.hostname === CNSC_HOST) return (shopKey) => /^shopee:cnsc-\d+$/.test(shopKey);
+  const region = REGION_BY_HOST[url.hostname];
+  const own = region ? shopKeyFor('shopee', region.toLowerCase()) : undefined;
+  return (shopKey) => shopKey === own;
+}
+
 export const shopeeCatalog: AdapterCatalogEntry = {
   id: 'shopee',
   names: { en: 'Shopee', 'zh-CN': 'Shopee' },
@@ -45,4 +53,5 @@ export const shopeeCatalog: AdapterCatalogEntry = {
   },
   // Shopee's chat policy: no trading outside Shopee (links, other apps, phone, e-mail).
   replyRules: [noLinks, noOffPlatformContact, noPhone, noEmail, buyersLanguage],
+  shopsOfPage,
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { atOnce } from '../slices';
 import { placedDayFromOrderSn, fromResponse, shopeeMoneyToMinor } from './responses';
 import { statusFromDetail, statusFromText } from './statuses';
+import { shopeeCatalog } from './catalog';
 import { shopOf } from './urls';
 
 const page = new URL('https://seller.shopee.com.br/portal/sale/order');
@@ -108,3 +109,15 @@ describe('Shopee order dates and statuses', () => {
     expect(shopOf(new URL('https://seller.shopee.cn/portal/sale/order'))).toBeUndefined();
   });
 });
+
+describe('Shopee shops a page may write', () => {
+  it('are the region of a local console, and the CNSC shops on CNSC', () => {
+    const br = shopeeCatalog.shopsOfPage(new URL('https://seller.shopee.com.br/portal/sale/order'));
+    expect([br('shopee:br'), br('shopee:my'), br('shopee:cnsc-1045532871')]).toEqual([true, false, false]);
+    const vn = shopeeCatalog.shopsOfPage(new URL('https://banhang.shopee.vn/portal/sale/order'));
+    expect([vn('shopee:vn'), vn('shopee:br')]).toEqual([true, false]);
+    const cnsc = shopeeCatalog.shopsOfPage(new URL('https://seller.shopee.cn/portal/sale/order?cnsc_shop_id=1045532871'));
+    expect([cnsc('shopee:cnsc-1045532871'), cnsc('shopee:cnsc-77'), cnsc('shopee:br')]).toEqual([true, true, false]);
+  });
+});
+
