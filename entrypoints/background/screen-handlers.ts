@@ -1,18 +1,14 @@
 import { browser } from 'wxt/browser';
-import { catalogEntryForUrl } from '@/lib/adapters/catalog';
+import { pageMayName } from '@/lib/adapters/catalog';
 import { onContentMessage } from '@/lib/messaging/background';
 import { pageOfSender, type Sender } from '@/lib/messaging/sender';
 import type { Screen } from '@/lib/schema/capture';
-import { partsOfKey } from '@/lib/schema/keys';
 import { lastScreenTabItem, screenItem } from '@/lib/screen-state';
 
 /** Whether the sender's page may put this buyer or order on screen: its console's adapter, its shops. */
 function mayShow(screen: Screen, sender: Sender): boolean {
   const page = pageOfSender(sender);
-  const entry = page && catalogEntryForUrl(page);
-  if (!page || !entry || entry.id !== screen.adapterId) return false;
-  const allows = entry.shopsOfPage(page);
-  return [screen.buyerKey, screen.orderKey].every((key) => key === undefined || allows(partsOfKey(key).shopKey));
+  return page !== undefined && pageMayName(page, screen.adapterId, [screen.buyerKey, screen.orderKey]);
 }
 
 /** "Buyer on screen" per tab: what each console tab's top frame says it shows. */

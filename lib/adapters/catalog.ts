@@ -1,5 +1,5 @@
 import type { Language } from '../i18n/i18n';
-import { partsOfShopKey } from '../schema/keys';
+import { partsOfKey, partsOfShopKey } from '../schema/keys';
 import { amazonCatalog } from './amazon/catalog';
 import { shopeeCatalog } from './shopee/catalog';
 import type { AdapterCatalogEntry } from './types';
@@ -47,4 +47,15 @@ function matchesPattern(pattern: string, url: URL): boolean {
 /** The catalog entry whose console this URL belongs to (its match patterns cover it). */
 export function catalogEntryForUrl(url: URL): AdapterCatalogEntry | undefined {
   return catalog.find((entry) => entry.matches.some((pattern) => matchesPattern(pattern, url)));
+}
+
+/**
+ * Whether a console page at `url` may name these records (a capture's, or who is on screen): only
+ * its own marketplace's, and only of the shops it may write (AdapterCatalogEntry.shopsOfPage).
+ */
+export function pageMayName(url: URL, adapterId: string, keys: readonly (string | undefined)[]): boolean {
+  const entry = catalogEntryForUrl(url);
+  if (!entry || entry.id !== adapterId) return false;
+  const allows = entry.shopsOfPage(url);
+  return keys.every((key) => key === undefined || allows(partsOfKey(key).shopKey));
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureCases, FIXTURES_DIR, readExpected, runFixture } from '../../test/fixture-cases';
 import { LANGUAGES } from '../i18n/i18n';
 import { DOLLAR_SCALE } from '../rfm/settings';
-import { catalog, consoleMatches } from './catalog';
+import { catalog, consoleMatches, pageMayName } from './catalog';
 import { adapterForUrl, adapters } from './registry';
 
 /**
@@ -112,6 +112,21 @@ describe('adapter registry', () => {
         .filter((file) => literal.test(withoutComments(readFileSync(join(root, file), 'utf8'))));
       expect(offenders, `the marketplace id '${id}' is hard-coded outside ${folder}/: read it from the catalog instead`).toEqual([]);
     });
+  });
+
+  it('lets a console page name records of its own marketplace’s shops only (captures, who is on screen)', () => {
+    for (const adapter of adapters) {
+      for (const fixture of fixtureCases(adapter.id)) {
+        const { input, output } = readExpected(fixture);
+        const page = new URL(input.url);
+        // Every order each fixture page reads is one that page may write…
+        for (const order of output.orders) expect(pageMayName(page, adapter.id, [order.orderKey, order.buyerKey ?? undefined]), `${fixture.name}: ${order.orderKey}`).toBe(true);
+        // …and no other marketplace's, no other shop's, and nothing from a page of no console.
+        expect(pageMayName(page, `${adapter.id}x`, []), fixture.name).toBe(false);
+        expect(pageMayName(page, adapter.id, [`${adapter.id}:elsewhere:1`]), fixture.name).toBe(false);
+        expect(pageMayName(new URL('https://example.com/orders'), adapter.id, []), fixture.name).toBe(false);
+      }
+    }
   });
 
   it('matches no adapter on other sites', () => {
