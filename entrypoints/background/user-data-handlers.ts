@@ -8,6 +8,7 @@ import { deleteTemplate, ensureDefaultPacks, importPack, markTemplateUsed, saveT
 import { saveRfmSettings } from '@/lib/db/rfm-repository';
 import { createTag, deleteTag, setBuyerTag, updateTag } from '@/lib/db/tags-repository';
 import { onPageMessage } from '@/lib/messaging/background';
+import { clearSessionState, forgetOnScreens } from '@/lib/screen-state';
 
 /**
  * The user's own data (extension pages → background; never a content script, whose tab is a
@@ -32,7 +33,8 @@ export function registerUserDataHandlers(onRfmSettings: () => void, shopsChanged
   onPageMessage('buyers/import-tags', (c) => importTagAssignments(db, c.assignments));
   onPageMessage('buyers/erase', async (b) => {
     const shopKey = (await db.buyers.get(b.buyerKey))?.shopKey;
-    await eraseBuyer(db, b.buyerKey);
+    const { orderKeys } = await eraseBuyer(db, b.buyerKey);
+    await forgetOnScreens(b.buyerKey, orderKeys);
     if (shopKey) shopsChanged([shopKey]);
   });
   onPageMessage('lists/save', (l) => saveList(db, l));
@@ -45,6 +47,7 @@ export function registerUserDataHandlers(onRfmSettings: () => void, shopsChanged
   });
   onPageMessage('data/wipe', async () => {
     await wipeEverything(db);
+    await clearSessionState();
     // The built-in replies are part of BuyerLens, not the user's data: they come back.
     await ensureDefaultPacks(db);
   });

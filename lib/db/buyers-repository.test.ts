@@ -7,7 +7,7 @@ import type { BuyerLensDatabase } from './database';
 import { linkBuyers } from './links-repository';
 import { addNote } from './notes-repository';
 import { setOrderFlag } from './order-flags-repository';
-import { createTag } from './tags-repository';
+import { createTag, setBuyerTag } from './tags-repository';
 import { freshDatabase } from './test-db';
 
 let db: BuyerLensDatabase;
@@ -83,14 +83,70 @@ describe('privacy', () => {
     expect((await db.buyers.get(BIA))?.personId).toBeUndefined();
   });
 
-  it('deletes orders older than the retention period and recomputes the aggregates', async () => {
-    expect(await applyRetention(db, new Date('2026-11-23T00:00:00Z'))).toEqual({ orders: 0, shops: [] });
+  it('erases a buyer from the capture log and from their shop’s latest, top and attention lists too', async () => {
+    await applyCapture(db, {
+      adapterId: 'shopee',
+      pageKind: 'order-detail',
+      pageUrl: 'https://seller.shopee.com.br/portal/sale/order/188140332017804',
+      source: 'network',
+      capturedAt: '2026-11-02T00:00:00.000Z',
+      shops: [],
+      buyers: [],
+      orders: [order('188140332017804', ANA, '2026-10-20T00:00:00.000Z', 100)],
+      problems: [
+        { where: 'data.buyer_user', reason: 'order 188140332017804 has no buyer_user' },
+        { where: 'data.buyer_user', reason: 'order 188999999999999 has no buyer_user' },
+      ],
+    });
+    await db.shops.update('shopee:br', {
+      recent: [ANA, BIA],
+      scoring: { map: 'rfm11', windowDays: 365, method: 'quintiles', peers: 2, scoredAt: '2026-11-02T00:00:00.000Z', summary: { scored: 2, segments: [], grid: [], top: [ANA, BIA], attention: [ANA] } },
+    });
+    const logged = async () => (await db.captureLog.toArray()).map((e) => `${e.pageUrl} ${e.message}`).join('\n');
+    expect(await logged()).toContain('188140332017804');
+
+    await eraseBuyer(db, ANA);
+    // Every line of the capture made on her order's page goes (its URL names the order); the list's stays.
+    expect(await logged()).not.toContain('188140332017804');
+    expect(await logged()).not.toContain('188999999999999');
+    expect(await logged()).toContain('3 orders, 2 buyers');
+    const shop = (await db.shops.get('shopee:br'))!;
+    expect(shop.recent).toEqual([BIA]);
+    expect(shop.scoring?.summary).toMatchObject({ top: [BIA], attention: [] });
+  });
+
+  it('deletes orders older than the retention period, recomputes the aggregates, forgets buyers left with no order unless tagged or noted, and ages the log', async () => {
+    expect(await applyRetention(db, new Date('2026-11-23T00:00:00Z'))).toEqual({ orders: 0, buyers: 0, shops: [] });
+    await applyCapture(db, {
+      adapterId: 'shopee',
+      pageKind: 'order-list',
+      pageUrl: 'https://seller.shopee.com.br/portal/sale/order',
+      source: 'network',
+      capturedAt: '2024-02-01T00:00:00.000Z',
+      shops: [],
+      buyers: [
+        { buyerKey: 'shopee:br:3', shopKey: 'shopee:br', platformBuyerId: '3', displayName: 'cara' },
+        { buyerKey: 'shopee:br:4', shopKey: 'shopee:br', platformBuyerId: '4', displayName: 'dani' },
+        { buyerKey: 'shopee:br:5', shopKey: 'shopee:br', platformBuyerId: '5', displayName: 'edu' },
+      ],
+      orders: [order('13', 'shopee:br:3', '2024-01-11T00:00:00.000Z', 100), order('14', 'shopee:br:4', '2024-01-12T00:00:00.000Z', 100), order('15', 'shopee:br:5', '2024-01-13T00:00:00.000Z', 100)],
+      problems: [],
+    });
+    await setBuyerTag(db, 'shopee:br:4', (await createTag(db, 'VIP')).id, true);
+    await addNote(db, 'shopee:br:5', 'wholesale buyer');
     await saveRetention(db, 12);
-    expect(await applyRetention(db, new Date('2026-11-23T00:00:00Z'))).toEqual({ orders: 1, shops: ['shopee:br'] });
+    expect(await applyRetention(db, new Date('2026-11-23T00:00:00Z'))).toEqual({ orders: 4, buyers: 1, shops: ['shopee:br'] });
     const ana = (await db.buyers.get(ANA))!;
     expect(ana.stats.orderCount).toBe(1);
     expect(ana.stats.spentMinor).toBe(2000);
     expect(ana.stats.firstOrderAt).toBe('2026-10-10T00:00:00.000Z');
+    // Cara had nothing but an old order: gone, name and search words; the tagged and the noted buyer stay, without orders.
+    expect(await db.buyers.get('shopee:br:3')).toBeUndefined();
+    expect(await db.buyerSearch.get('shopee:br:3')).toBeUndefined();
+    expect((await db.buyers.get('shopee:br:4'))?.stats.orderCount).toBe(0);
+    expect((await db.buyers.get('shopee:br:5'))?.stats.orderCount).toBe(0);
+    // The capture of 2024 is older than the period: its log line went too.
+    expect((await db.captureLog.toArray()).map((e) => e.at)).toEqual(['2026-11-01T00:00:00.000Z']);
   });
 });
 

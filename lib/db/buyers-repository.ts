@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { statsOf } from './aggregates';
+import type { CaptureLogRecord, ShopRecord } from '../schema/records';
 import type { BuyerLensDatabase } from './database';
 import { loadRetention, loadSavedLists, SETTING_KEYS, type SavedList } from './settings-queries';
 import { dissolveIfAlone } from './links-repository';
@@ -66,17 +67,51 @@ export async function importTagAssignments(db: BuyerLensDatabase, assignments: r
 }
 
 /** Forgets a buyer completely: their orders, flags, notes and the buyer record (tier included). */
-export async function eraseBuyer(db: BuyerLensDatabase, buyerKey: string): Promise<void> {
-  await db.transaction('rw', [db.buyers, db.buyerSearch, db.orders, db.orderFlags, db.notes], async () => {
+/** Whether a capture-log line names any of these words (the buyer's id, name, order ids). */
+const namesAny = (entry: CaptureLogRecord, words: readonly string[]) =>
+  words.some((word) => [entry.pageUrl, entry.sourceUrl, entry.where, entry.message].some((text) => text?.includes(word)));
+
+/** Words that name a buyer in the capture log: ids and names long enough not to match every line. */
+const namingWords = (words: readonly string[]) => words.filter((word) => word.length >= 4);
+
+/** A shop without this buyer in its latest buyers and its scoring's top and attention lists. */
+function withoutBuyer(shop: ShopRecord, buyerKey: string): ShopRecord | undefined {
+  const inLists = shop.recent?.includes(buyerKey) || shop.scoring?.summary?.top.includes(buyerKey) || shop.scoring?.summary?.attention.includes(buyerKey);
+  if (!inLists) return undefined;
+  const summary = shop.scoring?.summary;
+  return {
+    ...shop,
+    ...(shop.recent ? { recent: shop.recent.filter((k) => k !== buyerKey) } : {}),
+    ...(shop.scoring && summary
+      ? { scoring: { ...shop.scoring, summary: { ...summary, top: summary.top.filter((k) => k !== buyerKey), attention: summary.attention.filter((k) => k !== buyerKey) } } }
+      : {}),
+  };
+}
+
+/**
+ * Forgets a buyer, at once and everywhere the store keeps them: the record and its search words,
+ * their orders, flags and notes, the lines of the capture log that name them or their orders, and
+ * their place in their shop's latest buyers and top and attention lists. (Who is on screen in a
+ * tab is the background's to clear.) A later capture of their orders brings them back.
+ */
+export async function eraseBuyer(db: BuyerLensDatabase, buyerKey: string): Promise<{ orderKeys: string[] }> {
+  return db.transaction('rw', [db.buyers, db.buyerSearch, db.orders, db.orderFlags, db.notes, db.captureLog, db.shops], async () => {
     const buyer = await db.buyers.get(buyerKey);
     if (!buyer) throw new Error('That buyer is not in BuyerLens.');
-    const orderKeys = await db.orders.where('[buyerKey+sortAt]').between([buyerKey, Dexie.minKey], [buyerKey, Dexie.maxKey]).primaryKeys();
+    const orders = await db.orders.where('[buyerKey+sortAt]').between([buyerKey, Dexie.minKey], [buyerKey, Dexie.maxKey]).toArray();
+    const orderKeys = orders.map((o) => o.orderKey);
     await db.orders.bulkDelete(orderKeys);
     await db.orderFlags.bulkDelete(orderKeys);
     await db.notes.where('buyerKey').equals(buyerKey).delete();
     await db.buyerSearch.delete(buyerKey);
     await db.buyers.delete(buyerKey);
+    const words = namingWords([buyer.platformBuyerId, ...(buyer.displayName ? [buyer.displayName] : []), ...orders.flatMap((o) => [o.orderId, ...(o.orderNumber ? [o.orderNumber] : [])])]);
+    await db.captureLog.filter((entry) => namesAny(entry, words)).delete();
+    const shop = await db.shops.get(buyer.shopKey);
+    const cleaned = shop && withoutBuyer(shop, buyerKey);
+    if (cleaned) await db.shops.put(cleaned);
     if (buyer.personId) await dissolveIfAlone(db, buyer.personId);
+    return { orderKeys };
   });
 }
 
@@ -87,28 +122,43 @@ export async function saveRetention(db: BuyerLensDatabase, months: number | unde
 
 /**
  * Deletes orders older than the retention period and recomputes their buyers' aggregates from the
- * orders kept. Returns the shops whose buyers changed (to re-score).
+ * orders kept; a buyer left with no order goes too (name, search words), unless the user tagged or
+ * noted them; capture-log lines older than the period go. Returns the shops whose buyers changed (to
+ * re-score).
  */
-export async function applyRetention(db: BuyerLensDatabase, now = new Date()): Promise<{ orders: number; shops: string[] }> {
+export async function applyRetention(db: BuyerLensDatabase, now = new Date()): Promise<{ orders: number; buyers: number; shops: string[] }> {
   const months = await loadRetention(db);
-  if (!months) return { orders: 0, shops: [] };
+  if (!months) return { orders: 0, buyers: 0, shops: [] };
   const cutoff = new Date(now);
   cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
   const before = cutoff.toISOString();
-  return db.transaction('rw', [db.orders, db.orderFlags, db.buyers], async () => {
+  return db.transaction('rw', [db.orders, db.orderFlags, db.buyers, db.buyerSearch, db.notes, db.shops, db.captureLog], async () => {
+    await db.captureLog.filter((entry) => entry.at < before).delete();
     const old = await db.orders.filter((o) => o.sortAt < before).toArray();
-    if (old.length === 0) return { orders: 0, shops: [] };
+    if (old.length === 0) return { orders: 0, buyers: 0, shops: [] };
     await db.orders.bulkDelete(old.map((o) => o.orderKey));
     await db.orderFlags.bulkDelete(old.map((o) => o.orderKey));
     const buyerKeys = [...new Set(old.flatMap((o) => (o.buyerKey ? [o.buyerKey] : [])))];
     const shops = new Set<string>();
+    let gone = 0;
     for (const buyer of await db.buyers.bulkGet(buyerKeys)) {
       if (!buyer) continue;
-      const kept = await db.orders.where('[buyerKey+sortAt]').between([buyer.buyerKey, Dexie.minKey], [buyer.buyerKey, Dexie.maxKey]).toArray();
-      await db.buyers.put({ ...buyer, stats: statsOf(kept) });
       shops.add(buyer.shopKey);
+      const kept = await db.orders.where('[buyerKey+sortAt]').between([buyer.buyerKey, Dexie.minKey], [buyer.buyerKey, Dexie.maxKey]).toArray();
+      const keep = kept.length > 0 || buyer.tagIds.length > 0 || (await db.notes.where('buyerKey').equals(buyer.buyerKey).count()) > 0;
+      if (keep) {
+        await db.buyers.put({ ...buyer, stats: statsOf(kept) });
+        continue;
+      }
+      await db.buyers.delete(buyer.buyerKey);
+      await db.buyerSearch.delete(buyer.buyerKey);
+      const shop = await db.shops.get(buyer.shopKey);
+      const cleaned = shop && withoutBuyer(shop, buyer.buyerKey);
+      if (cleaned) await db.shops.put(cleaned);
+      if (buyer.personId) await dissolveIfAlone(db, buyer.personId);
+      gone += 1;
     }
-    return { orders: old.length, shops: [...shops] };
+    return { orders: old.length, buyers: gone, shops: [...shops] };
   });
 }
 

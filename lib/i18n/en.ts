@@ -83,7 +83,7 @@ export const en = {
   'buyers.bulkDone': '{count} buyers changed.',
   'buyers.chooseTag': 'Choose a tag…',
   'buyers.erase': 'Forget',
-  'buyers.eraseConfirm': 'Forget {name} completely (orders, notes, tags)? This cannot be undone.',
+  'buyers.eraseConfirm': 'Forget {name} completely (orders, notes, tags, capture log)? This cannot be undone. If you open their orders in the console again, BuyerLens captures them again.',
   'buyers.empty': 'No buyer matches these filters.',
   'buyers.col.name': 'Buyer',
   'buyers.col.shop': 'Shop',

@@ -85,7 +85,7 @@ export const zhCN: Record<MessageKey, string> = {
   'buyers.bulkDone': '已修改 {count} 位买家。',
   'buyers.chooseTag': '选择标签…',
   'buyers.erase': '删除',
-  'buyers.eraseConfirm': '彻底删除 {name}（订单、备注、标签）？此操作无法撤销。',
+  'buyers.eraseConfirm': '彻底删除 {name}（订单、备注、标签、采集日志）？此操作无法撤销。若您在后台再次打开其订单，BuyerLens 会再次采集。',
   'buyers.empty': '没有符合这些条件的买家。',
   'buyers.col.name': '买家',
   'buyers.col.shop': '店铺',
