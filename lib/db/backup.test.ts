@@ -77,13 +77,47 @@ describe('backup and restore', () => {
   });
 
   it('restores a state the app reaches with the largest amounts (a buyer of 10,000 orders at the amount limit)', async () => {
-    const orders = Array.from({ length: 10_000 }, (_, i) => ({ status: 'completed' as const, totalMinor: MAX_AMOUNT_MINOR, currency: 'BRL', placedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString() }));
+    const orders = Array.from({ length: 10_000 }, (_, i) => {
+      const placedAt = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+      return { orderKey: `shopee:br:big${i}`, orderId: `big${i}`, shopKey: 'shopee:br', buyerKey: ANA, adapterId: 'shopee', status: 'completed' as const, totalMinor: MAX_AMOUNT_MINOR, currency: 'BRL', placedAt, sortAt: placedAt, firstSeenAt: placedAt, updatedAt: placedAt };
+    });
+    await db.orders.bulkPut(orders);
     const buyer = (await db.buyers.get(ANA))!;
-    await db.buyers.put({ ...buyer, stats: statsOf(orders) });
+    await db.buyers.put({ ...buyer, stats: statsOf(await db.orders.where('buyerKey').equals(ANA).toArray()) });
     const text = await backupText();
     await wipeEverything(db);
     await restoreBackup(db, readBackup(text));
     expect((await db.buyers.get(ANA))?.stats.spentMinor).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('refuses a backup whose tables do not agree, or whose settings or table names are odd, with a clear message', async () => {
+    const file = JSON.parse(await backupText()) as { data: { data: { tableName: string; rows: Record<string, unknown>[] }[] } };
+    const table = (name: string) => file.data.data.find((t) => t.tableName === name)!;
+    const cases: [string, () => void, RegExp][] = [
+      ['a note of a buyer the backup lacks', () => table('notes').rows[0]!.buyerKey = 'shopee:br:404', /a note names a buyer the backup does not have/],
+      ['a tag that does not exist', () => table('buyers').rows[0]!.tagIds = ['no-such-tag'], /has a tag that does not exist/],
+      ['a key outside its shop', () => table('orders').rows[0]!.shopKey = 'shopee:my', /is not in its shop shopee:my/],
+      ['a masked name', () => table('buyers').rows[0]!.displayName = 'R******P', /has a masked name/],
+      ['a console link that is not https', () => table('orders').rows[0]!.consoleUrl = 'javascript:alert(1)', /invalid row|not https/],
+      ['a setting of the wrong shape', () => table('settings').rows.push({ key: 'retentionMonths', value: 'forever' }), /setting retentionMonths/],
+      ['an unknown setting', () => table('settings').rows.push({ key: 'evil', value: 1 }), /unknown setting evil/],
+      ['a table named __proto__', () => file.data.data.push({ tableName: '__proto__', rows: [{ polluted: true }] }), /a table BuyerLens does not know: __proto__/],
+    ];
+    const original = JSON.stringify(file);
+    for (const [what, change, message] of cases) {
+      Object.assign(file, JSON.parse(original));
+      change();
+      expect(() => readBackup(JSON.stringify(file)), what).toThrow(message);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('recomputes the aggregates from the backup’s orders rather than trusting the file', async () => {
+    const file = JSON.parse(await backupText()) as { data: { data: { tableName: string; rows: BuyerRecord[] }[] } };
+    const ana = file.data.data.find((t) => t.tableName === 'buyers')!.rows.find((b) => b.buyerKey === ANA)!;
+    ana.stats = { ...ana.stats, spentMinor: 99_999_999, orderCount: 500 };
+    const restored = readBackup(JSON.stringify(file)).tables.buyers as BuyerRecord[];
+    expect(restored.find((b) => b.buyerKey === ANA)?.stats).toMatchObject({ spentMinor: 1990, orderCount: 1 });
   });
 
   it('refuses a truncated, foreign or invalid file with a clear message, and changes nothing', async () => {

@@ -1,5 +1,9 @@
 import { exportDB } from 'dexie-export-import';
-import type { z } from 'zod';
+import { z as zod, type z } from 'zod';
+import { buyerFilterSchema } from '../schema/lists';
+import { isInShop } from '../schema/keys';
+import { unmaskedName } from '../schema/masked';
+import { rfmSettingsSchema } from '../schema/rfm';
 import { replyTemplateRecordSchema } from '../schema/replies';
 import { describeIssues } from '../schema/issues';
 import {
@@ -13,13 +17,17 @@ import {
   shopRecordSchema,
   tagRecordSchema,
   type BuyerRecord,
+  type NoteRecord,
+  type OrderFlagRecord,
   type OrderRecord,
   type SettingRecord,
   type ShopRecord,
+  type TagRecord,
 } from '../schema/records';
 import { DATABASE_NAME, type BuyerLensDatabase } from './database';
 import { rebuildDerived } from './derived';
 import { CURRENT_VERSION, migrateRows } from './ladder';
+import { SETTING_KEYS } from './settings-queries';
 import type { Rows } from './migrations/step';
 
 /**
@@ -81,8 +89,10 @@ function exportedRows(text: string): { version: number; rows: Rows } {
   const version = parsed.data.databaseVersion;
   if (!Number.isInteger(version) || version < 1) throw new BackupError('This backup does not say which version of BuyerLens wrote it.');
   if (version > CURRENT_VERSION) throw new BackupError(`This backup comes from a newer BuyerLens (database version ${version}); update BuyerLens to restore it.`);
-  const rows: Rows = {};
+  // No prototype: a table named `__proto__` or `constructor` is a table name like any other (and refused as unknown).
+  const rows: Rows = Object.create(null) as Rows;
   for (const table of parsed.data.data) {
+    if (typeof table !== 'object' || table === null || typeof table.tableName !== 'string') throw new BackupError('The backup is damaged: a table without a name.');
     if (!Array.isArray(table.rows)) throw new BackupError(`The backup's ${table.tableName} table is damaged.`);
     rows[table.tableName] = [...(rows[table.tableName] ?? []), ...table.rows];
   }
@@ -91,7 +101,7 @@ function exportedRows(text: string): { version: number; rows: Rows } {
 
 /** Each table's rows as its record schema reads them: what is written is what passed the schema. */
 function checkedRows(rows: Rows): Record<string, unknown[]> {
-  const unknown = Object.keys(rows).find((name) => !(name in ROW_SCHEMAS));
+  const unknown = Object.keys(rows).find((name) => !Object.hasOwn(ROW_SCHEMAS, name));
   if (unknown !== undefined) throw new BackupError(`The backup has a table BuyerLens does not know: ${unknown}.`);
   return Object.fromEntries(
     Object.entries(ROW_SCHEMAS).map(([name, schema]) => [
@@ -106,6 +116,50 @@ function checkedRows(rows: Rows): Record<string, unknown[]> {
   );
 }
 
+/** Each setting BuyerLens writes, by key, and the schema of its value. */
+const SETTING_SCHEMAS: Record<string, z.ZodType> = {
+  [SETTING_KEYS.rfm]: rfmSettingsSchema,
+  [SETTING_KEYS.retentionMonths]: zod.number().int().positive().max(1200),
+  [SETTING_KEYS.buyerLists]: zod.array(zod.object({ name: zod.string().min(1).max(80), filter: buyerFilterSchema })).max(500),
+  [SETTING_KEYS.defaultPacksVersion]: zod.number().int().nonnegative(),
+};
+
+const fail = (what: string): never => {
+  throw new BackupError(`The backup is inconsistent: ${what}. Nothing was restored.`);
+};
+
+/**
+ * What no single row's schema can see: settings values by their own schemas; every key in its
+ * shop; orders, notes and flags of buyers and orders the backup has; tags that exist; no masked
+ * name; console links over https.
+ */
+function checkAcrossTables(tables: Record<string, unknown[]>): void {
+  for (const { key, value } of tables.settings as SettingRecord[]) {
+    const schema = Object.hasOwn(SETTING_SCHEMAS, key) ? SETTING_SCHEMAS[key] : undefined;
+    if (!schema) fail(`unknown setting ${key.slice(0, 60)}`);
+    const parsed = schema!.safeParse(value);
+    if (!parsed.success) fail(`setting ${key}: ${describeIssues(parsed.error)}`);
+  }
+  const tagIds = new Set((tables.tags as TagRecord[]).map((t) => t.id));
+  const buyerKeys = new Set<string>();
+  for (const buyer of tables.buyers as BuyerRecord[]) {
+    buyerKeys.add(buyer.buyerKey);
+    if (!isInShop(buyer.buyerKey, buyer.shopKey)) fail(`buyer ${buyer.buyerKey} is not in its shop ${buyer.shopKey}`);
+    if (buyer.displayName !== undefined && unmaskedName(buyer.displayName) === undefined) fail(`buyer ${buyer.buyerKey} has a masked name`);
+    const missing = buyer.tagIds.find((id) => !tagIds.has(id));
+    if (missing !== undefined) fail(`buyer ${buyer.buyerKey} has a tag that does not exist`);
+  }
+  const orderKeys = new Set<string>();
+  for (const order of tables.orders as OrderRecord[]) {
+    orderKeys.add(order.orderKey);
+    if (!isInShop(order.orderKey, order.shopKey) || (order.buyerKey !== undefined && !isInShop(order.buyerKey, order.shopKey))) fail(`order ${order.orderKey} is not in its shop ${order.shopKey}`);
+    if (order.buyerKey !== undefined && !buyerKeys.has(order.buyerKey)) fail(`order ${order.orderKey} names a buyer the backup does not have`);
+    if (order.consoleUrl !== undefined && !order.consoleUrl.startsWith('https://')) fail(`order ${order.orderKey} links to a page that is not https`);
+  }
+  if ((tables.notes as NoteRecord[]).some((n) => !buyerKeys.has(n.buyerKey))) fail('a note names a buyer the backup does not have');
+  if ((tables.orderFlags as OrderFlagRecord[]).some((f) => !orderKeys.has(f.orderKey))) fail('an order flag names an order the backup does not have');
+}
+
 /**
  * Reads, migrates and checks a backup file; throws a BackupError saying what is wrong. An older
  * backup walks the same migration ladder as the database upgrade, then its derived data is rebuilt
@@ -115,9 +169,12 @@ export function readBackup(text: string, now = Date.now()): Backup {
   const { version, rows } = exportedRows(text);
   const migrated = migrateRows(rows, version);
   const tables = checkedRows(migrated.rows);
+  checkAcrossTables(tables);
+  // Aggregates come from the backup's orders, never from the file (and the tiers and lists made from them).
+  const stale = new Set([...migrated.stale, 'stats', 'recent'] as const);
   const derived = rebuildDerived(
     { buyers: tables.buyers as BuyerRecord[], shops: tables.shops as ShopRecord[], settings: tables.settings as SettingRecord[], orders: tables.orders as OrderRecord[] },
-    migrated.stale,
+    stale,
     now,
   );
   Object.assign(tables, { buyers: derived.buyers, shops: derived.shops }, derived.buyerSearch ? { buyerSearch: derived.buyerSearch } : {});

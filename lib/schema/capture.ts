@@ -62,7 +62,7 @@ export const capturedOrderSchema = z.object({
   trackingNumber: textSchema(100).optional(),
   carrier: textSchema(100).optional(),
   /** Where the seller opens this order in the console. */
-  consoleUrl: z.url().optional(),
+  consoleUrl: z.url({ protocol: /^https$/ }).optional(),
 });
 export type CapturedOrder = z.infer<typeof capturedOrderSchema>;
 
