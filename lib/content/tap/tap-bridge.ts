@@ -1,31 +1,70 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { TAP_CONNECT, TAP_READY, type TapConnect, type TapPortMessage, type TapResponse } from './tap-protocol';
+import { MAX_BODY_CHARS, TAP_CONNECT, TAP_READY, type TapConfig, type TapResponse } from './tap-protocol';
+
+export interface TapExpectation {
+  nonce: string;
+  /** The page's origin: the tap copies nothing else, and nothing else is taken. */
+  origin: string;
+  patterns: readonly RegExp[];
+}
 
 /**
- * The isolated-world end of the tap (see tap-protocol.ts): connects with a per-load nonce and
- * passes on the responses that carry it.
+ * A message from the tap, checked here in the isolated world whatever the tap checked: the nonce of
+ * this channel, a URL of the page's origin on a path the adapter reads, a 2xx status, a text body
+ * of bounded size. Returns a fresh object, or undefined.
  */
-export function connectTap(ctx: ContentScriptContext, patterns: readonly RegExp[], onResponse: (response: TapResponse) => void): void {
-  const nonce = crypto.randomUUID();
-  let connected = false;
-  const ports: MessagePort[] = [];
+export function acceptedResponse(data: unknown, expected: TapExpectation): TapResponse | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { type, nonce, url, method, status, body, requestBody } = data as Record<string, unknown>;
+  if (type !== 'response' || nonce !== expected.nonce) return undefined;
+  if (typeof url !== 'string' || typeof method !== 'string' || !/^[A-Za-z]{1,16}$/.test(method)) return undefined;
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 200 || status > 299) return undefined;
+  if (typeof body !== 'string' || body.length > MAX_BODY_CHARS) return undefined;
+  if (requestBody !== undefined && (typeof requestBody !== 'string' || requestBody.length > MAX_BODY_CHARS)) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const path = parsed.pathname + parsed.search;
+  if (parsed.origin !== expected.origin || !expected.patterns.some((p) => p.test(path))) return undefined;
+  return { type: 'response', nonce: expected.nonce, url: parsed.href, method: method.toUpperCase(), status, body, ...(requestBody !== undefined ? { requestBody } : {}) };
+}
 
-  const connect = () => {
-    const channel = new MessageChannel();
-    ports.push(channel.port1);
-    channel.port1.onmessage = (event: MessageEvent<TapPortMessage>) => {
-      const message = event.data;
-      if (!ctx.isValid || message?.nonce !== nonce) return;
-      if (message.type === 'connected') connected = true;
-      else if (message.type === 'response') onResponse(message);
+/**
+ * The isolated-world end of the tap (see tap-protocol.ts): offers a port on `window` with a
+ * synchronous, cancelable TAP_CONNECT until the tap takes it (the event comes back cancelled), then
+ * sends the config over it and passes on the responses that pass `acceptedResponse`.
+ */
+export function connectTap(ctx: ContentScriptContext, patterns: readonly RegExp[], onResponse: (response: TapResponse) => void, win: Window & typeof globalThis = window): void {
+  const expected: TapExpectation = { nonce: crypto.randomUUID(), origin: win.location.origin, patterns };
+  let port: MessagePort | undefined;
+
+  const offer = (): void => {
+    if (port || !ctx.isValid) return;
+    const channel = new win.MessageChannel();
+    const taken = !win.dispatchEvent(new win.MessageEvent(TAP_CONNECT, { ports: [channel.port2], cancelable: true }));
+    if (!taken) {
+      // Nobody listened: the tap has not run yet, and says READY when it does.
+      channel.port1.close();
+      channel.port2.close();
+      return;
+    }
+    port = channel.port1;
+    win.removeEventListener(TAP_READY, offer, true);
+    port.onmessage = (event: MessageEvent) => {
+      const response = acceptedResponse(event.data, expected);
+      if (response && ctx.isValid) onResponse(response);
     };
-    const hello: TapConnect = { type: TAP_CONNECT, nonce, patterns: patterns.map((p) => p.source) };
-    window.postMessage(hello, '*', [channel.port2]);
+    const config: TapConfig = { type: 'config', nonce: expected.nonce, patterns: patterns.map((p) => p.source) };
+    port.postMessage(config);
   };
 
-  ctx.addEventListener(window, 'message', (event: MessageEvent) => {
-    if (!connected && event.source === window && (event.data as { type?: unknown } | null)?.type === TAP_READY) connect();
+  win.addEventListener(TAP_READY, offer, true);
+  ctx.onInvalidated(() => {
+    win.removeEventListener(TAP_READY, offer, true);
+    port?.close();
   });
-  ctx.onInvalidated(() => ports.forEach((p) => p.close()));
-  connect();
+  offer();
 }
