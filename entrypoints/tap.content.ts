@@ -6,6 +6,8 @@ export default defineContentScript({
   world: 'MAIN',
   runAt: 'document_start',
   main() {
-    installTap(window);
+    // Only before the page's scripts run: natives captured later may be a page's patches (Firefox
+    // injects declared scripts into pages already running on install and update).
+    if (document.readyState === 'loading') installTap(window);
   },
 });

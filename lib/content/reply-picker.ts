@@ -98,7 +98,7 @@ function insertChoice(box: HTMLElement, from: number, to: number, text: string):
  */
 export function installReplyPicker(lifetime: Lifetime, document: Document, replyBox: () => Element | null, source: ReplySource): void {
   let host: HTMLElement | undefined;
-  // Closed: a page script cannot read the agent's replies from it or click one.
+  // Closed: a page script cannot read the listed replies from it or click one (and its synthetic keys are ignored).
   let shadow: ShadowRoot | undefined;
   let open: OpenPicker | undefined;
   let asked = 0;
@@ -128,7 +128,9 @@ export function installReplyPicker(lifetime: Lifetime, document: Document, reply
     renderPicker(shadow, open, choose);
   };
 
+  // Only what the agent types: a page's synthetic events cannot list or insert the replies.
   const onInput = (event: Event) => {
+    if (!event.isTrusted) return;
     const box = replyBox();
     if (!box || event.target !== box) return;
     const before = textBeforeCaret(box as HTMLElement);
@@ -144,7 +146,7 @@ export function installReplyPicker(lifetime: Lifetime, document: Document, reply
     });
   };
   const onKey = (event: Event) => {
-    if (!open || event.target !== open.box) return;
+    if (!event.isTrusted || !open || event.target !== open.box) return;
     const current = open;
     const keys: Record<string, () => void> = {
       ArrowDown: () => (current.active = (current.active + 1) % current.items.length),

@@ -24,7 +24,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: Adapter, sink: Ca
   const dom = domReader(page, send, screen, enqueue);
   const readResponse = networkReader(page, send, screen);
 
-  connectTap(ctx, adapter.api, (response) => enqueue(readResponse(response)));
+  // Only on a page still loading (document_start, before its scripts): a content script injected
+  // into a running page (Firefox does so on install and update) would offer the tap's port where a
+  // page listener may already wait for it. The DOM is still read there.
+  if (document.readyState === 'loading') connectTap(ctx, adapter.api, (response) => enqueue(readResponse(response)));
   installReplyBox(page);
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
     session = new PageSession(adapter, new URL(event.newUrl.href));

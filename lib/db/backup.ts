@@ -131,7 +131,7 @@ const fail = (what: string): never => {
 /**
  * What no single row's schema can see: settings values by their own schemas; every key in its
  * shop; orders, notes and flags of buyers and orders the backup has; tags that exist; no masked
- * name; console links over https.
+ * name (console links over https are the order schema's).
  */
 function checkAcrossTables(tables: Record<string, unknown[]>): void {
   for (const { key, value } of tables.settings as SettingRecord[]) {
@@ -154,7 +154,6 @@ function checkAcrossTables(tables: Record<string, unknown[]>): void {
     orderKeys.add(order.orderKey);
     if (!isInShop(order.orderKey, order.shopKey) || (order.buyerKey !== undefined && !isInShop(order.buyerKey, order.shopKey))) fail(`order ${order.orderKey} is not in its shop ${order.shopKey}`);
     if (order.buyerKey !== undefined && !buyerKeys.has(order.buyerKey)) fail(`order ${order.orderKey} names a buyer the backup does not have`);
-    if (order.consoleUrl !== undefined && !order.consoleUrl.startsWith('https://')) fail(`order ${order.orderKey} links to a page that is not https`);
   }
   if ((tables.notes as NoteRecord[]).some((n) => !buyerKeys.has(n.buyerKey))) fail('a note names a buyer the backup does not have');
   if ((tables.orderFlags as OrderFlagRecord[]).some((f) => !orderKeys.has(f.orderKey))) fail('an order flag names an order the backup does not have');
@@ -170,8 +169,8 @@ export function readBackup(text: string, now = Date.now()): Backup {
   const migrated = migrateRows(rows, version);
   const tables = checkedRows(migrated.rows);
   checkAcrossTables(tables);
-  // Aggregates come from the backup's orders, never from the file (and the tiers and lists made from them).
-  const stale = new Set([...migrated.stale, 'stats', 'recent'] as const);
+  // Aggregates come from the backup's orders, never from the file, and so do the tiers, search words and lists made from them.
+  const stale = new Set([...migrated.stale, 'stats', 'tiers', 'search', 'recent'] as const);
   const derived = rebuildDerived(
     { buyers: tables.buyers as BuyerRecord[], shops: tables.shops as ShopRecord[], settings: tables.settings as SettingRecord[], orders: tables.orders as OrderRecord[] },
     stale,

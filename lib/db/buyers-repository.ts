@@ -66,13 +66,15 @@ export async function importTagAssignments(db: BuyerLensDatabase, assignments: r
   });
 }
 
-/** Forgets a buyer completely: their orders, flags, notes and the buyer record (tier included). */
-/** Whether a capture-log line names any of these words (the buyer's id, name, order ids). */
-const namesAny = (entry: CaptureLogRecord, words: readonly string[]) =>
-  words.some((word) => [entry.pageUrl, entry.sourceUrl, entry.where, entry.message].some((text) => text?.includes(word)));
+/** The words of a capture-log line: its URLs, place and message split at every non-alphanumeric character. */
+const tokensOf = (entry: CaptureLogRecord) =>
+  new Set([entry.pageUrl, entry.sourceUrl, entry.where, entry.message].flatMap((text) => (text ?? '').split(/[^\p{L}\p{N}]+/u)));
 
-/** Words that name a buyer in the capture log: ids and names long enough not to match every line. */
-const namingWords = (words: readonly string[]) => words.filter((word) => word.length >= 4);
+/** Whether a capture-log line names any of these ids as a whole word (a buyer's id, their order ids and numbers). */
+const namesAny = (entry: CaptureLogRecord, ids: ReadonlySet<string>) => [...tokensOf(entry)].some((token) => ids.has(token));
+
+/** The ids that name a buyer in the capture log: whole ids, never names (a name like "seller" is a word of every URL). */
+const namingIds = (ids: readonly string[]) => new Set(ids.flatMap((id) => id.split(/[^\p{L}\p{N}]+/u)).filter((token) => token.length >= 6));
 
 /** A shop without this buyer in its latest buyers and its scoring's top and attention lists. */
 function withoutBuyer(shop: ShopRecord, buyerKey: string): ShopRecord | undefined {
@@ -105,8 +107,8 @@ export async function eraseBuyer(db: BuyerLensDatabase, buyerKey: string): Promi
     await db.notes.where('buyerKey').equals(buyerKey).delete();
     await db.buyerSearch.delete(buyerKey);
     await db.buyers.delete(buyerKey);
-    const words = namingWords([buyer.platformBuyerId, ...(buyer.displayName ? [buyer.displayName] : []), ...orders.flatMap((o) => [o.orderId, ...(o.orderNumber ? [o.orderNumber] : [])])]);
-    await db.captureLog.filter((entry) => namesAny(entry, words)).delete();
+    const ids = namingIds([buyer.platformBuyerId, ...orders.flatMap((o) => [o.orderId, ...(o.orderNumber ? [o.orderNumber] : [])])]);
+    await db.captureLog.filter((entry) => namesAny(entry, ids)).delete();
     const shop = await db.shops.get(buyer.shopKey);
     const cleaned = shop && withoutBuyer(shop, buyerKey);
     if (cleaned) await db.shops.put(cleaned);
@@ -121,9 +123,10 @@ export async function saveRetention(db: BuyerLensDatabase, months: number | unde
 }
 
 /**
- * Deletes orders older than the retention period and recomputes their buyers' aggregates from the
- * orders kept; a buyer left with no order goes too (name, search words), unless the user tagged or
- * noted them; capture-log lines older than the period go. Returns the shops whose buyers changed (to
+ * Deletes orders older than the retention period (and their flags and memos) and recomputes their
+ * buyers' aggregates from the orders kept; a buyer left with no order and not seen within the period
+ * goes too (name, search words), unless the user tagged, noted or linked them; capture-log lines
+ * older than the period go. Returns the shops whose buyers changed (to
  * re-score).
  */
 export async function applyRetention(db: BuyerLensDatabase, now = new Date()): Promise<{ orders: number; buyers: number; shops: string[] }> {
@@ -145,7 +148,13 @@ export async function applyRetention(db: BuyerLensDatabase, now = new Date()): P
       if (!buyer) continue;
       shops.add(buyer.shopKey);
       const kept = await db.orders.where('[buyerKey+sortAt]').between([buyer.buyerKey, Dexie.minKey], [buyer.buyerKey, Dexie.maxKey]).toArray();
-      const keep = kept.length > 0 || buyer.tagIds.length > 0 || (await db.notes.where('buyerKey').equals(buyer.buyerKey).count()) > 0;
+      // Kept: a buyer with orders, or the user's (tagged, noted, linked), or seen within the period (a chat of today).
+      const keep =
+        kept.length > 0 ||
+        buyer.tagIds.length > 0 ||
+        buyer.personId !== undefined ||
+        buyer.updatedAt >= before ||
+        (await db.notes.where('buyerKey').equals(buyer.buyerKey).count()) > 0;
       if (keep) {
         await db.buyers.put({ ...buyer, stats: statsOf(kept) });
         continue;
