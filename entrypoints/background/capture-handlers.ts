@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { catalogEntryForUrl } from '@/lib/adapters/catalog';
+import { consoleOfPage } from '@/lib/adapters/catalog';
 import type { Writer } from '@/lib/db/capture-check';
 import { applyCapture } from '@/lib/db/capture-repository';
 import { db } from '@/lib/db/database';
@@ -32,8 +32,7 @@ async function logMalformed(data: unknown, reason: string): Promise<void> {
 function writerOf(sender: Sender): Writer | undefined | 'refused' {
   if (trustOf(sender, browser.runtime.id, browser.runtime.getURL('/')) === 'page') return undefined;
   const page = pageOfSender(sender);
-  const entry = page && catalogEntryForUrl(page);
-  return page && entry ? { adapterId: entry.id, allowsShop: entry.shopsOfPage(page) } : 'refused';
+  return (page && consoleOfPage(page)) ?? 'refused';
 }
 
 export function registerCaptureHandlers(onStored: (shopKeys: string[]) => void): void {

@@ -54,8 +54,13 @@ export function catalogEntryForUrl(url: URL): AdapterCatalogEntry | undefined {
  * its own marketplace's, and only of the shops it may write (AdapterCatalogEntry.shopsOfPage).
  */
 export function pageMayName(url: URL, adapterId: string, keys: readonly (string | undefined)[]): boolean {
+  const owner = consoleOfPage(url);
+  if (!owner || owner.adapterId !== adapterId) return false;
+  return keys.every((key) => key === undefined || owner.allowsShop(partsOfKey(key).shopKey));
+}
+
+/** The console a page belongs to, as the background trusts it: its marketplace and the shops it may write. */
+export function consoleOfPage(url: URL): { adapterId: string; allowsShop: (shopKey: string) => boolean } | undefined {
   const entry = catalogEntryForUrl(url);
-  if (!entry || entry.id !== adapterId) return false;
-  const allows = entry.shopsOfPage(url);
-  return keys.every((key) => key === undefined || allows(partsOfKey(key).shopKey));
+  return entry && { adapterId: entry.id, allowsShop: entry.shopsOfPage(url) };
 }

@@ -9,7 +9,7 @@ import type { TapResponse } from './tap/tap-protocol';
 
 /** The tapped copy as the adapter reads it: URL resolved, bodies parsed (a request body that is not JSON is left out). */
 function tappedFrom(response: TapResponse, url: URL): TappedResponse {
-  const body: unknown = typeof response.body === 'string' ? JSON.parse(response.body) : response.body;
+  const body: unknown = JSON.parse(response.body);
   let requestBody: unknown;
   try {
     requestBody = response.requestBody ? JSON.parse(response.requestBody) : undefined;

@@ -50,8 +50,8 @@ function validate<S extends z.ZodType>(
     // A content script writes only its own marketplace's records, of the shops its page may write.
     const foreign = keyOf(record).find((key) => !isOfAdapter(key, adapterId));
     if (foreign !== undefined) return `key ${foreign} does not belong to adapter ${adapterId}`;
-    if (!writer.allowsShop(inShop(record).shopKey)) return `shop ${inShop(record).shopKey} is not one this page may write`;
     const shop = inShop(record);
+    if (!writer.allowsShop(shop.shopKey)) return `shop ${shop.shopKey} is not one this page may write`;
     const outside = shop.keys.find((key) => key !== undefined && !isInShop(key, shop.shopKey));
     return outside !== undefined ? `key ${outside} is not in shop ${shop.shopKey}` : undefined;
   });

@@ -24,12 +24,12 @@ export function majorUnits(minor: number, currency: string | undefined): string 
 }
 
 /**
- * A text cell a spreadsheet may run as a formula: it starts, after any spaces (ASCII, no-break,
- * ideographic) or line breaks, with =, +, -, @ or their full-width forms, or with a tab or CR; a
+ * A text cell a spreadsheet may run as a formula: it starts, after any spaces (`\s`: ASCII,
+ * no-break, ideographic) or line breaks, with =, +, -, @ or their full-width forms, or with a tab or CR; a
  * cell of several lines counts by its first character (Papa Parse's default pattern misses those:
  * `.` stops at a line break). Such a cell is written with a leading `'`.
  */
-export const FORMULA_START = /^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/u;
+export const FORMULA_START = /^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/u;
 
 /** Rows as CSV lines, each ending in CRLF; formula-like text cells neutralised. */
 export function csvLines(rows: readonly (readonly CsvCell[])[]): string {

@@ -59,10 +59,18 @@ const REGIONS: readonly (readonly string[])[] = [
   ['amazon.in'],
 ];
 
+/**
+ * The marketplace a host sells in when a page does not name it: each regional host but the unified
+ * NA and EU ones sells in one. Unified EU has none: its orders need their sales channel.
+ */
+export function hostChannel(host: string): string | undefined {
+  if (host === 'sellercentral-japan.amazon.com') return 'amazon.co.jp';
+  return /^sellercentral\.(amazon\.[a-z.]+)$/.exec(host)?.[1];
+}
+
 function channelsOfHost(host: string): readonly string[] {
   if (host === 'sellercentral-europe.amazon.com') return REGIONS[1]!;
-  if (host === 'sellercentral-japan.amazon.com') return ['amazon.co.jp'];
-  const own = /^sellercentral\.(amazon\.[a-z.]+)$/.exec(host)?.[1];
+  const own = hostChannel(host);
   return (own !== undefined ? REGIONS.find((region) => region.includes(own)) : undefined) ?? [];
 }
 

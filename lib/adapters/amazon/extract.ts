@@ -8,7 +8,7 @@ import type { Sliced } from '../slices';
 import { emptyExtraction, type OnScreen, type PageState } from '../types';
 import { statusOf } from './responses';
 import { detailSelectors, listSelectors } from './selectors';
-import { CURRENCY_BY_CHANNEL } from './catalog';
+import { CURRENCY_BY_CHANNEL, hostChannel } from './catalog';
 import { consoleOrderUrl, detect, orderIdFromUrl, orderIdIn, shopKeyOf } from './urls';
 import { orderKeyFor } from '../../schema/keys';
 
@@ -26,18 +26,8 @@ function statusFromText(text: string | undefined): OrderStatus {
   return STATUS_WORDS[text.trim().toLowerCase()] ?? statusOf(text);
 }
 
-/**
- * The marketplace when the page does not name it: each regional host but the unified NA and EU
- * ones sells in one marketplace. Unified EU has no default: its orders need their sales channel.
- */
-function defaultChannel(host: string): string | undefined {
-  if (host === 'sellercentral-japan.amazon.com') return 'amazon.co.jp';
-  const m = /^sellercentral\.(amazon\.[a-z.]+)$/.exec(host);
-  return m?.[1];
-}
-
 function shopOfPage(document: ParentNode, url: URL, channelText?: string): { shopKey: string; currency?: string } | undefined {
-  const channel = (channelText ?? textAt(document, detailSelectors.salesChannel) ?? defaultChannel(url.hostname))?.toLowerCase();
+  const channel = (channelText ?? textAt(document, detailSelectors.salesChannel) ?? hostChannel(url.hostname))?.toLowerCase();
   const shopKey = channel ? shopKeyOf(channel) : undefined;
   if (!channel || !shopKey) return undefined;
   const currency = CURRENCY_BY_CHANNEL[channel];

@@ -48,6 +48,6 @@ export interface TapResponse {
   method: string;
   status: number;
   /** The response's text (the tap copies text responses only). */
-  body: unknown;
+  body: string;
   requestBody?: string;
 }

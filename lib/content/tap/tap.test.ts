@@ -173,11 +173,17 @@ function pageScript(win: TapWindow) {
 
 const fetchText = async (win: TapWindow, url: string, init?: RequestInit) => (await win.fetch(url, init)).text();
 
+/** A page whose bridge is listening, then whose tap is installed (the usual order). */
+function tappedWindow() {
+  const win = fakeWindow();
+  const received = bridge(win);
+  installTap(win);
+  return { win, received };
+}
+
 describe('the tap ↔ bridge handshake', () => {
   it('bridge first: the tap takes the port when it says READY; a later page script sees no port, and its fakes get nothing', async () => {
-    const win = fakeWindow();
-    const received = bridge(win);
-    installTap(win);
+    const { win, received } = tappedWindow();
     const page = pageScript(win);
     page.fake();
     // The page's own reading is untouched.
@@ -204,9 +210,7 @@ describe('the tap ↔ bridge handshake', () => {
 
 describe('what the tap copies', () => {
   it('only 2xx responses of the page’s origin on a wanted path, with the request body that was sent', async () => {
-    const win = fakeWindow();
-    const received = bridge(win);
-    installTap(win);
+    const { win, received } = tappedWindow();
     await fetchText(win, `${otherOrigin}/api/orders?elsewhere=1`);
     await fetchText(win, `${origin}/api/other`);
     await fetchText(win, `${origin}/api/orders/missing`);
@@ -217,9 +221,7 @@ describe('what the tap copies', () => {
   });
 
   it('Response and Request prototypes patched after the tap was installed change nothing it copies', async () => {
-    const win = fakeWindow();
-    const received = bridge(win);
-    installTap(win);
+    const { win, received } = tappedWindow();
     const saved = { text: Response.prototype.text, clone: Response.prototype.clone, requestText: Request.prototype.text };
     const forged = () => Promise.resolve('{"forged":true}');
     try {
@@ -254,9 +256,7 @@ const forgedState = { readyState: 4, status: 200, responseText: '{"forged":true}
 
 describe('what the tap copies of an XHR', () => {
   it('a trusted load of a wanted URL of the page’s origin, with its request body; nothing from another origin, even by redirect', async () => {
-    const win = fakeWindow();
-    const received = bridge(win);
-    installTap(win);
+    const { win, received } = tappedWindow();
     await xhr(win, `${otherOrigin}/api/orders?elsewhere=1`);
     await xhr(win, '/api/orders?redirect=1');
     const json = await xhr(win, '/api/orders?json=1', { prepare: (request) => (request.responseType = 'json') });
@@ -267,9 +267,7 @@ describe('what the tap copies of an XHR', () => {
   });
 
   it('synthetic events and state a page script defines on the XHR are ignored; the real load is copied once', async () => {
-    const win = fakeWindow();
-    const received = bridge(win);
-    installTap(win);
+    const { win, received } = tappedWindow();
     const request = await xhr(win, '/api/orders?page=2', {
       prepare: (r) => {
         define(r, { ...forgedState, responseURL: `${origin}/api/orders?page=2` });
@@ -282,9 +280,7 @@ describe('what the tap copies of an XHR', () => {
   });
 
   it('XMLHttpRequest.prototype getters patched after the tap was installed change nothing it copies', async () => {
-    const win = fakeWindow();
-    const received = bridge(win);
-    installTap(win);
+    const { win, received } = tappedWindow();
     define(win.XMLHttpRequest.prototype, { ...forgedState, responseURL: `${origin}/api/orders?page=3` });
     await xhr(win, '/api/orders?page=3');
     await vi.waitFor(() => expect(received).toHaveLength(1));
