@@ -1,57 +1,85 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { useAction } from '@/components/use-action';
-import { BackupError, createBackup, readBackup, restoreBackup, type Backup } from '@/lib/db/backup';
+import { createBackup } from '@/lib/db/backup';
 import { loadRetention } from '@/lib/db/settings-queries';
 import { db } from '@/lib/db/database';
 import { useI18n } from '@/lib/i18n/react';
 import { download, FileButton } from '@/components/files';
+import type { RestoreMessage, RestoreRequest } from './restore-worker';
 
 const RETENTION_CHOICES = [6, 12, 24, 36];
 
 type PanelMessage = { text: string; error?: boolean };
 
-/** Backup to a file, and restore from one after the seller has seen what it holds. */
+type Counts = Record<string, number>;
+
+/**
+ * Backup to a file, and restore from one after the seller has seen what it holds. The file is read,
+ * checked and written by a worker (restore-worker.ts), so the page never waits on it.
+ */
 function useBackup(onChanged: () => void, setMessage: (message: PanelMessage | null) => void) {
   const { t } = useI18n();
-  const [pending, setPending] = useState<Backup | null>(null);
+  const [pending, setPending] = useState<Counts | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const worker = useRef<Worker | null>(null);
+  useEffect(() => () => worker.current?.terminate(), []);
 
+  const stop = () => {
+    worker.current?.terminate();
+    worker.current = null;
+    setBusy(null);
+    setPending(null);
+  };
   const backup = async () => {
     setMessage(null);
     const file = await createBackup(db, (done, total) => setBusy(t('backup.progress', { done, total })));
     setBusy(null);
     download(file, `buyerlens-backup-${new Date().toISOString().slice(0, 10)}.json`);
   };
-  const choose = async (file: File) => {
-    setMessage(null);
-    setPending(null);
-    try {
-      setPending(readBackup(await file.text()));
-    } catch (e) {
-      setMessage({ text: t('backup.refused', { message: e instanceof BackupError ? e.message : String(e) }), error: true });
+  const onMessage = (m: RestoreMessage) => {
+    if (m.kind === 'progress') {
+      setBusy(m.step === 'reading' ? t('backup.reading') : t(m.step === 'checking' ? 'backup.checking' : 'backup.writing', { done: m.done, total: m.total }));
+      return;
     }
-  };
-  const restore = async () => {
-    if (!pending) return;
-    try {
-      await restoreBackup(db, pending);
-      setMessage({ text: t('backup.restored', { buyers: pending.counts.buyers ?? 0, orders: pending.counts.orders ?? 0, notes: pending.counts.notes ?? 0 }) });
+    setBusy(null);
+    if (m.kind === 'checked') {
+      setPending(m.counts);
+      return;
+    }
+    stop();
+    if (m.kind === 'restored') {
+      setMessage({ text: t('backup.restored', { buyers: m.counts.buyers ?? 0, orders: m.counts.orders ?? 0, notes: m.counts.notes ?? 0 }) });
       onChanged();
-    } catch (e) {
-      setMessage({ text: t('backup.refused', { message: e instanceof Error ? e.message : String(e) }), error: true });
+    } else {
+      setMessage({ text: t('backup.refused', { message: m.error }), error: true });
     }
-    setPending(null);
   };
-  return { pending, busy, backup, choose, restore, cancel: () => setPending(null) };
+  const choose = (file: File) => {
+    stop();
+    setMessage(null);
+    const w = new Worker(new URL('./restore-worker.ts', import.meta.url), { type: 'module' });
+    worker.current = w;
+    w.addEventListener('message', (event: MessageEvent<RestoreMessage>) => onMessage(event.data));
+    w.addEventListener('error', (event) => {
+      stop();
+      setMessage({ text: t('backup.refused', { message: event.message }), error: true });
+    });
+    w.postMessage({ kind: 'read', file } satisfies RestoreRequest);
+  };
+  const restore = () => {
+    setPending(null);
+    worker.current?.postMessage({ kind: 'restore' } satisfies RestoreRequest);
+  };
+  return { pending, busy, backup, choose, restore, cancel: stop };
 }
 
-function RestoreConfirm({ pending, onRestore, onCancel }: { pending: Backup; onRestore: () => void; onCancel: () => void }) {
+function RestoreConfirm({ pending, onRestore, onCancel }: { pending: Counts; onRestore: () => void; onCancel: () => void }) {
   const { t } = useI18n();
   return (
     <div className="confirm-box" role="alertdialog">
-      <p>{t('backup.restoreConfirm', { buyers: pending.counts.buyers ?? 0, orders: pending.counts.orders ?? 0, notes: pending.counts.notes ?? 0 })}</p>
+      <p>{t('backup.restoreConfirm', { buyers: pending.buyers ?? 0, orders: pending.orders ?? 0, notes: pending.notes ?? 0 })}</p>
       <div className="form-actions">
         <button type="button" className="small-button danger" onClick={onRestore}>
           {t('backup.restore').replace('…', '')}
@@ -109,8 +137,9 @@ function WipeField({ onWipe }: { onWipe: () => Promise<boolean> }) {
 }
 
 /**
- * Backup, restore and privacy. Backup and restore run here, in the extension page, because a whole
- * database is too large for a runtime message; restore is one transaction (lib/db/backup.ts).
+ * Backup, restore and privacy. Backup and restore run in the extension page and its worker, not the
+ * background, because a whole database is too large for a runtime message; restore is one
+ * transaction (lib/db/backup.ts).
  */
 export function DataPanel({ onChanged }: { onChanged: () => void }) {
   const { t } = useI18n();
@@ -140,11 +169,15 @@ export function DataPanel({ onChanged }: { onChanged: () => void }) {
         <button type="button" className="small-button primary" data-testid="backup-download" onClick={() => void backup()}>
           {t('backup.download')}
         </button>
-        <FileButton accept="application/json,.json" testId="backup-restore" onFile={(file) => void choose(file)}>
+        <FileButton accept="application/json,.json" testId="backup-restore" onFile={choose}>
           {t('backup.restore')}
         </FileButton>
       </div>
-      {busy && <p className="small">{busy}</p>}
+      {busy && (
+        <p className="small" role="status" data-testid="backup-progress">
+          {busy}
+        </p>
+      )}
       {pending && <RestoreConfirm pending={pending} onRestore={() => void restore()} onCancel={cancel} />}
       {message && (
         <p className={message.error ? 'inline-error' : 'small'} role={message.error ? 'alert' : 'status'} data-testid="backup-message">

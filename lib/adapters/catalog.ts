@@ -64,3 +64,10 @@ export function consoleOfPage(url: URL): { adapterId: string; allowsShop: (shopK
   const entry = catalogEntryForUrl(url);
   return entry && { adapterId: entry.id, allowsShop: entry.shopsOfPage(url) };
 }
+
+/** Whether `url` opens a page of the console that may hold shop `shopKey` (a stored order's console link). */
+export function isConsoleLink(url: string, shopKey: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' && (consoleOfPage(parsed)?.allowsShop(shopKey) ?? false);
+}

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptureBatch } from '../schema/capture';
 import { MAX_AMOUNT_MINOR } from '../schema/common';
 import type { BuyerRecord, ShopRecord } from '../schema/records';
-import { BackupError, createBackup, readBackup, restoreBackup, wipeEverything } from './backup';
+import { isConsoleLink } from '../adapters/catalog';
+import { BackupError, createBackup, MAX_BACKUP_BYTES, readBackup, readBackupFile, restoreBackup, wipeEverything, type RestoreProgress } from './backup';
 import { statsOf } from './aggregates';
 import { applyCapture } from './capture-repository';
 import { DATABASE_NAME, type BuyerLensDatabase } from './database';
@@ -68,7 +69,7 @@ describe('backup and restore', () => {
     await wipeEverything(db);
     expect(await db.buyers.count()).toBe(0);
     // Restored on the day it was scored, the tiers rebuilt from the orders are the ones backed up.
-    const backup = readBackup(text, Date.parse('2026-11-02T00:00:00.000Z'));
+    const backup = readBackup(text, { now: Date.parse('2026-11-02T00:00:00.000Z') });
     expect(backup.version).toBe(CURRENT_VERSION);
     await restoreBackup(db, backup);
     expect(await counts(db)).toEqual(before);
@@ -87,8 +88,13 @@ describe('backup and restore', () => {
     await db.buyers.put({ ...buyer, stats: statsOf(await db.orders.where('buyerKey').equals(ANA).toArray()) });
     const text = await backupText();
     await wipeEverything(db);
-    await restoreBackup(db, readBackup(text));
+    // Reading and writing report progress as they go, to the last row.
+    const progress: RestoreProgress[] = [];
+    await restoreBackup(db, readBackup(text, { onProgress: (p) => progress.push(p) }), (p) => progress.push(p));
     expect((await db.buyers.get(ANA))?.stats.spentMinor).toBe(Number.MAX_SAFE_INTEGER);
+    const rows = (await Promise.all(db.tables.map((t) => t.count()))).reduce((a, b) => a + b, 0);
+    expect(progress.filter((p) => p.step === 'checking').map((p) => p.done)).toEqual([5000, 10_000]);
+    expect(progress.filter((p) => p.step === 'writing').at(-1)).toEqual({ step: 'writing', done: rows, total: rows });
   });
 
   it('refuses a backup whose tables do not agree, or whose settings or table names are odd, with a clear message', async () => {
@@ -100,6 +106,8 @@ describe('backup and restore', () => {
       ['a key outside its shop', () => table('orders').rows[0]!.shopKey = 'shopee:my', /is not in its shop shopee:my/],
       ['a masked name', () => table('buyers').rows[0]!.displayName = 'R******P', /has a masked name/],
       ['a console link that is not https', () => table('orders').rows[0]!.consoleUrl = 'javascript:alert(1)', /invalid row|not https/],
+      ['a console link off the consoles', () => table('orders').rows[0]!.consoleUrl = 'https://seller.shopee.com.br.evil.example/portal/sale/order/9', /links outside its shop's console/],
+      ['a console link to another region', () => table('orders').rows[0]!.consoleUrl = 'https://seller.shopee.co.id/portal/sale/order/9', /links outside its shop's console/],
       ['a setting of the wrong shape', () => table('settings').rows.push({ key: 'retentionMonths', value: 'forever' }), /setting retentionMonths/],
       ['an unknown setting', () => table('settings').rows.push({ key: 'evil', value: 1 }), /unknown setting evil/],
       ['a table named __proto__', () => file.data.data.push({ tableName: '__proto__', rows: [{ polluted: true }] }), /a table BuyerLens does not know: __proto__/],
@@ -108,8 +116,12 @@ describe('backup and restore', () => {
     for (const [what, change, message] of cases) {
       Object.assign(file, JSON.parse(original));
       change();
-      expect(() => readBackup(JSON.stringify(file)), what).toThrow(message);
+      expect(() => readBackup(JSON.stringify(file), { isConsoleLink }), what).toThrow(message);
     }
+    // The order's own console is a link it may keep.
+    Object.assign(file, JSON.parse(original));
+    table('orders').rows[0]!.consoleUrl = 'https://seller.shopee.com.br/portal/sale/order/9';
+    expect(readBackup(JSON.stringify(file), { isConsoleLink }).counts.orders).toBe(1);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -119,6 +131,12 @@ describe('backup and restore', () => {
     ana.stats = { ...ana.stats, spentMinor: 99_999_999, orderCount: 500 };
     const restored = readBackup(JSON.stringify(file)).tables.buyers as BuyerRecord[];
     expect(restored.find((b) => b.buyerKey === ANA)?.stats).toMatchObject({ spentMinor: 1990, orderCount: 1 });
+  });
+
+  it('refuses a file over the size limit with its size, before reading any of it', async () => {
+    const huge = { size: MAX_BACKUP_BYTES + 1, text: () => Promise.reject(new Error('read')) } as unknown as Blob;
+    await expect(readBackupFile(huge)).rejects.toThrow(new BackupError('This file is 501 MB; BuyerLens restores backups of up to 500 MB.'));
+    await expect(readBackupFile(new Blob([await backupText()]))).resolves.toMatchObject({ counts: { buyers: 2, orders: 1, notes: 1 } });
   });
 
   it('refuses a truncated, foreign or invalid file with a clear message, and changes nothing', async () => {
@@ -163,7 +181,7 @@ describe('backup and restore', () => {
   it('migrates a backup written by version 2: its rfm rows give way to tiers scored on restore', async () => {
     const { file, rows } = await backupAt(2);
     const scoredAt = (rows.rfm as { scoredAt: string; segment: string }[])[0]!;
-    const backup = readBackup(JSON.stringify(file), Date.parse(scoredAt.scoredAt));
+    const backup = readBackup(JSON.stringify(file), { now: Date.parse(scoredAt.scoredAt) });
     expect(backup.tables.rfm).toBeUndefined();
     await restoreBackup(db, backup);
     expect(db.tables.map((t) => t.name)).not.toContain('rfm');
@@ -175,7 +193,7 @@ describe('backup and restore', () => {
 
   it('migrates a backup written by version 3: each shop gets its latest buyers', async () => {
     const { file, rows } = await backupAt(3);
-    const backup = readBackup(JSON.stringify(file), scoredOn(rows));
+    const backup = readBackup(JSON.stringify(file), { now: scoredOn(rows) });
     await restoreBackup(db, backup);
     expect((await db.shops.get('shopee:br'))?.recent).toEqual(['shopee:br:73810455', 'shopee:br:120558734']);
     expect((await recentBuyers(db)).map((b) => b.buyerKey)).toEqual(['shopee:br:73810455', 'shopee:br:120558734']);
@@ -185,7 +203,7 @@ describe('backup and restore', () => {
 
   it('migrates a backup written by version 4: the purchases ledger becomes [time, amount] numbers', async () => {
     const { file, rows } = await backupAt(4);
-    await restoreBackup(db, readBackup(JSON.stringify(file), scoredOn(rows)));
+    await restoreBackup(db, readBackup(JSON.stringify(file), { now: scoredOn(rows) }));
     const restored = await db.buyers.toArray();
     expect(restored.find((b) => b.buyerKey === 'shopee:br:73810455')?.stats.purchases).toEqual(FIXTURE_LEDGER);
     expect(restored.map(withoutLedger)).toEqual((rows.buyers as BuyerRecord[]).map(withoutLedger));

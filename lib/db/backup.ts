@@ -53,6 +53,33 @@ const ROW_SCHEMAS: Record<string, z.ZodType> = {
 
 export class BackupError extends Error {}
 
+/**
+ * The largest backup file BuyerLens reads: a JavaScript string holds at most about 512 million
+ * characters, and a backup is read as one string. About 800,000 orders with their buyers fit.
+ */
+export const MAX_BACKUP_BYTES = 500 * 1024 * 1024;
+
+/** Where a restore is: reading the file, checking its rows, writing them. */
+export interface RestoreProgress {
+  step: 'reading' | 'checking' | 'writing';
+  done: number;
+  total: number;
+}
+
+export interface ReadOptions {
+  /** When tiers are scored (the day of the restore). */
+  now?: number;
+  /**
+   * Whether an order's console link leads to its own shop's console (lib/adapters/catalog.ts
+   * knows the consoles; lib/db may not import it). Without it only https is checked.
+   */
+  isConsoleLink?: (url: string, shopKey: string) => boolean;
+  onProgress?: (progress: RestoreProgress) => void;
+}
+
+/** Rows between two progress reports. */
+const PROGRESS_EVERY = 5000;
+
 export interface Backup {
   version: number;
   tables: Record<string, unknown[]>;
@@ -100,9 +127,11 @@ function exportedRows(text: string): { version: number; rows: Rows } {
 }
 
 /** Each table's rows as its record schema reads them: what is written is what passed the schema. */
-function checkedRows(rows: Rows): Record<string, unknown[]> {
+function checkedRows(rows: Rows, onProgress?: (progress: RestoreProgress) => void): Record<string, unknown[]> {
   const unknown = Object.keys(rows).find((name) => !Object.hasOwn(ROW_SCHEMAS, name));
   if (unknown !== undefined) throw new BackupError(`The backup has a table BuyerLens does not know: ${unknown}.`);
+  const total = Object.keys(ROW_SCHEMAS).reduce((sum, name) => sum + (rows[name]?.length ?? 0), 0);
+  let done = 0;
   return Object.fromEntries(
     Object.entries(ROW_SCHEMAS).map(([name, schema]) => [
       name,
@@ -110,6 +139,7 @@ function checkedRows(rows: Rows): Record<string, unknown[]> {
       (rows[name] ?? []).map((row, i) => {
         const result = schema.safeParse(row);
         if (!result.success) throw new BackupError(`The backup's ${name} table has an invalid row (${i + 1}): ${describeIssues(result.error)}. Nothing was restored.`);
+        if (++done % PROGRESS_EVERY === 0) onProgress?.({ step: 'checking', done, total });
         return result.data;
       }),
     ]),
@@ -131,9 +161,9 @@ const fail = (what: string): never => {
 /**
  * What no single row's schema can see: settings values by their own schemas; every key in its
  * shop; orders, notes and flags of buyers and orders the backup has; tags that exist; no masked
- * name (console links over https are the order schema's).
+ * name; console links to the order's own console (that they are https is the order schema's).
  */
-function checkAcrossTables(tables: Record<string, unknown[]>): void {
+function checkAcrossTables(tables: Record<string, unknown[]>, isConsoleLink: ReadOptions['isConsoleLink']): void {
   for (const { key, value } of tables.settings as SettingRecord[]) {
     const schema = Object.hasOwn(SETTING_SCHEMAS, key) ? SETTING_SCHEMAS[key] : undefined;
     if (!schema) fail(`unknown setting ${key.slice(0, 60)}`);
@@ -154,6 +184,7 @@ function checkAcrossTables(tables: Record<string, unknown[]>): void {
     orderKeys.add(order.orderKey);
     if (!isInShop(order.orderKey, order.shopKey) || (order.buyerKey !== undefined && !isInShop(order.buyerKey, order.shopKey))) fail(`order ${order.orderKey} is not in its shop ${order.shopKey}`);
     if (order.buyerKey !== undefined && !buyerKeys.has(order.buyerKey)) fail(`order ${order.orderKey} names a buyer the backup does not have`);
+    if (order.consoleUrl !== undefined && isConsoleLink && !isConsoleLink(order.consoleUrl, order.shopKey)) fail(`order ${order.orderKey} links outside its shop's console`);
   }
   if ((tables.notes as NoteRecord[]).some((n) => !buyerKeys.has(n.buyerKey))) fail('a note names a buyer the backup does not have');
   if ((tables.orderFlags as OrderFlagRecord[]).some((f) => !orderKeys.has(f.orderKey))) fail('an order flag names an order the backup does not have');
@@ -164,11 +195,11 @@ function checkAcrossTables(tables: Record<string, unknown[]>): void {
  * backup walks the same migration ladder as the database upgrade, then its derived data is rebuilt
  * as after an upgrade (tiers of a backup from before v3 are scored at `now`).
  */
-export function readBackup(text: string, now = Date.now()): Backup {
+export function readBackup(text: string, { now = Date.now(), isConsoleLink, onProgress }: ReadOptions = {}): Backup {
   const { version, rows } = exportedRows(text);
   const migrated = migrateRows(rows, version);
-  const tables = checkedRows(migrated.rows);
-  checkAcrossTables(tables);
+  const tables = checkedRows(migrated.rows, onProgress);
+  checkAcrossTables(tables, isConsoleLink);
   // Aggregates come from the backup's orders, never from the file, and so do the tiers, search words and lists made from them.
   const stale = new Set([...migrated.stale, 'stats', 'tiers', 'search', 'recent'] as const);
   const derived = rebuildDerived(
@@ -181,13 +212,33 @@ export function readBackup(text: string, now = Date.now()): Backup {
   return { version, tables, counts };
 }
 
+/**
+ * A backup file, read and checked (readBackup) once its size is known to fit: a file too large is
+ * refused before any of it is read.
+ */
+export async function readBackupFile(file: Blob, options: ReadOptions = {}): Promise<Backup> {
+  if (file.size > MAX_BACKUP_BYTES) {
+    const mb = (bytes: number) => Math.ceil(bytes / (1024 * 1024)).toLocaleString('en');
+    throw new BackupError(`This file is ${mb(file.size)} MB; BuyerLens restores backups of up to ${mb(MAX_BACKUP_BYTES)} MB.`);
+  }
+  options.onProgress?.({ step: 'reading', done: 0, total: file.size });
+  return readBackup(await file.text(), options);
+}
+
 /** Replaces everything with the backup's data, in one transaction. */
-export async function restoreBackup(db: BuyerLensDatabase, backup: Backup): Promise<void> {
+export async function restoreBackup(db: BuyerLensDatabase, backup: Backup, onProgress?: (progress: RestoreProgress) => void): Promise<void> {
+  const total = db.tables.reduce((sum, table) => sum + (backup.tables[table.name]?.length ?? 0), 0);
+  let done = 0;
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) {
       await table.clear();
       const rows = backup.tables[table.name] ?? [];
-      if (rows.length > 0) await table.bulkAdd(rows);
+      for (let i = 0; i < rows.length; i += PROGRESS_EVERY) {
+        const slice = rows.slice(i, i + PROGRESS_EVERY);
+        await table.bulkAdd(slice);
+        done += slice.length;
+        onProgress?.({ step: 'writing', done, total });
+      }
     }
   });
 }

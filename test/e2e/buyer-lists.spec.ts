@@ -101,7 +101,12 @@ test('Buyer lists: tag by search, filter by tag, export CSV and Excel; backup, w
   await expect(count).toHaveAttribute('data-count', '0');
   expect((await tableCounts(page)).buyers).toBe(0);
 
+  // The file is read, checked and written by a worker: the page itself never parses it.
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
   await page.getByTestId('backup-restore').setInputFiles(backupPath);
+  await expect(page.getByRole('alertdialog')).toContainText(`(${before.buyers} buyers, ${before.orders} orders, ${before.notes} notes)`);
+  expect(workers.filter((url) => /restore-worker/.test(url))).toHaveLength(1);
   await page.getByRole('alertdialog').getByRole('button', { name: 'Restore from a backup' }).click();
   await expect(page.getByTestId('backup-message')).toContainText('Restored:');
   expect(await tableCounts(page)).toEqual(before);
