@@ -20,6 +20,8 @@ export const lastScreenTabItem = storage.defineItem<number | null>('session:last
 export interface CaptureHealth {
   message: string;
   at: string;
+  /** The browser refused the write for lack of space (QuotaExceededError). */
+  full?: true;
 }
 export const captureHealthItem = storage.defineItem<CaptureHealth | null>('session:captureHealth', { fallback: null });
 

@@ -1,12 +1,15 @@
 import { browser } from 'wxt/browser';
 import { consoleOfPage } from '@/lib/adapters/catalog';
 import type { Writer } from '@/lib/db/capture-check';
+import type { CaptureBatch } from '@/lib/schema/capture';
+import type { CaptureReply } from '@/lib/schema/messages';
 import { applyCapture } from '@/lib/db/capture-repository';
 import { db } from '@/lib/db/database';
-import { onContentMessage } from '@/lib/messaging/background';
+import { onContentMessage, onPageMessage } from '@/lib/messaging/background';
+import { CaptureQueue } from './capture-queue';
 import { pageOfSender, trustOf, type Sender } from '@/lib/messaging/sender';
 import { adapterIdSchema } from '@/lib/schema/common';
-import { captureHealthItem } from '@/lib/screen-state';
+import { captureHealthItem, type CaptureHealth } from '@/lib/screen-state';
 import { TabBudget } from '@/lib/tab-budget';
 
 /** A batch whose envelope is not a capture at all: logged so the adapter can be fixed. */
@@ -35,12 +38,41 @@ function writerOf(sender: Sender): Writer | undefined | 'refused' {
   return (page && consoleOfPage(page)) ?? 'refused';
 }
 
-export function registerCaptureHandlers(onStored: (shopKeys: string[]) => void): void {
+/**
+ * Stores checked captures, and keeps the ones the database refused (a full disk, a database being
+ * upgraded) in the durable queue until it takes them: nothing captured is dropped in silence.
+ */
+function createStore(onStored: (shopKeys: string[]) => void) {
   // Whether this worker last told the panel captures are fine: then a capture that stores does not
   // write the same again (one storage write per capture otherwise).
   let saidHealthy = false;
+  return async (batch: CaptureBatch, writer: Writer | undefined): Promise<CaptureReply> => {
+    try {
+      const result = await applyCapture(db, batch, writer);
+      if (!saidHealthy) await captureHealthItem.setValue(null);
+      saidHealthy = true;
+      onStored(result.shopKeys);
+      return { ok: true, result };
+    } catch (error) {
+      // Nothing of the batch was written (one transaction). Say so where the seller will see it.
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      saidHealthy = false;
+      const health: CaptureHealth = { message, at: new Date().toISOString(), ...(/QuotaExceeded/.test(message) ? { full: true as const } : {}) };
+      await captureHealthItem.setValue(health).catch(() => undefined);
+      return { ok: false, error: message };
+    }
+  };
+}
+
+export function registerCaptureHandlers(onStored: (shopKeys: string[]) => void): void {
   const budget = new TabBudget();
   browser.tabs.onRemoved.addListener((tabId) => budget.forget(tabId));
+  const store = createStore(onStored);
+  const queue = new CaptureQueue({
+    store,
+    writerOf: (pageUrl) => consoleOfPage(pageUrl),
+    refused: (batch, reason) => logMalformed(batch, `queued capture: ${reason}`),
+  });
   onContentMessage('capture', {
     async refuse({ kind, reason }, raw) {
       if (kind === 'sender') return { ok: false, error: 'not from BuyerLens' };
@@ -62,20 +94,16 @@ export function registerCaptureHandlers(onStored: (shopKeys: string[]) => void):
         }
         writer = { ...writer, maxLoggedProblems: taken.problems };
       }
-      try {
-        const result = await applyCapture(db, batch, writer);
-        if (sender.tab?.id !== undefined) budget.logged(sender.tab.id, result.rejected);
-        if (!saidHealthy) await captureHealthItem.setValue(null);
-        saidHealthy = true;
-        onStored(result.shopKeys);
-        return { ok: true, result };
-      } catch (error) {
-        // Nothing of the batch was written (one transaction). Say so where the seller will see it.
-        const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        saidHealthy = false;
-        await captureHealthItem.setValue({ message, at: new Date().toISOString() }).catch(() => undefined);
-        return { ok: false, error: message };
+      const reply = await store(batch, writer);
+      if (reply.ok) {
+        if (sender.tab?.id !== undefined) budget.logged(sender.tab.id, reply.result.rejected);
+        // The database takes captures again: the ones that waited follow.
+        queue.stored();
+        return reply;
       }
+      // A console page's capture waits for the database (a page of BuyerLens's own, the bench, is told).
+      return writer && (await queue.add(batch, reply.error)) ? { ...reply, queued: true } : reply;
     },
   });
+  onPageMessage('captures/retry', () => queue.retry());
 }

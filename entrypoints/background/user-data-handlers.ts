@@ -1,3 +1,4 @@
+import { clearCaptureQueue, forgetInQueue } from '@/lib/capture-queue';
 import { db } from '@/lib/db/database';
 import { wipeEverything } from '@/lib/db/backup';
 import { applyRetention, bulkSetTag, deleteList, eraseBuyer, importTagAssignments, saveList, saveRetention } from '@/lib/db/buyers-repository';
@@ -35,6 +36,7 @@ export function registerUserDataHandlers(onRfmSettings: () => void, shopsChanged
     const shopKey = (await db.buyers.get(b.buyerKey))?.shopKey;
     const { orderKeys } = await eraseBuyer(db, b.buyerKey);
     await forgetOnScreens(b.buyerKey, orderKeys);
+    await forgetInQueue(b.buyerKey, orderKeys);
     if (shopKey) shopsChanged([shopKey]);
   });
   onPageMessage('lists/save', (l) => saveList(db, l));
@@ -48,6 +50,7 @@ export function registerUserDataHandlers(onRfmSettings: () => void, shopsChanged
   onPageMessage('data/wipe', async () => {
     await wipeEverything(db);
     await clearSessionState();
+    await clearCaptureQueue();
     // The built-in replies are part of BuyerLens, not the user's data: they come back.
     await ensureDefaultPacks(db);
   });

@@ -8,6 +8,7 @@ import { I18nProvider, useI18n } from '@/lib/i18n/react';
 import type { LanguageSetting } from '@/lib/i18n/i18n';
 import { captureHealthItem, type CaptureHealth } from '@/lib/screen-state';
 import { useScreen } from './use-screen';
+import { CaptureQueueBanner } from './CaptureQueueBanner';
 import { BuyerView } from './views/BuyerView';
 import { OverviewView } from './views/OverviewView';
 import { ScreenView } from './views/ScreenView';
@@ -77,9 +78,10 @@ function Panel() {
     <>
       {health && (
         <p className="banner error" role="alert">
-          {t('panel.error.capture', { message: health.message })}
+          {health.full ? t('panel.error.storageFull') : t('panel.error.capture', { message: health.message })}
         </p>
       )}
+      <CaptureQueueBanner />
       {body}
     </>
   );

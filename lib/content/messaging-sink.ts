@@ -1,3 +1,4 @@
+import { queueCapture } from '../capture-queue';
 import { onBackgroundMessage } from '../messaging/content';
 import { sendToBackground } from '../messaging/send';
 import type { CaptureSink } from './sink';
@@ -12,4 +13,5 @@ export const messagingSink: CaptureSink = {
     pick: (query) => sendToBackground('replies/pick', { query }),
     picked: (id) => void sendToBackground('replies/picked', { id }).catch(() => undefined),
   },
+  queue: (batch, reason) => queueCapture(batch, reason),
 };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { shopeeAdapter } from '../adapters/shopee';
 import { atOnce } from '../adapters/slices';
 import type { CaptureBatch, Screen } from '../schema/capture';
@@ -127,5 +127,32 @@ describe('content runtime', () => {
       { ...order, buyerName: 'mariana.costa92', status: 'shipped', buyerKey: 'shopee:br:73810455' },
       { ...order, orderKey: 'shopee:br:2', orderId: '2' },
     ]);
+  });
+
+  it('keeps a capture the background does not answer after the retries in the durable queue, and sends each only once', async () => {
+    vi.useFakeTimers();
+    try {
+      const { page } = consolePage(ORDER_PAGE, '<html><body></body></html>');
+      let attempts = 0;
+      const queued: [CaptureBatch, string][] = [];
+      const send = captureSender({
+        ...page,
+        sink: {
+          ...page.sink,
+          capture: () => Promise.reject(new Error(`Could not establish connection (${++attempts})`)),
+          queue: async (batch, reason) => (queued.push([batch, reason]), true),
+        },
+      });
+      send('network', { shops: [], buyers: [], orders: [{ orderKey: 'shopee:br:1', orderId: '1', shopKey: 'shopee:br' }], problems: [] }, page.session());
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(queued).toEqual([]);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(attempts).toBe(4);
+      expect(queued).toHaveLength(1);
+      expect(queued[0]![0]).toMatchObject({ pageUrl: ORDER_PAGE, orders: [{ orderKey: 'shopee:br:1' }] });
+      expect(queued[0]![1]).toBe('Could not establish connection (4)');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

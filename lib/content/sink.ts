@@ -10,6 +10,8 @@ export interface CaptureSink {
   onInsert?(handler: (text: string) => InsertResult): () => void;
   /** The "/" picker's source of replies, where the console has a reply box. */
   replies?: ReplySource;
+  /** Keeps a capture the background did not take after the retries, for it to store later (lib/capture-queue.ts); answers whether it was kept. */
+  queue?(batch: CaptureBatch, reason: string): Promise<boolean>;
 }
 
 export interface ReplySource {
@@ -35,7 +37,11 @@ export async function withRetry(send: () => Promise<unknown>): Promise<void> {
 /** Sends what was read on a page (the session it was read in says which page, and its kind). */
 export type SendCapture = (source: CaptureBatch['source'], extraction: Extraction, session: PageSession, sourceUrl?: string) => void;
 
-/** Sends one reading of a page or response as a capture batch; a batch that cannot be sent is logged, never thrown. */
+/**
+ * Sends one reading of a page or response as a capture batch. A batch the background does not
+ * answer after the retries (its service worker gone for longer) waits in the durable queue; one
+ * that cannot even be queued is counted for the panel and logged, never thrown.
+ */
 export function captureSender({ adapter, sink }: Pick<ConsolePage, 'adapter' | 'sink'>): SendCapture {
   return (source, extraction, session, sourceUrl) => {
     const batch: CaptureBatch = {
@@ -50,8 +56,11 @@ export function captureSender({ adapter, sink }: Pick<ConsolePage, 'adapter' | '
       problems: extraction.problems,
       ...(sourceUrl ? { sourceUrl } : {}),
     };
-    void withRetry(() => sink.capture(batch)).catch((error: unknown) => {
-      console.warn('[BuyerLens] capture not stored', error);
-    });
+    void withRetry(() => sink.capture(batch))
+      .catch(async (error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        if (!(await sink.queue?.(batch, reason))) console.warn('[BuyerLens] capture not stored', error);
+      })
+      .catch((error: unknown) => console.warn('[BuyerLens] capture not stored', error));
   };
 }

@@ -77,6 +77,8 @@ export const pageToBackground = {
   'replies/import': action<{ added: number; updated: number }>()(z.unknown()),
   /** Put a reply into a console tab's reply box (the background passes it to that tab's content script). */
   'chat/insert': action()(chatInsertSchema),
+  /** Try the captures waiting in the durable queue now; answers how many still wait. */
+  'captures/retry': action<{ waiting: number }>()(z.object({}).strict()),
 };
 
 export type ContentToBackground = typeof contentToBackground;

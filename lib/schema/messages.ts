@@ -58,7 +58,8 @@ export interface CaptureResult {
   /** Shops whose buyers changed: their RFM needs re-scoring. */
   shopKeys: string[];
 }
-export type CaptureReply = { ok: true; result: CaptureResult } | { ok: false; error: string };
+/** `queued`: not stored yet, but kept in the durable queue until the database takes it (lib/capture-queue.ts). */
+export type CaptureReply = { ok: true; result: CaptureResult } | { ok: false; error: string; queued?: true };
 
 /** One entry of the "/" picker in a console's reply box: ready to insert. */
 export interface PickedReply {

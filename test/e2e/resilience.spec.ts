@@ -1,3 +1,4 @@
+import type { CDPSession } from '@playwright/test';
 import { amazonOrder, shopeeCards } from '../../scripts/demo/responses';
 import { DEMO_AMAZON, DEMO_SHOPEE } from '../../scripts/demo/serve';
 import { waitForConsole } from '../../scripts/demo/seed';
@@ -9,6 +10,18 @@ interface LogEntry {
   where?: string;
   message: string;
   adapterId: string;
+}
+
+/** Stops BuyerLens's service worker, as Chrome does when it is idle, and waits until it is stopped. */
+async function stopServiceWorker(cdp: CDPSession): Promise<void> {
+  await cdp.send('ServiceWorker.enable');
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
 }
 
 test('a malformed response gives a capture-log entry, keeps the good records, and nothing crashes', async ({ extension, demo }) => {
@@ -63,15 +76,7 @@ test('a service worker stopped mid-session loses nothing', async ({ extension, d
   await waitForStore(panel, 'orders', (rows) => rows.length === demo.shopee.length);
 
   // Chrome stops idle extension workers; here it is stopped on purpose.
-  const cdp = await extension.context.newCDPSession(panel);
-  await cdp.send('ServiceWorker.enable');
-  const stopped = new Promise<void>((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped')) resolve();
-    });
-  });
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
+  await stopServiceWorker(await extension.context.newCDPSession(panel));
 
   // The seller goes on: the next capture wakes the worker, and the store has everything.
   const newest = expected.orders[0]!;
@@ -106,3 +111,34 @@ test('a console page writes only its own marketplaces: an order JSON on the Nort
   expect((await readTable<{ shopKey: string }>(panel, 'shops')).map((s) => s.shopKey)).not.toContain('amazon:amazon.de');
 });
 
+
+test('a full disk loses nothing: captures the database refuses wait, the panel says so, and they are saved when space is back', async ({ extension, demo }, testInfo) => {
+  const panel = await extension.openPanel();
+  await expect(panel.getByTestId('captures-waiting')).toHaveCount(0);
+  // The extension's storage quota is cut to what it uses now: IndexedDB refuses every write, as on a full disk.
+  const origin = `chrome-extension://${extension.extensionId}`;
+  const cdp = await extension.context.newCDPSession(panel);
+  const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage });
+  // Chromium applies a quota when the origin's database files are opened: every connection closes
+  // (the worker stops, the panel leaves), and after a grace period the next connection has the quota.
+  await stopServiceWorker(cdp);
+  await panel.goto('about:blank');
+  await panel.waitForTimeout(2500); // Chromium keeps an origin's database files open 2 s after the last connection closes.
+
+  const page = await extension.context.newPage();
+  await page.goto(`${DEMO_SHOPEE}/portal/sale/order?page_size=100`);
+  await waitForConsole(page);
+  await panel.goto(extension.panelUrl);
+  await expect(panel.getByTestId('captures-waiting')).toBeVisible();
+  await expect(panel.getByRole('alert').first()).toHaveText('The browser has no room left for BuyerLens’s data (the disk is full). Captures wait until there is space again.');
+  await panel.screenshot({ path: testInfo.outputPath('captures-waiting.png') });
+  expect(await readTable(panel, 'orders')).toEqual([]);
+
+  // Space is back: "Try now" saves what waited, and the banner goes.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await panel.getByTestId('captures-retry').click();
+  await expect(panel.getByTestId('captures-waiting')).toHaveCount(0);
+  await waitForStore(panel, 'orders', (rows) => rows.length === demo.shopee.length);
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+});
