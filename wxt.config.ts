@@ -49,11 +49,14 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'buyerlens@buyerlens.app',
-              // world: 'MAIN' content scripts need Firefox 128.
-              strict_min_version: '128.0',
+              // world: 'MAIN' content scripts need Firefox 128; the data collection declaration is
+              // read from 140 (the current ESR), so that is the least BuyerLens asks for.
+              strict_min_version: '140.0',
               // BuyerLens collects and transmits nothing: all data stays in the browser (README, privacy).
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads the declaration from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
