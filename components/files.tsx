@@ -11,13 +11,26 @@ export function download(file: Blob, name: string): void {
 }
 
 /** A button that picks one file; the same file can be picked again after a failed attempt. */
-export function FileButton({ accept, testId, onFile, children }: { accept: string; testId: string; onFile: (file: File) => void; children: ReactNode }) {
+export function FileButton({
+  accept,
+  testId,
+  onFile,
+  disabled = false,
+  children,
+}: {
+  accept: string;
+  testId: string;
+  onFile: (file: File) => void;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <label className="small-button file-button">
+    <label className="small-button file-button" aria-disabled={disabled || undefined}>
       {children}
       <input
         type="file"
         accept={accept}
+        disabled={disabled}
         data-testid={testId}
         onChange={(e) => {
           const file = e.target.files?.[0];

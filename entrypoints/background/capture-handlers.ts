@@ -64,7 +64,8 @@ function createStore(onStored: (shopKeys: string[]) => void) {
   };
 }
 
-export function registerCaptureHandlers(onStored: (shopKeys: string[]) => void): void {
+/** Registers the capture message; answers the durable queue, which wipe and forget hold still while they work. */
+export function registerCaptureHandlers(onStored: (shopKeys: string[]) => void): CaptureQueue {
   const budget = new TabBudget();
   browser.tabs.onRemoved.addListener((tabId) => budget.forget(tabId));
   const store = createStore(onStored);
@@ -106,4 +107,5 @@ export function registerCaptureHandlers(onStored: (shopKeys: string[]) => void):
     },
   });
   onPageMessage('captures/retry', () => queue.retry());
+  return queue;
 }

@@ -116,6 +116,53 @@ describe('queueing a capture', () => {
     expect(NOT_KEPT_KEY).toBe('capturesNotKept');
   });
 
+  it('lets a capture that fails for a reason of its own wait without holding up the others', async () => {
+    await queueCapture(batch('1'), 'no answer');
+    await queueCapture(batch('2'), 'no answer');
+    const stored: string[] = [];
+    const queue = new CaptureQueue({
+      store: async (b) => {
+        const id = (b.orders[0] as { orderId: string }).orderId;
+        if (id === '1') return { ok: false, error: 'TypeError: a bug' };
+        stored.push(id);
+        return ok;
+      },
+      writerOf: (url) => consoleOfPage(url),
+      refused: async () => undefined,
+    });
+    await vi.waitFor(() => expect(stored).toEqual(['2']));
+    expect(await queue.retry()).toEqual({ waiting: 1 });
+    expect(await fakeBrowser.alarms.get('capture-queue')).toBeDefined();
+  });
+
+  it('holds passes still while a forget runs: a capture read before the forget cannot bring the buyer back', async () => {
+    const buyer = { buyerKey: 'shopee:br:7', shopKey: 'shopee:br', platformBuyerId: '7' };
+    await queueCapture(batch('1', { buyers: [buyer] }), 'no answer');
+    await queueCapture(batch('2', { buyers: [buyer] }), 'no answer');
+    const database = new Set<string>();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const queue = new CaptureQueue({
+      store: async (b) => {
+        await gate;
+        for (const x of b.buyers) database.add((x as { buyerKey: string }).buyerKey);
+        return ok;
+      },
+      writerOf: (url) => consoleOfPage(url),
+      refused: async () => undefined,
+    });
+    await settle();
+    // The pass is storing the first capture when the seller forgets buyer 7.
+    const forgotten = queue.exclusive(async () => {
+      database.delete('shopee:br:7');
+      await forgetInQueue('shopee:br:7', []);
+    });
+    release();
+    await forgotten;
+    await queue.retry();
+    expect(database.has('shopee:br:7')).toBe(false);
+  });
+
   it('forgets an erased buyer in every waiting capture: their record and their orders, nobody else’s', async () => {
     await queueCapture(
       batch('1', {

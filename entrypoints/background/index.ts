@@ -9,10 +9,11 @@ import { registerUserDataHandlers } from './user-data-handlers';
 
 export default defineBackground(() => {
   const rfm = createRfmScheduler();
-  registerCaptureHandlers((shopKeys) => rfm.shopsChanged(shopKeys));
+  const queue = registerCaptureHandlers((shopKeys) => rfm.shopsChanged(shopKeys));
   registerScreenHandlers();
   registerReplyHandlers();
   registerUserDataHandlers(
+    queue,
     () => void rfm.rescoreEverything(),
     (shopKeys) => rfm.shopsChanged(shopKeys),
   );

@@ -9,13 +9,14 @@ import { deleteTemplate, ensureDefaultPacks, importPack, markTemplateUsed, saveT
 import { saveRfmSettings } from '@/lib/db/rfm-repository';
 import { createTag, deleteTag, setBuyerTag, updateTag } from '@/lib/db/tags-repository';
 import { onPageMessage } from '@/lib/messaging/background';
+import type { CaptureQueue } from './capture-queue';
 import { clearSessionState, forgetOnScreens } from '@/lib/screen-state';
 
 /**
  * The user's own data (extension pages → background; never a content script, whose tab is a
  * marketplace's): each action parsed by lib/messaging, then done in the repositories' transactions.
  */
-export function registerUserDataHandlers(onRfmSettings: () => void, shopsChanged: (shopKeys: readonly string[]) => void): void {
+export function registerUserDataHandlers(queue: Pick<CaptureQueue, 'exclusive'>, onRfmSettings: () => void, shopsChanged: (shopKeys: readonly string[]) => void): void {
   onPageMessage('tags/create', (t) => createTag(db, t.name, t.color));
   onPageMessage('tags/update', (t) => updateTag(db, t.id, t));
   onPageMessage('tags/delete', (t) => deleteTag(db, t.id));
@@ -34,9 +35,12 @@ export function registerUserDataHandlers(onRfmSettings: () => void, shopsChanged
   onPageMessage('buyers/import-tags', (c) => importTagAssignments(db, c.assignments));
   onPageMessage('buyers/erase', async (b) => {
     const shopKey = (await db.buyers.get(b.buyerKey))?.shopKey;
-    const { orderKeys } = await eraseBuyer(db, b.buyerKey);
-    await forgetOnScreens(b.buyerKey, orderKeys);
-    await forgetInQueue(b.buyerKey, orderKeys);
+    // No queued capture is stored meanwhile, so none brings back what this forgets.
+    await queue.exclusive(async () => {
+      const { orderKeys } = await eraseBuyer(db, b.buyerKey);
+      await forgetOnScreens(b.buyerKey, orderKeys);
+      await forgetInQueue(b.buyerKey, orderKeys);
+    });
     if (shopKey) shopsChanged([shopKey]);
   });
   onPageMessage('lists/save', (l) => saveList(db, l));
@@ -48,9 +52,11 @@ export function registerUserDataHandlers(onRfmSettings: () => void, shopsChanged
     return { orders: result.orders };
   });
   onPageMessage('data/wipe', async () => {
-    await wipeEverything(db);
+    await queue.exclusive(async () => {
+      await clearCaptureQueue();
+      await wipeEverything(db);
+    });
     await clearSessionState();
-    await clearCaptureQueue();
     // The built-in replies are part of BuyerLens, not the user's data: they come back.
     await ensureDefaultPacks(db);
   });

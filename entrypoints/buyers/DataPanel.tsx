@@ -23,6 +23,8 @@ function useBackup(onChanged: () => void, setMessage: (message: PanelMessage | n
   const { t } = useI18n();
   const [pending, setPending] = useState<Counts | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // From the seller's "Restore" until the worker answers: nothing may stop or start another restore.
+  const [writing, setWriting] = useState(false);
   const worker = useRef<Worker | null>(null);
   useEffect(() => () => worker.current?.terminate(), []);
 
@@ -31,6 +33,7 @@ function useBackup(onChanged: () => void, setMessage: (message: PanelMessage | n
     worker.current = null;
     setBusy(null);
     setPending(null);
+    setWriting(false);
   };
   const backup = async () => {
     setMessage(null);
@@ -64,15 +67,19 @@ function useBackup(onChanged: () => void, setMessage: (message: PanelMessage | n
     w.addEventListener('message', (event: MessageEvent<RestoreMessage>) => onMessage(event.data));
     w.addEventListener('error', (event) => {
       stop();
-      setMessage({ text: t('backup.refused', { message: event.message }), error: true });
+      setMessage({ text: t('backup.refused', { message: event.message || t('backup.workerFailed') }), error: true });
     });
     w.postMessage({ kind: 'read', file } satisfies RestoreRequest);
   };
   const restore = () => {
+    if (!pending) return;
     setPending(null);
+    setWriting(true);
+    // Writing starts by clearing the tables: say so at once, and lock the buttons until it is done.
+    setBusy(t('backup.writing', { done: 0, total: Object.values(pending).reduce((a, b) => a + b, 0) }));
     worker.current?.postMessage({ kind: 'restore' } satisfies RestoreRequest);
   };
-  return { pending, busy, backup, choose, restore, cancel: stop };
+  return { pending, busy, writing, backup, choose, restore, cancel: stop };
 }
 
 function RestoreConfirm({ pending, onRestore, onCancel }: { pending: Counts; onRestore: () => void; onCancel: () => void }) {
@@ -145,7 +152,7 @@ export function DataPanel({ onChanged }: { onChanged: () => void }) {
   const { t } = useI18n();
   const { run, error } = useAction();
   const [message, setMessage] = useState<PanelMessage | null>(null);
-  const { pending, busy, backup, choose, restore, cancel } = useBackup(onChanged, setMessage);
+  const { pending, busy, writing, backup, choose, restore, cancel } = useBackup(onChanged, setMessage);
 
   const keepMonths = async (months: number | null) => {
     const done = await run('data/retention', { months });
@@ -166,10 +173,10 @@ export function DataPanel({ onChanged }: { onChanged: () => void }) {
       <h2 id="data-title">{t('backup.title')}</h2>
       <p className="muted small">{t('backup.hint')}</p>
       <div className="form-actions">
-        <button type="button" className="small-button primary" data-testid="backup-download" onClick={() => void backup()}>
+        <button type="button" className="small-button primary" data-testid="backup-download" disabled={busy !== null} onClick={() => void backup()}>
           {t('backup.download')}
         </button>
-        <FileButton accept="application/json,.json" testId="backup-restore" onFile={choose}>
+        <FileButton accept="application/json,.json" testId="backup-restore" disabled={writing} onFile={choose}>
           {t('backup.restore')}
         </FileButton>
       </div>

@@ -10,14 +10,19 @@ function useCaptureQueue(): { waiting: number; notKept: CapturesNotKept | null }
   const [state, setState] = useState<{ waiting: number; notKept: CapturesNotKept | null }>({ waiting: 0, notKept: null });
   useEffect(() => {
     let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const read = () => void captureQueueState().then((s) => live && setState(s));
+    // A queue being stored changes many keys in a row: one read after the burst.
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && Object.keys(changes).some((key) => key.startsWith(QUEUED_PREFIX) || key === NOT_KEPT_KEY)) read();
+      if (area !== 'local' || !Object.keys(changes).some((key) => key.startsWith(QUEUED_PREFIX) || key === NOT_KEPT_KEY)) return;
+      clearTimeout(timer);
+      timer = setTimeout(read, 250);
     };
     read();
     browser.storage.onChanged.addListener(onChanged);
     return () => {
       live = false;
+      clearTimeout(timer);
       browser.storage.onChanged.removeListener(onChanged);
     };
   }, []);

@@ -54,10 +54,11 @@ const ROW_SCHEMAS: Record<string, z.ZodType> = {
 export class BackupError extends Error {}
 
 /**
- * The largest backup file BuyerLens reads: a JavaScript string holds at most about 512 million
- * characters, and a backup is read as one string. About 800,000 orders with their buyers fit.
+ * The largest backup file BuyerLens reads. A backup is read as one string and parsed whole, which
+ * takes several times its size in memory (a string of 500 MB with Chinese or Thai names is 1 GB
+ * alone); 256 MB (about 400,000 orders with their buyers) stays well inside a worker's heap.
  */
-export const MAX_BACKUP_BYTES = 500 * 1024 * 1024;
+export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
 
 /** Where a restore is: reading the file, checking its rows, writing them. */
 export interface RestoreProgress {
@@ -104,14 +105,16 @@ function isExportFile(value: unknown): value is DexieExportFile {
   return typeof v === 'object' && v !== null && v.formatName === 'dexie' && typeof v.data === 'object' && v.data !== null && Array.isArray(v.data.data);
 }
 
-/** Every table's rows of an export file, as its version stored them; throws where the file is not a BuyerLens backup. */
-function exportedRows(text: string): { version: number; rows: Rows } {
-  let parsed: unknown;
+function parsed(text: string): unknown {
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     throw new BackupError('The backup file is incomplete or damaged: it is not complete JSON.');
   }
+}
+
+/** Every table's rows of an export file, as its version stored them; throws where the file is not a BuyerLens backup. */
+function exportedRows(parsed: unknown): { version: number; rows: Rows } {
   if (!isExportFile(parsed) || parsed.data.databaseName !== DATABASE_NAME) throw new BackupError('This file is not a BuyerLens backup.');
   const version = parsed.data.databaseVersion;
   if (!Number.isInteger(version) || version < 1) throw new BackupError('This backup does not say which version of BuyerLens wrote it.');
@@ -121,7 +124,8 @@ function exportedRows(text: string): { version: number; rows: Rows } {
   for (const table of parsed.data.data) {
     if (typeof table !== 'object' || table === null || typeof table.tableName !== 'string') throw new BackupError('The backup is damaged: a table without a name.');
     if (!Array.isArray(table.rows)) throw new BackupError(`The backup's ${table.tableName} table is damaged.`);
-    rows[table.tableName] = [...(rows[table.tableName] ?? []), ...table.rows];
+    const before = rows[table.tableName];
+    rows[table.tableName] = before ? before.concat(table.rows) : table.rows;
   }
   return { version, rows };
 }
@@ -133,16 +137,18 @@ function checkedRows(rows: Rows, onProgress?: (progress: RestoreProgress) => voi
   const total = Object.keys(ROW_SCHEMAS).reduce((sum, name) => sum + (rows[name]?.length ?? 0), 0);
   let done = 0;
   return Object.fromEntries(
-    Object.entries(ROW_SCHEMAS).map(([name, schema]) => [
-      name,
+    Object.entries(ROW_SCHEMAS).map(([name, schema]) => {
+      const list = rows[name] ?? [];
+      // Each row is replaced by what its schema read, in place (a large backup is not held twice).
       // Nothing the schema does not know (such as the export format's own type annotations) reaches the database.
-      (rows[name] ?? []).map((row, i) => {
+      for (const [i, row] of list.entries()) {
         const result = schema.safeParse(row);
         if (!result.success) throw new BackupError(`The backup's ${name} table has an invalid row (${i + 1}): ${describeIssues(result.error)}. Nothing was restored.`);
+        list[i] = result.data;
         if (++done % PROGRESS_EVERY === 0) onProgress?.({ step: 'checking', done, total });
-        return result.data;
-      }),
-    ]),
+      }
+      return [name, list];
+    }),
   );
 }
 
@@ -195,8 +201,12 @@ function checkAcrossTables(tables: Record<string, unknown[]>, isConsoleLink: Rea
  * backup walks the same migration ladder as the database upgrade, then its derived data is rebuilt
  * as after an upgrade (tiers of a backup from before v3 are scored at `now`).
  */
-export function readBackup(text: string, { now = Date.now(), isConsoleLink, onProgress }: ReadOptions = {}): Backup {
-  const { version, rows } = exportedRows(text);
+export function readBackup(text: string, options: ReadOptions = {}): Backup {
+  return readParsedBackup(parsed(text), options);
+}
+
+function readParsedBackup(file: unknown, { now = Date.now(), isConsoleLink, onProgress }: ReadOptions): Backup {
+  const { version, rows } = exportedRows(file);
   const migrated = migrateRows(rows, version);
   const tables = checkedRows(migrated.rows, onProgress);
   checkAcrossTables(tables, isConsoleLink);
@@ -222,7 +232,8 @@ export async function readBackupFile(file: Blob, options: ReadOptions = {}): Pro
     throw new BackupError(`This file is ${mb(file.size)} MB; BuyerLens restores backups of up to ${mb(MAX_BACKUP_BYTES)} MB.`);
   }
   options.onProgress?.({ step: 'reading', done: 0, total: file.size });
-  return readBackup(await file.text(), options);
+  // The text is dropped once parsed: only the rows are held while they are checked.
+  return readParsedBackup(parsed(await file.text()), options);
 }
 
 /** Replaces everything with the backup's data, in one transaction. */

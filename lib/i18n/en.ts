@@ -143,6 +143,7 @@ export const en = {
   'backup.reading': 'Reading the backup file…',
   'backup.checking': 'Checking the backup: {done} of {total} rows…',
   'backup.writing': 'Restoring {done} of {total} rows…',
+  'backup.workerFailed': 'the file could not be read (it may be too large for this computer’s memory)',
   'backup.progress': 'Backing up {done} of {total} rows…',
   'privacy.title': 'Privacy',
   'privacy.retention': 'Delete orders older than',

@@ -145,6 +145,7 @@ export const zhCN: Record<MessageKey, string> = {
   'backup.reading': '正在读取备份文件…',
   'backup.checking': '正在检查备份：{done} / {total} 行…',
   'backup.writing': '正在恢复 {done} / {total} 行…',
+  'backup.workerFailed': '无法读取该文件（可能超出了这台电脑的内存）',
   'backup.progress': '正在备份 {done} / {total} 行…',
   'privacy.title': '隐私',
   'privacy.retention': '删除早于以下时间的订单',
