@@ -78,6 +78,17 @@ describe('backup and restore', () => {
     expect(await db.notes.toArray()).toEqual(notes);
   });
 
+  it('restores a buyer whose orders carry no date (the export marks the absent dates, never writes them as 0)', async () => {
+    await applyCapture(db, { ...batch, orders: [{ ...batch.orders[0]!, orderKey: 'shopee:br:10', orderId: '10', placedAt: undefined, buyerKey: 'shopee:br:2' }] });
+    const beforeBuyer = await db.buyers.get('shopee:br:2');
+    expect(beforeBuyer?.stats.firstOrderAt).toBeUndefined();
+    const text = await backupText();
+    expect(text).toContain('"undef"');
+    await wipeEverything(db);
+    await restoreBackup(db, readBackup(text));
+    expect((await db.buyers.get('shopee:br:2'))?.stats).toEqual(beforeBuyer?.stats);
+  });
+
   it('restores a state the app reaches with the largest amounts (a buyer of 10,000 orders at the amount limit)', async () => {
     const orders = Array.from({ length: 10_000 }, (_, i) => {
       const placedAt = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();

@@ -105,6 +105,25 @@ function isExportFile(value: unknown): value is DexieExportFile {
   return typeof v === 'object' && v !== null && v.formatName === 'dexie' && typeof v.data === 'object' && v.data !== null && Array.isArray(v.data.data);
 }
 
+/**
+ * A row as it was stored: the export writes a field that was present but undefined as 0 and notes
+ * it in the row's `$types` ("undef"); such a field is absent again here (a buyer whose orders have no
+ * date has no first-order date, not 0).
+ */
+function withoutUndefined(row: unknown): unknown {
+  const types = (row as { $types?: unknown } | null)?.$types;
+  if (typeof types !== 'object' || types === null) return row;
+  for (const [path, type] of Object.entries(types)) {
+    if (type !== 'undef') continue;
+    const keys = path.split('.');
+    const last = keys.pop()!;
+    let parent: unknown = row;
+    for (const key of keys) parent = typeof parent === 'object' && parent !== null && Object.hasOwn(parent, key) ? (parent as Record<string, unknown>)[key] : undefined;
+    if (typeof parent === 'object' && parent !== null && Object.hasOwn(parent, last)) delete (parent as Record<string, unknown>)[last];
+  }
+  return row;
+}
+
 function parsed(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -125,7 +144,8 @@ function exportedRows(parsed: unknown): { version: number; rows: Rows } {
     if (typeof table !== 'object' || table === null || typeof table.tableName !== 'string') throw new BackupError('The backup is damaged: a table without a name.');
     if (!Array.isArray(table.rows)) throw new BackupError(`The backup's ${table.tableName} table is damaged.`);
     const before = rows[table.tableName];
-    rows[table.tableName] = before ? before.concat(table.rows) : table.rows;
+    const list = table.rows.map(withoutUndefined);
+    rows[table.tableName] = before ? before.concat(list) : list;
   }
   return { version, rows };
 }
