@@ -7,7 +7,12 @@ import { db } from '@/lib/db/database';
 import { rankingContextFor } from '@/lib/replies/context';
 import { rankTemplates, searchTemplates, type RankedReply, type ReplyReason } from '@/lib/replies/rank';
 import { promptsOf, renderTemplate } from '@/lib/replies/render';
-import type { ReplyTemplateRecord } from '@/lib/schema/replies';
+import { REPLY_LANGUAGES, type ReplyLanguage, type ReplyTemplateRecord } from '@/lib/schema/replies';
+import { loadShopReplyLanguages } from '@/lib/db/settings-queries';
+import { createTranslator } from '@/lib/i18n/i18n';
+import { packLanguageFor, replyLanguagesFor } from '@/lib/replies/languages';
+import { ActionErrorText } from '@/components/ActionErrorText';
+import { useAction } from '@/components/use-action';
 import { replyValues } from '@/lib/replies/values';
 import type { BuyerRecord, OrderRecord, RfmTier, ShopRecord, TagRecord } from '@/lib/schema/records';
 import type { ScreenState } from '@/lib/screen-state';
@@ -125,7 +130,7 @@ function ReplyItem({
   useEffect(() => registerTrigger(index, () => void run(canInsert ? 'insert' : 'copy')));
 
   return (
-    <li className="reply-item" data-testid="reply-item" data-category={template.category} data-template-id={template.id}>
+    <li className="reply-item" data-testid="reply-item" data-category={template.category} data-template-id={template.id} data-lang={template.language} lang={template.language}>
       <div className="reply-head">
         {index < KEYS.length && <kbd aria-hidden="true">{KEYS[index]}</kbd>}
         <span className="reply-title">{template.title}</span>
@@ -221,9 +226,47 @@ type ReplyInputs = {
   screen: ScreenState | null;
 };
 
-/** The replies matching the search, or else ranked for the buyer and order on screen. */
-function useRankedReplies({ buyer, orders, rfm, tags, screen }: ReplyInputs, query: string) {
+/**
+ * The languages this buyer's replies are offered in, most wanted first: the one the agent chose for
+ * the shop, else the market's (lib/adapters/catalog.ts), then the agent's interface language.
+ */
+function useReplyLanguages(buyer: BuyerRecord) {
   const { language } = useI18n();
+  const chosen = useLiveQuery(async () => (await loadShopReplyLanguages(db))[buyer.shopKey], [buyer.shopKey]);
+  const market = catalogEntry(buyer.adapterId)?.replyLanguage(buyer.shopKey);
+  return { languages: replyLanguagesFor(chosen, market, language), chosen, market };
+}
+
+/** The language this shop's buyers are answered in: the market's by default, or the agent's choice. */
+function ReplyLanguageSelect({ shopKey, chosen, market }: { shopKey: string; chosen: ReplyLanguage | undefined; market: string | undefined }) {
+  const { t, language } = useI18n();
+  const { run, error } = useAction();
+  const names = new Intl.DisplayNames([language], { type: 'language' });
+  const name = (tag: string) => names.of(tag) ?? tag;
+  const marketPack = packLanguageFor(market);
+  return (
+    <label className="reply-language small">
+      <span className="visually-hidden">{t('replies.language')}</span>
+      <select
+        data-testid="reply-language"
+        aria-label={t('replies.language')}
+        value={chosen ?? ''}
+        onChange={(e) => void run('shops/reply-language', { shopKey, language: (e.target.value || null) as ReplyLanguage | null })}
+      >
+        <option value="">{marketPack ? t('replies.languageMarket', { language: name(marketPack) }) : t('replies.languageAgent')}</option>
+        {REPLY_LANGUAGES.map((l) => (
+          <option key={l} value={l}>
+            {name(l)}
+          </option>
+        ))}
+      </select>
+      <ActionErrorText error={error} />
+    </label>
+  );
+}
+
+/** The replies matching the search, or else ranked for the buyer and order on screen. */
+function useRankedReplies({ buyer, orders, rfm, tags, screen }: ReplyInputs, query: string, languages: readonly string[]) {
   const templates = useLiveQuery(() => db.replyTemplates.toArray(), []) ?? [];
   // When the panel opened on this buyer: what "late" and "placed 2 days ago" are measured from.
   const [now] = useState(Date.now);
@@ -236,7 +279,7 @@ function useRankedReplies({ buyer, orders, rfm, tags, screen }: ReplyInputs, que
     tagNames,
     onScreenOrderKey: screen?.orderKey,
     lastBuyerMessage: screen?.chat?.lastBuyerMessage,
-    language,
+    languages,
     now,
   });
   const ranked: RankedReply[] = query.trim()
@@ -255,21 +298,27 @@ export function ReplySuggestions(inputs: ReplyInputs) {
   const { t } = translator;
   const agentName = useAgentName();
   const [query, setQuery] = useState('');
-  const { ranked, order } = useRankedReplies(inputs, query);
+  const { languages, chosen, market } = useReplyLanguages(buyer);
+  const { ranked, order } = useRankedReplies(inputs, query, languages);
   const registerTrigger = useReplyKeys();
   const reasonText = useReasonText(order);
   const { copy, insert } = useReplyDelivery(screen);
   const marketplace = catalogEntry(buyer.adapterId);
-  const replyLanguage = marketplace?.replyLanguage(buyer.shopKey);
+  const replyLanguage = chosen ?? market;
   // `screen` is given only when this buyer is the one on screen (directly or through the order).
   const canInsert = screen?.chat?.replyBox === true;
-  const values = replyValues(translator, { buyer, order, shop, rfm: rfm ?? undefined, agentName });
+  // Numbers, money and dates in the reply's own language ("R$ 65,85" in a Portuguese reply).
+  const valuesFor = (language: string) =>
+    replyValues(language === translator.language ? translator : createTranslator(translator.language, language), { buyer, order, shop, rfm: rfm ?? undefined, agentName, replyLanguage: language });
 
   return (
     <section className="section replies" data-testid="reply-suggestions" aria-labelledby="replies-title">
-      <h2 id="replies-title" className="section-title">
-        {t('replies.title')}
-      </h2>
+      <div className="section-head">
+        <h2 id="replies-title" className="section-title">
+          {t('replies.title')}
+        </h2>
+        <ReplyLanguageSelect shopKey={buyer.shopKey} chosen={chosen} market={market} />
+      </div>
       <label className="search compact">
         <span className="visually-hidden">{t('replies.search')}</span>
         <input type="search" placeholder={t('replies.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
@@ -284,7 +333,7 @@ export function ReplySuggestions(inputs: ReplyInputs) {
               template={r.template}
               reason={query.trim() ? undefined : reasonText(r.reason)}
               index={i}
-              values={values}
+              values={valuesFor(r.template.language)}
               canInsert={canInsert}
               insert={insert}
               copy={copy}

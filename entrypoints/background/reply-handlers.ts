@@ -1,9 +1,11 @@
+import { catalogEntry } from '@/lib/adapters/catalog';
 import { db } from '@/lib/db/database';
 import { replyContextOf } from '@/lib/db/queries';
 import { markTemplateUsed } from '@/lib/db/replies-repository';
 import { createTranslator, resolveLanguage } from '@/lib/i18n/i18n';
 import { onContentMessage, onPageMessage } from '@/lib/messaging/background';
 import { sendToTab } from '@/lib/messaging/send';
+import { replyLanguagesFor } from '@/lib/replies/languages';
 import { pickReplies } from '@/lib/replies/pick';
 import { screenItem } from '@/lib/screen-state';
 import { agentNameItem, languageSettingItem } from '@/lib/settings';
@@ -21,7 +23,9 @@ export function registerReplyHandlers(): void {
       if (tabId === undefined) return [];
       const translator = createTranslator(resolveLanguage(await languageSettingItem.getValue(), navigator.languages));
       const context = await replyContextOf(db, await screenItem(tabId).getValue());
-      return pickReplies(translator, context, query, await agentNameItem.getValue());
+      const { buyer } = context;
+      const market = buyer ? catalogEntry(buyer.adapterId)?.replyLanguage(buyer.shopKey) : undefined;
+      return pickReplies(translator, context, query, await agentNameItem.getValue(), replyLanguagesFor(context.shopLanguage, market, translator.language));
     },
   });
   onContentMessage('replies/picked', {

@@ -5,7 +5,7 @@ import { applyRetention, bulkSetTag, deleteList, eraseBuyer, importTagAssignment
 import { linkBuyers, unlinkBuyer } from '@/lib/db/links-repository';
 import { addNote, deleteNote, updateNote } from '@/lib/db/notes-repository';
 import { setOrderFlag } from '@/lib/db/order-flags-repository';
-import { deleteTemplate, ensureDefaultPacks, importPack, markTemplateUsed, saveTemplate } from '@/lib/db/replies-repository';
+import { deleteTemplate, ensureDefaultPacks, importPack, markTemplateUsed, saveTemplate, setShopReplyLanguage } from '@/lib/db/replies-repository';
 import { saveRfmSettings } from '@/lib/db/rfm-repository';
 import { createTag, deleteTag, setBuyerTag, updateTag } from '@/lib/db/tags-repository';
 import { onPageMessage } from '@/lib/messaging/background';
@@ -64,6 +64,7 @@ export function registerUserDataHandlers(queue: Pick<CaptureQueue, 'exclusive'>,
   onPageMessage('replies/delete', (t) => deleteTemplate(db, t.id));
   onPageMessage('replies/used', (t) => markTemplateUsed(db, t.id));
   onPageMessage('replies/import', (pack) => importPack(db, pack));
+  onPageMessage('shops/reply-language', (c) => setShopReplyLanguage(db, c.shopKey, c.language));
   onPageMessage('rfm/settings', async (settings) => {
     await saveRfmSettings(db, settings);
     onRfmSettings();

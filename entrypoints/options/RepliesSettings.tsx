@@ -70,6 +70,12 @@ function useTemplateDraft(initial: ReplyTemplateFields, onDone: () => void) {
   return { draft, edit, setConditions, tagsText, setTagsText, keywordsText, setKeywordsText, problem, error, body, insertVariable, save };
 }
 
+/** A reply language by its own name ("Português (Brasil)", "ไทย"), as a native speaker looks for it. */
+function languageName(tag: string): string {
+  const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+}
+
 function LanguageCategoryShortcut({ draft, onEdit }: { draft: ReplyTemplateFields; onEdit: (change: Partial<ReplyTemplateFields>) => void }) {
   const { t } = useI18n();
   return (
@@ -79,7 +85,7 @@ function LanguageCategoryShortcut({ draft, onEdit }: { draft: ReplyTemplateField
         <select aria-label={t('options.replyLanguage')} value={draft.language} onChange={(e) => onEdit({ language: e.target.value as ReplyTemplateFields['language'] })}>
           {REPLY_LANGUAGES.map((l) => (
             <option key={l} value={l}>
-              {l === 'en' ? 'English' : '中文'}
+              {languageName(l)}
             </option>
           ))}
         </select>

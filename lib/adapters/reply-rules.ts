@@ -36,9 +36,10 @@ export const buyersLanguage: ReplyRule = {
   id: 'buyer-language',
   breaks(text, { replyLanguage }) {
     if (!replyLanguage) return false;
+    const primary = replyLanguage.split('-')[0];
     const chinese = HAN.test(text);
-    const cjkMarket = replyLanguage === 'zh' || replyLanguage === 'ja';
-    return cjkMarket ? !chinese && LATIN_WORD.test(text) && replyLanguage === 'zh' : chinese;
+    const cjkMarket = primary === 'zh' || primary === 'ja';
+    return cjkMarket ? !chinese && LATIN_WORD.test(text) && primary === 'zh' : chinese;
   },
 };
 

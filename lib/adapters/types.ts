@@ -19,7 +19,7 @@ export interface AdapterCatalogEntry {
   matches: readonly string[];
   /** ISO 4217 currencies its shops sell in (the registry test checks money and the RFM defaults know each). */
   currencies: readonly string[];
-  /** The language buyers of a shop expect replies in (BCP 47 primary tag), if known. */
+  /** The language buyers of a shop expect replies in (BCP 47, with the region where it matters: `pt-BR`, `es-MX`, `zh-TW`), if known. */
   replyLanguage(shopKey: string): string | undefined;
   /** The console's messaging rules a reply may break; checked before insert. */
   replyRules: readonly ReplyRule[];

@@ -4,7 +4,7 @@ import { buyerFilterSchema } from '../schema/lists';
 import { isInShop } from '../schema/keys';
 import { unmaskedName } from '../schema/masked';
 import { rfmSettingsSchema } from '../schema/rfm';
-import { replyTemplateRecordSchema } from '../schema/replies';
+import { replyTemplateRecordSchema, shopReplyLanguagesSchema } from '../schema/replies';
 import { describeIssues } from '../schema/issues';
 import {
   buyerRecordSchema,
@@ -178,6 +178,7 @@ const SETTING_SCHEMAS: Record<string, z.ZodType> = {
   [SETTING_KEYS.retentionMonths]: zod.number().int().positive().max(1200),
   [SETTING_KEYS.buyerLists]: zod.array(zod.object({ name: zod.string().min(1).max(80), filter: buyerFilterSchema })).max(500),
   [SETTING_KEYS.defaultPacksVersion]: zod.number().int().nonnegative(),
+  [SETTING_KEYS.shopReplyLanguages]: shopReplyLanguagesSchema,
 };
 
 const fail = (what: string): never => {

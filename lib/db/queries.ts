@@ -8,6 +8,7 @@ import type { Screen } from '../schema/capture';
 import type { BuyerRecord, NoteRecord, OrderRecord, ShopRecord } from '../schema/records';
 import { shopKeyPrefix, shopRange } from '../schema/keys';
 import type { PickContext } from '../replies/pick';
+import { loadShopReplyLanguages } from './settings-queries';
 import type { BuyerLensDatabase } from './database';
 
 /** Read-only queries the extension pages run; every one goes through an index or a key range. */
@@ -116,7 +117,7 @@ export async function replyContextOf(
   screen: Pick<Screen, 'buyerKey' | 'orderKey' | 'chat'> | null,
 ): Promise<PickContext> {
   const buyerKey = screen?.buyerKey ?? (screen?.orderKey ? (await db.orders.get(screen.orderKey))?.buyerKey : undefined);
-  const [buyer, templates] = await Promise.all([buyerKey ? db.buyers.get(buyerKey) : undefined, db.replyTemplates.toArray()]);
+  const [buyer, templates, shopLanguages] = await Promise.all([buyerKey ? db.buyers.get(buyerKey) : undefined, db.replyTemplates.toArray(), loadShopReplyLanguages(db)]);
   const [orders, shop, tags] = buyer
     ? await Promise.all([ordersOfBuyer(db, buyer.buyerKey, 50), db.shops.get(buyer.shopKey), db.tags.bulkGet(buyer.tagIds)])
     : [[], undefined, []];
@@ -129,5 +130,6 @@ export async function replyContextOf(
     tagNames: tags.flatMap((tag) => (tag ? [tag.name] : [])),
     onScreenOrderKey: screen?.orderKey,
     lastBuyerMessage: screen?.chat?.lastBuyerMessage,
+    shopLanguage: buyer ? shopLanguages[buyer.shopKey] : undefined,
   };
 }

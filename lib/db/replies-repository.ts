@@ -1,8 +1,8 @@
 import { DEFAULT_PACKS, DEFAULT_PACKS_VERSION } from '../replies/packs';
-import { REPLY_PACK_FORMAT, replyPackSchema, replyTemplateFieldsSchema, type ReplyTemplateFields, type ReplyTemplateRecord } from '../schema/replies';
+import { REPLY_PACK_FORMAT, replyPackSchema, replyTemplateFieldsSchema, shopReplyLanguagesSchema, type ReplyLanguage, type ReplyTemplateFields, type ReplyTemplateRecord } from '../schema/replies';
 import { describeIssues } from '../schema/issues';
 import type { BuyerLensDatabase } from './database';
-import { SETTING_KEYS } from './settings-queries';
+import { loadShopReplyLanguages, SETTING_KEYS } from './settings-queries';
 
 export class InvalidPackError extends Error {}
 
@@ -90,5 +90,16 @@ export async function importPack(db: BuyerLensDatabase, raw: unknown, now = new 
     await db.replyTemplates.bulkPut(records);
     const updated = existing.filter(Boolean).length;
     return { added: records.length - updated, updated };
+  });
+}
+
+/** Sets the reply language of one shop (null: its market's again), in one transaction with the read. */
+export async function setShopReplyLanguage(db: BuyerLensDatabase, shopKey: string, language: ReplyLanguage | null): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const chosen = await loadShopReplyLanguages(db);
+    if (language === null) delete chosen[shopKey];
+    else chosen[shopKey] = language;
+    if (Object.keys(chosen).length === 0) await db.settings.delete(SETTING_KEYS.shopReplyLanguages);
+    else await db.settings.put({ key: SETTING_KEYS.shopReplyLanguages, value: shopReplyLanguagesSchema.parse(chosen) });
   });
 }

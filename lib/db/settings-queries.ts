@@ -1,6 +1,7 @@
 import { defaultRfmSettings } from '../rfm/settings';
 import { buyerFilterSchema, type BuyerFilter } from '../schema/lists';
 import { rfmSettingsSchema, type RfmSettings } from '../schema/rfm';
+import { shopReplyLanguagesSchema, type ReplyLanguage } from '../schema/replies';
 import type { BuyerLensDatabase } from './database';
 
 /** The settings kept with the data (and so with its backups), each one record of the settings table. */
@@ -9,6 +10,7 @@ export const SETTING_KEYS = {
   retentionMonths: 'retentionMonths',
   buyerLists: 'buyerLists',
   defaultPacksVersion: 'replies.defaultPacksVersion',
+  shopReplyLanguages: 'replies.shopLanguages',
 } as const;
 
 export class InvalidSettingsError extends Error {}
@@ -41,4 +43,10 @@ export async function loadSavedLists(db: BuyerLensDatabase): Promise<SavedList[]
     const filter = buyerFilterSchema.safeParse(i?.filter);
     return typeof i?.name === 'string' && filter.success ? [{ name: i.name, filter: filter.data }] : [];
   });
+}
+
+/** The reply language the agent chose per shop (shops not listed follow their market). */
+export async function loadShopReplyLanguages(db: BuyerLensDatabase): Promise<Record<string, ReplyLanguage>> {
+  const parsed = shopReplyLanguagesSchema.safeParse((await db.settings.get(SETTING_KEYS.shopReplyLanguages))?.value ?? {});
+  return parsed.success ? parsed.data : {};
 }

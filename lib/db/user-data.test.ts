@@ -8,6 +8,10 @@ import { notesOf } from './queries';
 import { setOrderFlag } from './order-flags-repository';
 import { createTag, deleteTag, setBuyerTag, TagNameTakenError, updateTag } from './tags-repository';
 import { freshDatabase } from './test-db';
+import { createBackup, readBackup } from './backup';
+import { DATABASE_NAME } from './database';
+import { setShopReplyLanguage } from './replies-repository';
+import { loadShopReplyLanguages } from './settings-queries';
 
 let db: BuyerLensDatabase;
 const ANA = 'shopee:br:1';
@@ -104,5 +108,19 @@ describe('linked buyers', () => {
     // AMY is alone now: no group of one.
     expect((await db.buyers.toArray()).some((b) => b.personId)).toBe(false);
     await expect(linkBuyers(db, ANA, ANA)).rejects.toThrow(/themselves/);
+  });
+});
+
+describe('reply language per shop', () => {
+  it('keeps the agent’s choice per shop, forgets it when set back to the market’s, and a backup restores it', async () => {
+    await setShopReplyLanguage(db, 'shopee:br', 'en');
+    await setShopReplyLanguage(db, 'shopee:my', 'en');
+    await setShopReplyLanguage(db, 'shopee:my', null);
+    expect(await loadShopReplyLanguages(db)).toEqual({ 'shopee:br': 'en' });
+    const file = JSON.parse(await (await createBackup(db)).text());
+    file.data.databaseName = DATABASE_NAME;
+    expect(readBackup(JSON.stringify(file)).tables.settings).toContainEqual({ key: 'replies.shopLanguages', value: { 'shopee:br': 'en' } });
+    await setShopReplyLanguage(db, 'shopee:br', null);
+    expect(await db.settings.get('replies.shopLanguages')).toBeUndefined();
   });
 });

@@ -43,13 +43,17 @@ function interpolate(text: string, params: Params | undefined, format: (n: numbe
   });
 }
 
-export function createTranslator(language: Language): Translator {
+/**
+ * The interface's words in `language`; numbers, money and dates in `locale` (the same by default; a
+ * reply in Portuguese writes "R$ 65,85" and "3 de nov. de 2026" whatever the agent's interface).
+ */
+export function createTranslator(language: Language, locale: string = language): Translator {
   const dictionary = dictionaries[language];
-  const numberFormat = new Intl.NumberFormat(language);
+  const numberFormat = new Intl.NumberFormat(locale);
   const pluralRules = new Intl.PluralRules(language);
-  const dateFormat = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', day: 'numeric' });
-  const dateTimeFormat = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-  const relativeFormat = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const dateFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' });
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   const format = (n: number) => numberFormat.format(n);
 
@@ -66,7 +70,7 @@ export function createTranslator(language: Language): Translator {
       if (!currency) return numberFormat.format(minor);
       let f = moneyFormats.get(currency);
       if (!f) {
-        f = new Intl.NumberFormat(language, { style: 'currency', currency });
+        f = new Intl.NumberFormat(locale, { style: 'currency', currency });
         moneyFormats.set(currency, f);
       }
       const digits = f.resolvedOptions().maximumFractionDigits ?? 2;

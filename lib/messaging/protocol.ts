@@ -16,6 +16,7 @@ import {
   pickQuerySchema,
   retentionSchema,
   savedListSchema,
+  shopReplyLanguageSchema,
   tagCreateSchema,
   tagUpdateSchema,
   wipeSchema,
@@ -75,6 +76,8 @@ export const pageToBackground = {
   'replies/used': action()(byIdSchema),
   /** The pack is checked by its importer, which says what is wrong with a damaged one. */
   'replies/import': action<{ added: number; updated: number }>()(z.unknown()),
+  /** The language a shop's buyers are answered in (null: the market's). */
+  'shops/reply-language': action()(shopReplyLanguageSchema),
   /** Put a reply into a console tab's reply box (the background passes it to that tab's content script). */
   'chat/insert': action()(chatInsertSchema),
   /** Try the captures waiting in the durable queue now; answers how many still wait. */

@@ -54,14 +54,15 @@ export function rankingContextFor(input: {
   tagNames: readonly string[];
   onScreenOrderKey: string | undefined;
   lastBuyerMessage: string | undefined;
-  language: string;
+  /** Reply languages, most wanted first (replyLanguagesFor). */
+  languages: readonly string[];
   now: number;
 }): { context: RankingContext; order: OrderRecord | undefined } {
   const order = orderInFocus(input.orders, input.onScreenOrderKey);
   return {
     order,
     context: {
-      language: input.language,
+      languages: input.languages,
       marketplace: input.buyer.adapterId,
       kinds: buyerKinds(input.buyer, input.rfm, input.tagNames),
       segment: input.rfm?.segment,

@@ -1,7 +1,7 @@
-import type { Translator } from '../i18n/i18n';
+import { createTranslator, type Translator } from '../i18n/i18n';
 import type { PickedReply } from '../schema/messages';
 import type { BuyerRecord, OrderRecord, RfmTier, ShopRecord } from '../schema/records';
-import type { ReplyTemplateRecord } from '../schema/replies';
+import type { ReplyLanguage, ReplyTemplateRecord } from '../schema/replies';
 import { rankingContextFor } from './context';
 import { rankTemplates, searchTemplates } from './rank';
 import { promptsOf, renderTemplate } from './render';
@@ -19,20 +19,30 @@ export interface PickContext {
   tagNames: readonly string[];
   onScreenOrderKey: string | undefined;
   lastBuyerMessage: string | undefined;
+  /** The language the agent chose for the buyer's shop, if any (else the market's). */
+  shopLanguage: ReplyLanguage | undefined;
 }
 
-function chooseTemplates(t: Translator, context: PickContext, ranking: ReturnType<typeof rankingContextFor> | undefined, query: string): ReplyTemplateRecord[] {
+function chooseTemplates(languages: readonly string[], context: PickContext, ranking: ReturnType<typeof rankingContextFor> | undefined, query: string): ReplyTemplateRecord[] {
   const q = query.trim().toLowerCase();
   if (q) return searchTemplates(context.templates, q, 50).filter((tpl) => tpl.shortcut?.toLowerCase().startsWith(q) || tpl.title.toLowerCase().includes(q));
   if (ranking) return rankTemplates(context.templates, ranking.context, PICKER_SIZE).map((r) => r.template);
-  return context.templates.filter((tpl) => tpl.language === t.language && tpl.conditions.orderStates === undefined).slice(0, PICKER_SIZE);
+  return context.templates.filter((tpl) => tpl.language === languages[0] && tpl.conditions.orderStates === undefined).slice(0, PICKER_SIZE);
 }
 
 /**
  * What the "/" picker offers for the buyer on screen: the ranked replies, or, after "/pa", the
  * templates whose shortcut or title starts so, filled in; each fill-in prompt left as [label].
  */
-export function pickReplies(t: Translator, context: PickContext, query: string, agentName: string, now = Date.now()): PickedReply[] {
+export function pickReplies(
+  t: Translator,
+  context: PickContext,
+  query: string,
+  agentName: string,
+  /** Reply languages, most wanted first (replyLanguagesFor). */
+  languages: readonly string[],
+  now = Date.now(),
+): PickedReply[] {
   const { buyer } = context;
   const ranking = buyer
     ? rankingContextFor({
@@ -42,12 +52,14 @@ export function pickReplies(t: Translator, context: PickContext, query: string, 
         tagNames: context.tagNames,
         onScreenOrderKey: context.onScreenOrderKey,
         lastBuyerMessage: context.lastBuyerMessage,
-        language: t.language,
+        languages,
         now,
       })
     : undefined;
-  const values = replyValues(t, { buyer, order: ranking?.order, shop: context.shop, rfm: context.rfm, agentName });
-  return chooseTemplates(t, context, ranking, query)
+  // Each reply's values in its own language ("R$ 65,85" in a Portuguese one).
+  const valuesIn = (language: string) =>
+    replyValues(language === t.language ? t : createTranslator(t.language, language), { buyer, order: ranking?.order, shop: context.shop, rfm: context.rfm, agentName, replyLanguage: language });
+  return chooseTemplates(languages, context, ranking, query)
     .slice(0, PICKER_SIZE)
     .map((tpl) => {
       const placeholders = Object.fromEntries(promptsOf(tpl.body).map((label) => [label, `[${label}]`]));
@@ -56,7 +68,7 @@ export function pickReplies(t: Translator, context: PickContext, query: string, 
         title: tpl.title,
         category: tpl.category,
         ...(tpl.shortcut ? { shortcut: tpl.shortcut } : {}),
-        text: renderTemplate(tpl.body, values, placeholders).text,
+        text: renderTemplate(tpl.body, valuesIn(tpl.language), placeholders).text,
       };
     });
 }

@@ -18,7 +18,7 @@ const library: ReplyTemplateRecord[] = DEFAULT_PACKS.flatMap((p) => p.templates)
 }));
 
 const base: RankingContext = {
-  language: 'en',
+  languages: ['en'],
   marketplace: 'shopee',
   kinds: ['new'],
   segment: undefined,
@@ -90,7 +90,7 @@ describe('rankTemplates', () => {
     const ranked = rankTemplates(library, { ...base, orderStates: ['completed'] });
     expect(ranked.every((r) => r.template.language === 'en')).toBe(true);
     expect(ranked.map((r) => r.template.category)).not.toContain('payment-reminder');
-    expect(rankTemplates(library, { ...base, language: 'zh-CN', orderStates: ['unpaid'] })[0]?.template.id).toBe('default-zh-payment-reminder');
+    expect(rankTemplates(library, { ...base, languages: ['zh-CN'], orderStates: ['unpaid'] })[0]?.template.id).toBe('default-zh-payment-reminder');
   });
 
   it('lets use decide between equally fitting templates', () => {
@@ -131,6 +131,17 @@ describe('context', () => {
 });
 
 describe('searchTemplates', () => {
+  it('puts the buyer’s language first and falls back to the next wanted language category by category', () => {
+    const pt = library
+      .filter((t) => t.language === 'en' && t.category === 'payment-reminder')
+      .map((t) => ({ ...t, id: 'pt-payment', language: 'pt-BR' as const, title: 'Lembrete de pagamento' }));
+    const ranked = rankTemplates([...library.filter((t) => t.language !== 'pt-BR'), ...pt], { ...base, languages: ['pt-BR', 'en'], orderStates: ['unpaid'] });
+    expect(ranked[0]?.template.id).toBe('pt-payment');
+    // No Portuguese template for the other cases: the English ones follow, one per category.
+    expect(ranked.slice(1).every((r) => r.template.language === 'en' && r.template.category !== 'payment-reminder')).toBe(true);
+    expect(ranked.length).toBeGreaterThan(1);
+  });
+
   it('finds by shortcut first, then title and body, in any language', () => {
     expect(searchTemplates(library, '/pay')[0]?.id).toBe('default-en-payment-reminder');
     expect(searchTemplates(library, '催付')[0]?.id).toBe('default-zh-payment-reminder');

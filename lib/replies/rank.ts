@@ -3,7 +3,8 @@ import type { BuyerKind, ReplyOrderState, ReplyTemplateRecord } from '../schema/
 
 /** What the panel knows about the buyer and order on screen, for choosing replies. */
 export interface RankingContext {
-  language: string;
+  /** Reply languages, most wanted first (lib/replies/languages.ts): a template in an earlier one goes first. */
+  languages: readonly string[];
   marketplace: string | undefined;
   kinds: readonly BuyerKind[];
   segment: Segment | undefined;
@@ -87,13 +88,23 @@ export function scoreTemplate(template: ReplyTemplateRecord, ctx: RankingContext
   return { template, score, reason: strongest.reason };
 }
 
-/** The templates that fit, best first: in the panel's language, at most `limit`, one per category. */
+/**
+ * The templates that fit, best first, at most `limit`, one per category: in the buyer's language
+ * where the library has one for the case, the next wanted language's otherwise.
+ */
 export function rankTemplates(templates: readonly ReplyTemplateRecord[], ctx: RankingContext, limit = 5): RankedReply[] {
+  const preference = (t: ReplyTemplateRecord) => ctx.languages.indexOf(t.language);
   const ranked = templates
-    .filter((t) => t.language === ctx.language)
+    .filter((t) => preference(t) >= 0)
     .map((t) => scoreTemplate(t, ctx))
     .filter((r): r is RankedReply => r !== undefined)
-    .sort((a, b) => b.score - a.score || (b.template.lastUsedAt ?? '').localeCompare(a.template.lastUsedAt ?? '') || a.template.title.localeCompare(b.template.title));
+    .sort(
+      (a, b) =>
+        preference(a.template) - preference(b.template) ||
+        b.score - a.score ||
+        (b.template.lastUsedAt ?? '').localeCompare(a.template.lastUsedAt ?? '') ||
+        a.template.title.localeCompare(b.template.title),
+    );
   // Variety: the best of each category, so three greetings never crowd out the payment reminder.
   const seen = new Set<string>();
   const best: RankedReply[] = [];

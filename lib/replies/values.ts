@@ -4,12 +4,17 @@ import type { ReplyValues } from './render';
 
 const ITEMS_NAMED = 3;
 
-/** The variables of a reply for this buyer and order, worded in the reply's language. */
+/**
+ * The variables of a reply for this buyer and order, worded in the reply's language: `t` formats
+ * numbers, money and dates in it; words BuyerLens has only in its interface languages (a status, a
+ * segment) are left out of a reply in another language rather than written in the wrong one.
+ */
 export function replyValues(
   t: Translator,
-  data: { buyer: BuyerRecord | undefined; order: OrderRecord | undefined; shop: ShopRecord | undefined; rfm: RfmTier | undefined; agentName: string },
+  data: { buyer: BuyerRecord | undefined; order: OrderRecord | undefined; shop: ShopRecord | undefined; rfm: RfmTier | undefined; agentName: string; replyLanguage?: string },
 ): ReplyValues {
   const { buyer, order, shop, rfm, agentName } = data;
+  const ownWords = data.replyLanguage === undefined || data.replyLanguage.split('-')[0] === t.language.split('-')[0];
   const items = order?.items ?? [];
   const itemText = items
     .slice(0, ITEMS_NAMED)
@@ -19,11 +24,11 @@ export function replyValues(
     'buyer.name': buyer?.displayName,
     'buyer.orders': buyer ? t.number(buyer.stats.orderCount) : undefined,
     'buyer.spent': buyer ? t.money(buyer.stats.spentMinor, buyer.stats.currency ?? shop?.currency) : undefined,
-    'buyer.segment': rfm ? t.t(`segment.${rfm.segment}`) : undefined,
+    'buyer.segment': rfm && ownWords ? t.t(`segment.${rfm.segment}`) : undefined,
     'order.id': order ? (order.orderNumber ?? order.orderId) : undefined,
-    'order.status': order ? t.t(`status.${order.status}`).toLocaleLowerCase(t.language) : undefined,
+    'order.status': order && ownWords ? t.t(`status.${order.status}`).toLocaleLowerCase(t.language) : undefined,
     'order.total': order?.totalMinor !== undefined ? t.money(order.totalMinor, order.currency) : undefined,
-    'order.items': itemText ? (items.length > ITEMS_NAMED ? `${itemText} ${t.t('history.moreItems', { count: items.length - ITEMS_NAMED })}` : itemText) : undefined,
+    'order.items': itemText ? (items.length > ITEMS_NAMED ? `${itemText} ${ownWords ? t.t('history.moreItems', { count: items.length - ITEMS_NAMED }) : `+${t.number(items.length - ITEMS_NAMED)}`}` : itemText) : undefined,
     'order.tracking': order?.trackingNumber,
     'order.date': order?.placedAt ? t.date(order.placedAt) : undefined,
     // Amazon shops are named after their sales channel ("Amazon.com"), which is not the seller's

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { replyLanguageSchema } from './replies';
 import { buyerKeySchema, orderKeySchema, textSchema } from './common';
 import { buyerFilterSchema } from './lists';
 import { flagColorSchema } from './records';
@@ -30,6 +31,8 @@ export const listDeleteSchema = z.object({ name: textSchema(80) });
 export const retentionSchema = z.object({ months: z.number().int().min(1).max(240).nullable() });
 /** Wiping everything needs the word the user typed to confirm it. */
 export const wipeSchema = z.object({ confirm: z.literal('DELETE') });
+/** A shop's reply language (null: its market's again). */
+export const shopReplyLanguageSchema = z.object({ shopKey: z.string().min(1).max(200), language: replyLanguageSchema.nullable() });
 /** The "/" picker's query: what the agent typed after "/". */
 export const pickQuerySchema = z.object({ query: z.string().max(40) });
 /** The side panel asks the background to put a reply into a console tab's reply box. */

@@ -29,8 +29,18 @@ export type BuyerKind = z.infer<typeof buyerKindSchema>;
 export const replyOrderStateSchema = z.union([orderStatusSchema, z.literal('late')]);
 export type ReplyOrderState = z.infer<typeof replyOrderStateSchema>;
 
-export const REPLY_LANGUAGES = ['en', 'zh-CN'] as const;
+/**
+ * The languages BuyerLens has reply packs in (BCP 47): a shop's buyers are answered in its market's
+ * (Shopee BR → pt-BR, Lazada TH → th, TikTok VN → vi …; lib/adapters/catalog.ts), the agent may change it per shop.
+ */
+export const REPLY_LANGUAGES = ['en', 'zh-CN', 'pt-BR', 'es-419', 'id', 'vi', 'th', 'ms', 'zh-TW'] as const;
+export type ReplyLanguage = (typeof REPLY_LANGUAGES)[number];
 export const replyLanguageSchema = z.enum(REPLY_LANGUAGES);
+
+/** The reply language the agent chose for a shop, by shop key, where it is not the market's. */
+export const shopReplyLanguagesSchema = z
+  .record(z.string().min(1).max(200), replyLanguageSchema)
+  .refine((r) => Object.keys(r).length <= 1000, 'at most 1,000 shops');
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(50).optional();
 

@@ -1,5 +1,6 @@
 import { createTranslator } from '../../lib/i18n/i18n';
 import { englishPack } from '../../lib/replies/packs/en';
+import { portuguesePack } from '../../lib/replies/packs/pt-BR';
 import { renderTemplate } from '../../lib/replies/render';
 import { waitForConsole } from '../../scripts/demo/seed';
 import { DEMO_AMAZON, DEMO_SHOPEE } from '../../scripts/demo/serve';
@@ -30,17 +31,20 @@ async function openUnpaidBuyersChat(extension: Extension, demo: DemoData) {
   return { panel, page, order };
 }
 
-test('Shopee chat: an unpaid order gets the payment reminder first; insert fills the chat box, resolved, and sends nothing', async ({ extension, demo }) => {
+test('Shopee Brazil chat: an unpaid order gets the Portuguese payment reminder first; insert fills the chat box, resolved, and sends nothing; the shop can be answered in English instead', async ({ extension, demo }) => {
   const { panel, page, order } = await openUnpaidBuyersChat(extension, demo);
 
   const first = panel.getByTestId('reply-suggestions').getByTestId('reply-item').first();
   await expect(first).toHaveAttribute('data-category', 'payment-reminder');
+  await expect(first).toHaveAttribute('data-lang', 'pt-BR');
   await expect(first).toContainText('unpaid order placed');
+  // Every suggestion is in the buyer's language while the Portuguese pack has one for the case.
+  for (const lang of await panel.getByTestId('reply-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-lang')))) expect(lang).toBe('pt-BR');
   const items = order.items.map((i) => (i.quantity > 1 ? `${i.title} ×${i.quantity}` : i.title)).slice(0, 3).join(', ');
-  const expected = renderTemplate(englishPack.find((t) => t.category === 'payment-reminder')!.body, {
+  const expected = renderTemplate(portuguesePack.find((t) => t.category === 'payment-reminder')!.body, {
     'buyer.name': order.username,
     'order.id': order.orderSn,
-    'order.items': order.items.length > 3 ? `${items} +${order.items.length - 3} more` : items,
+    'order.items': order.items.length > 3 ? `${items} +${order.items.length - 3}` : items,
   }).text;
   await expect(first.locator('.reply-text')).toHaveText(expected);
 
@@ -52,7 +56,23 @@ test('Shopee chat: an unpaid order gets the payment reminder first; insert fills
   await expect(page.locator('.chat-input .count')).toHaveText(`${expected.length}/600`);
   await expect(page.locator('[data-demo="send"]')).toBeEnabled();
   await expect(page.locator('.messages .message')).toHaveCount(3);
-  await waitForStore(panel, 'replyTemplates', (rows) => rows.some((r) => r.id === 'default-en-payment-reminder' && r.useCount === 1));
+  await waitForStore(panel, 'replyTemplates', (rows) => rows.some((r) => r.id === 'default-pt-BR-payment-reminder' && r.useCount === 1));
+
+  // The agent answers this shop in English: the English reminder comes first, and stays so for the shop.
+  const language = panel.getByTestId('reply-language');
+  await expect(language.locator('option:checked')).toHaveText('Brazilian Portuguese (market)');
+  await language.selectOption('en');
+  await expect(first).toHaveAttribute('data-lang', 'en');
+  await expect(first.locator('.reply-text')).toHaveText(
+    renderTemplate(englishPack.find((t) => t.category === 'payment-reminder')!.body, {
+      'buyer.name': order.username,
+      'order.id': order.orderSn,
+      'order.items': order.items.length > 3 ? `${items} +${order.items.length - 3} more` : items,
+    }).text,
+  );
+  await waitForStore(panel, 'settings', (rows) => rows.some((r) => r.key === 'replies.shopLanguages'));
+  await language.selectOption('');
+  await expect(first).toHaveAttribute('data-lang', 'pt-BR');
 
   // A fill-in prompt: asked in the panel, then part of the inserted text.
   await page.locator('.chat-input textarea').fill('');
@@ -114,7 +134,7 @@ test('Shopee chat: "/" in the reply box opens the picker; Enter inserts, prompts
   await panel.screenshot({ path: testInfo.outputPath('panel-replies.png'), fullPage: true });
   await box.press('Enter');
   await expect(picker).toHaveCount(0);
-  await expect(box).toHaveValue(/^Hi .+, your order .+ is reserved for you/);
+  await expect(box).toHaveValue(/^Olá, .+! Seu pedido .+ está reservado/);
   await expect(page.locator('.messages .message')).toHaveCount(3); // Enter picked; it did not send
 
   await box.fill('');

@@ -41,7 +41,7 @@ export const CURRENCY_BY_CHANNEL: Readonly<Record<string, string>> = {
 /** The language buyers of each Amazon marketplace are written to in. */
 const LANGUAGE_BY_CHANNEL: Readonly<Record<string, string>> = {
   'amazon.com': 'en', 'amazon.ca': 'en', 'amazon.co.uk': 'en', 'amazon.com.au': 'en', 'amazon.sg': 'en', 'amazon.in': 'en', 'amazon.ae': 'en',
-  'amazon.com.mx': 'es', 'amazon.es': 'es', 'amazon.com.br': 'pt', 'amazon.de': 'de', 'amazon.fr': 'fr', 'amazon.it': 'it', 'amazon.nl': 'nl',
+  'amazon.com.mx': 'es-MX', 'amazon.es': 'es-ES', 'amazon.com.br': 'pt-BR', 'amazon.de': 'de', 'amazon.fr': 'fr', 'amazon.it': 'it', 'amazon.nl': 'nl',
   'amazon.se': 'sv', 'amazon.pl': 'pl', 'amazon.com.tr': 'tr', 'amazon.sa': 'ar', 'amazon.co.jp': 'ja',
 };
 

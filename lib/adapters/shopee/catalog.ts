@@ -27,9 +27,12 @@ export const CURRENCY_BY_REGION: Readonly<Record<string, string>> = {
   CO: 'COP', CL: 'CLP',
 };
 
-/** What buyers of each region write and read. */
+/**
+ * What buyers of each region write and read (BCP 47). Malaysia's buyers write Malay first (English
+ * too; the agent can switch the shop to English); Singapore's and the Philippines' English.
+ */
 const LANGUAGE_BY_REGION: Readonly<Record<string, string>> = {
-  BR: 'pt', MX: 'es', CO: 'es', CL: 'es', TW: 'zh', TH: 'th', VN: 'vi', ID: 'id', MY: 'en', SG: 'en', PH: 'en',
+  BR: 'pt-BR', MX: 'es-MX', CO: 'es-CO', CL: 'es-CL', TW: 'zh-TW', TH: 'th', VN: 'vi', ID: 'id', MY: 'ms', SG: 'en-SG', PH: 'en-PH',
 };
 
 /** A page of a local console writes its region's shop; a CNSC page any of the account's CNSC shops (each keyed by its id). */

@@ -35,8 +35,8 @@ describe('Shopee web chat', () => {
   });
 
   it('expects replies in the region’s language', () => {
-    expect(shopeeCatalog.replyLanguage('shopee:br')).toBe('pt');
-    expect(shopeeCatalog.replyLanguage('shopee:tw')).toBe('zh');
+    expect(shopeeCatalog.replyLanguage('shopee:br')).toBe('pt-BR');
+    expect(shopeeCatalog.replyLanguage('shopee:tw')).toBe('zh-TW');
     expect(shopeeCatalog.replyLanguage('shopee:cnsc-1234567')).toBeUndefined();
   });
 });

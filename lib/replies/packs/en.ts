@@ -1,9 +1,35 @@
 import type { ReplyTemplateFields } from '../../schema/replies';
 
-/** Words buyers use when they want their money back or to send an item back (EN, PT, ES, ZH). */
-export const REFUND_WORDS = ['refund', 'return', 'money back', 'reembolso', 'devolução', 'devolver', 'devolución', '退款', '退货', '退钱'];
-/** Words of an unhappy buyer: damaged, wrong, missing (EN, PT, ES, ZH). */
-export const COMPLAINT_WORDS = ['broken', 'damaged', 'wrong item', 'missing', 'not as described', 'quebrado', 'danificado', 'errado', 'faltando', 'roto', '坏了', '破损', '发错', '少发', '投诉', '差评'];
+/**
+ * Words buyers use when they want their money back or to send an item back, as they type them in
+ * chat (matched as substrings of the lower-cased message): EN, PT-BR, ES, ZH (simplified and
+ * Taiwan), ID, MS, VI (with and without diacritics), TH.
+ */
+export const REFUND_WORDS = [
+  'refund', 'return', 'money back',
+  'reembolso', 'devolução', 'devolver', 'devolución', 'estorno', 'dinheiro de volta', 'reembolsar', 'mi dinero',
+  '退款', '退货', '退钱', '退貨', '退錢', '退換',
+  'retur', 'pengembalian', 'kembalikan', 'uang kembali',
+  'pulangan', 'pemulangan', 'bayaran balik', 'duit balik',
+  'hoàn tiền', 'trả hàng', 'đổi trả', 'hoan tien',
+  'คืนเงิน', 'คืนสินค้า', 'คืนของ',
+];
+/**
+ * Words of an unhappy buyer (damaged, broken, wrong item, missing, not as pictured), as typed in
+ * chat: EN, PT-BR, ES, ZH (simplified and Taiwan), ID, MS, VI, TH. Phrases rather than bare words
+ * where the bare word is everyday chat ("salah", "lỗi" as in "xin lỗi", "แตก" as in "แตกต่าง").
+ */
+export const COMPLAINT_WORDS = [
+  'broken', 'damaged', 'wrong item', 'missing', 'not as described',
+  'quebrado', 'danificado', 'errado', 'faltando', 'defeito', 'não funciona', 'incompleto',
+  'roto', 'dañado', 'defectuoso', 'equivocado', 'no funciona', 'no sirve',
+  '坏了', '破损', '发错', '少发', '投诉', '差评',
+  '壞掉', '破損', '瑕疵', '寄錯', '少寄', '負評',
+  'rusak', 'pecah', 'cacat', 'salah kirim', 'tidak sesuai', 'tidak lengkap',
+  'rosak', 'salah hantar', 'tak lengkap',
+  'bị hỏng', 'bị hư', 'bị lỗi', 'giao sai', 'thiếu hàng', 'không giống hình',
+  'ชำรุด', 'เสียหาย', 'ส่งผิด', 'ไม่ครบ', 'ไม่ตรงปก',
+];
 
 /** The default English pack: short, warm, specific; one reply per step of the after-sale flow. */
 export const englishPack: ReplyTemplateFields[] = [
