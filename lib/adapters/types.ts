@@ -106,6 +106,12 @@ export interface Adapter extends AdapterCatalogEntry {
   exampleUrls: readonly { url: string; kind: PageKind | undefined }[];
   /** Request URLs (path and query) whose JSON responses the adapter reads. */
   api: readonly RegExp[];
+  /**
+   * Origins other than the page's own that the console's API answers from, for a page at `pageUrl`
+   * (Lazada's mtop gateway `https://acs-m.lazada.com.ph`, TikTok's global seller API host). The
+   * main-world tap copies responses from these too; none by default.
+   */
+  apiOrigins?(pageUrl: URL): readonly string[];
   /** What a tapped response holds. */
   fromResponse(response: TappedResponse, pageUrl: URL): Sliced<Extraction>;
   /** What the page's DOM shows: the fallback where the network shape is missing or unknown. */

@@ -27,7 +27,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: Adapter, sink: Ca
   // Only on a page still loading (document_start, before its scripts): a content script injected
   // into a running page (Firefox does so on install and update) would offer the tap's port where a
   // page listener may already wait for it. The DOM is still read there.
-  if (document.readyState === 'loading') connectTap(ctx, adapter.api, (response) => enqueue(readResponse(response)));
+  if (document.readyState === 'loading') connectTap(ctx, { patterns: adapter.api, origins: adapter.apiOrigins?.(new URL(location.href)) ?? [] }, (response) => enqueue(readResponse(response)));
   installReplyBox(page);
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
     session = new PageSession(adapter, new URL(event.newUrl.href));

@@ -3,15 +3,15 @@ import { MAX_BODY_CHARS, TAP_CONNECT, TAP_READY, type TapConfig, type TapRespons
 
 export interface TapExpectation {
   nonce: string;
-  /** The page's origin: the tap copies nothing else, and nothing else is taken. */
-  origin: string;
+  /** The page's origin, and the origins its console's API answers from: nothing else is taken. */
+  origins: readonly string[];
   patterns: readonly RegExp[];
 }
 
 /**
  * A message from the tap, checked here in the isolated world whatever the tap checked: the nonce of
- * this channel, a URL of the page's origin on a path the adapter reads, a 2xx status, a text body
- * of bounded size. Returns a fresh object, or undefined.
+ * this channel, a URL of the page's origin (or one the adapter declared) on a path the adapter
+ * reads, a 2xx status, a text body of bounded size. Returns a fresh object, or undefined.
  */
 export function acceptedResponse(data: unknown, expected: TapExpectation): TapResponse | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
@@ -28,7 +28,7 @@ export function acceptedResponse(data: unknown, expected: TapExpectation): TapRe
     return undefined;
   }
   const path = parsed.pathname + parsed.search;
-  if (parsed.origin !== expected.origin || !expected.patterns.some((p) => p.test(path))) return undefined;
+  if (!expected.origins.includes(parsed.origin) || !expected.patterns.some((p) => p.test(path))) return undefined;
   return { type: 'response', nonce: expected.nonce, url: parsed.href, method: method.toUpperCase(), status, body, ...(requestBody !== undefined ? { requestBody } : {}) };
 }
 
@@ -37,8 +37,16 @@ export function acceptedResponse(data: unknown, expected: TapExpectation): TapRe
  * synchronous, cancelable TAP_CONNECT until the tap takes it (the event comes back cancelled), then
  * sends the config over it and passes on the responses that pass `acceptedResponse`.
  */
-export function connectTap(ctx: ContentScriptContext, patterns: readonly RegExp[], onResponse: (response: TapResponse) => void, win: Window & typeof globalThis = window): void {
-  const expected: TapExpectation = { nonce: crypto.randomUUID(), origin: win.location.origin, patterns };
+export function connectTap(
+  ctx: ContentScriptContext,
+  api: { patterns: readonly RegExp[]; origins?: readonly string[] },
+  onResponse: (response: TapResponse) => void,
+  win: Window & typeof globalThis = window,
+): void {
+  const { patterns } = api;
+  // Origins only (scheme, host, port): nothing that would widen a check by a path or a typo.
+  const apiOrigins = (api.origins ?? []).filter((o) => URL.canParse(o) && new URL(o).origin === o);
+  const expected: TapExpectation = { nonce: crypto.randomUUID(), origins: [win.location.origin, ...apiOrigins], patterns };
   let port: MessagePort | undefined;
 
   const offer = (): void => {
@@ -57,7 +65,7 @@ export function connectTap(ctx: ContentScriptContext, patterns: readonly RegExp[
       const response = acceptedResponse(event.data, expected);
       if (response && ctx.isValid) onResponse(response);
     };
-    const config: TapConfig = { type: 'config', nonce: expected.nonce, patterns: patterns.map((p) => p.source) };
+    const config: TapConfig = { type: 'config', nonce: expected.nonce, patterns: patterns.map((p) => p.source), origins: apiOrigins };
     port.postMessage(config);
   };
 

@@ -18,9 +18,10 @@
  *   after both) and the offer is dropped; the tap then dispatches TAP_READY, synchronously, while
  *   still at document_start, and the bridge offers again (which the tap takes). A READY a page
  *   script fakes later only makes the bridge offer a port the tap swallows as above.
- * - Over the port the bridge sends the config (a per-load nonce and the API URL patterns it
- *   reads); the tap sends responses with the nonce. The bridge checks every response anyway
- *   (same origin as the page, a wanted path, a 2xx status, a text body of bounded size).
+ * - Over the port the bridge sends the config (a per-load nonce, the API URL patterns it reads,
+ *   and the origins other than the page's its console's API answers from, such as Lazada's mtop
+ *   gateway); the tap sends responses with the nonce. The bridge checks every response anyway
+ *   (the page's origin or a declared one, a wanted path, a 2xx status, a text body of bounded size).
  *
  * The tap keeps its own references to every native it uses (fetch, Request, Response,
  * XMLHttpRequest, EventTarget, MessagePort, Promise, URL, RegExp; natives.ts), captured at
@@ -38,12 +39,14 @@ export interface TapConfig {
   nonce: string;
   /** RegExp sources matched against the request's path and query. */
   patterns: string[];
+  /** Origins other than the page's whose responses are wanted too (the adapter's `apiOrigins`). */
+  origins: string[];
 }
 
 export interface TapResponse {
   type: 'response';
   nonce: string;
-  /** The URL the response came from (same origin as the page, and as the request that was made). */
+  /** The URL the response came from (same origin as the request that was made, and the page's or a declared one). */
   url: string;
   method: string;
   status: number;

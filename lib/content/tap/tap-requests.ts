@@ -13,6 +13,8 @@ export interface Copy {
 export interface TapChannel {
   /** Whether a response from this URL may be wanted (before the bridge's config arrives, any may be). */
   wanted(url: string): boolean;
+  /** Whether responses from this origin are copied: the page's, or one the config declares (before it arrives, any may be). */
+  originAllowed(origin: string): boolean;
   /** Whether a copy made now could be kept (before the config arrives, only a few wait). */
   room(): boolean;
   deliver(copy: Copy): void;
@@ -47,9 +49,14 @@ function resolve(n: Natives, href: string, base: string): string | undefined {
   }
 }
 
-/** Same origin as the page (and so as each other): the only responses the tap copies. */
-function pageOrigin(n: Natives, ...urls: string[]): boolean {
-  for (let i = 0; i < urls.length; i++) if (originOf(n, urls[i]!) !== n.origin) return false;
+/**
+ * All of one origin, and that the page's or one the adapter declared (Lazada's mtop gateway): the
+ * only responses the tap copies. A response whose URL is not of the origin of the request made is never copied.
+ */
+function allowedOrigin(n: Natives, channel: TapChannel, ...urls: string[]): boolean {
+  const origin = originOf(n, urls[0]!);
+  if (origin === undefined || !channel.originAllowed(origin)) return false;
+  for (let i = 1; i < urls.length; i++) if (originOf(n, urls[i]!) !== origin) return false;
   return true;
 }
 
@@ -59,12 +66,12 @@ interface FetchRequest {
   requestBody: Promise<string> | undefined;
 }
 
-/** A fetched response, copied if it came from where it was asked (the page's origin) with a 2xx status. */
+/** A fetched response, copied if it came from where it was asked (an allowed origin) with a 2xx status. */
 function copyFetch(n: Natives, channel: TapChannel, request: FetchRequest, response: Response): void {
   const f = n.fetch!;
   const status = f.responseStatus(response);
   const url = f.responseUrl(response);
-  if (status < 200 || status > 299 || !pageOrigin(n, url, request.url) || !channel.wanted(url)) return;
+  if (status < 200 || status > 299 || !allowedOrigin(n, channel, url, request.url) || !channel.wanted(url)) return;
   // The tap's reaction runs before any the page adds: the body is still unread.
   const clone = f.responseClone(response);
   const send = (body: string, requestBody: string | undefined) => channel.deliver({ url, method: request.method, status, body, requestBody });
@@ -96,7 +103,7 @@ export function tapFetch(win: TapWindow, n: Natives, channel: TapChannel): void 
     }
     const url = f.requestUrl(request);
     const method = f.requestMethod(request);
-    const watched = pageOrigin(n, url) && channel.wanted(url) && channel.room();
+    const watched = allowedOrigin(n, channel, url) && channel.wanted(url) && channel.room();
     let requestBody: Promise<string> | undefined;
     if (watched && method !== 'GET' && method !== 'HEAD') {
       quietly(() => {
@@ -115,7 +122,7 @@ export function tapFetch(win: TapWindow, n: Natives, channel: TapChannel): void 
 /** What the tap recorded of an XHR at open() and send(). */
 interface Opened {
   method: string;
-  /** Absolute, and only when same-origin with the page (otherwise the XHR is not watched). */
+  /** Absolute, and only when of an allowed origin (otherwise the XHR is not watched). */
   url: string | undefined;
   body: string | undefined;
   /** Sent and not yet copied: one copy per send. */
@@ -126,7 +133,7 @@ interface Opened {
  * Wraps XMLHttpRequest: a wanted request's text response is copied when it loads, with a trusted
  * load event (never one a script dispatched), read with the native getters (never ones a page
  * defined on the prototype or the instance), and only when its responseURL is same-origin with the
- * URL that was opened and with the page.
+ * URL that was opened, which is the page's origin or one the adapter declared.
  */
 export function tapXhr(n: Natives, channel: TapChannel): void {
   const x = n.xhr;
@@ -145,7 +152,7 @@ export function tapXhr(n: Natives, channel: TapChannel): void {
     // (A 'json' response is an object the page's own listeners may have changed first: not copied.)
     if (status < 200 || status > 299 || (type !== '' && type !== 'text')) return;
     const url = x.responseURL(xhr);
-    if (!pageOrigin(n, url, request.url) || !channel.wanted(url)) return;
+    if (!allowedOrigin(n, channel, url, request.url) || !channel.wanted(url)) return;
     channel.deliver({ url, method: request.method, status, body: x.responseText(xhr), requestBody: request.body });
   };
   const onLoad = function (this: EventTarget, event: Event): void {
@@ -157,7 +164,7 @@ export function tapXhr(n: Natives, channel: TapChannel): void {
     n.apply(x.open, this, arguments);
     // The check that counts is on the load: responseURL (native) against this URL and the page.
     const href = resolve(n, n.String(url), n.documentBase());
-    n.weakSet(opened, this, { method: n.String(method), url: href !== undefined && pageOrigin(n, href) ? href : undefined, body: undefined, sent: false });
+    n.weakSet(opened, this, { method: n.String(method), url: href !== undefined && allowedOrigin(n, channel, href) ? href : undefined, body: undefined, sent: false });
   } as typeof x.prototype.open;
 
   x.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {

@@ -144,10 +144,10 @@ function fakeWindow(): TapWindow {
   return win as unknown as TapWindow;
 }
 
-function bridge(win: TapWindow): TapResponse[] {
+function bridge(win: TapWindow, origins: readonly string[] = []): TapResponse[] {
   const received: TapResponse[] = [];
   const ctx = { isValid: true, onInvalidated: (cb: () => void) => invalidations.push(cb) } as unknown as ContentScriptContext;
-  connectTap(ctx, [/^\/api\/orders(?:\?|\/|$)/], (response) => received.push(response), win);
+  connectTap(ctx, { patterns: [/^\/api\/orders(?:\?|\/|$)/], origins }, (response) => received.push(response), win);
   return received;
 }
 
@@ -173,10 +173,10 @@ function pageScript(win: TapWindow) {
 
 const fetchText = async (win: TapWindow, url: string, init?: RequestInit) => (await win.fetch(url, init)).text();
 
-/** A page whose bridge is listening, then whose tap is installed (the usual order). */
-function tappedWindow() {
+/** A page whose bridge is listening, then whose tap is installed (the usual order); `origins`: the API origins the adapter declares. */
+function tappedWindow(origins: readonly string[] = []) {
   const win = fakeWindow();
-  const received = bridge(win);
+  const received = bridge(win, origins);
   installTap(win);
   return { win, received };
 }
@@ -218,6 +218,18 @@ describe('what the tap copies', () => {
     await vi.waitFor(() => expect(received).toHaveLength(1));
     expect(received[0]).toMatchObject({ url: `${origin}/api/orders?post=1`, method: 'POST', status: 200, requestBody: '{"page":1}' });
     expect(JSON.parse(received[0]!.body as string)).toEqual({ path: '/api/orders?post=1', got: '{"page":1}' });
+  });
+
+  it('responses of an API origin the adapter declared (Lazada’s gateway), by fetch and XHR; never one that came from elsewhere than it was asked', async () => {
+    const { win, received } = tappedWindow([otherOrigin]);
+    await fetchText(win, `${otherOrigin}/api/orders?gateway=1`);
+    await xhr(win, `${otherOrigin}/api/orders?gateway=2`);
+    // Asked of the page's origin, answered from the declared one: not the response that was asked for.
+    await xhr(win, '/api/orders?redirect=1');
+    await fetchText(win, `${origin}/api/orders?page=1`);
+    await vi.waitFor(() => expect(received).toHaveLength(3));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(received.map((r) => r.url).sort()).toEqual([`${origin}/api/orders?page=1`, `${otherOrigin}/api/orders?gateway=1`, `${otherOrigin}/api/orders?gateway=2`].sort());
   });
 
   it('Response and Request prototypes patched after the tap was installed change nothing it copies', async () => {
@@ -289,11 +301,13 @@ describe('what the tap copies of an XHR', () => {
 });
 
 describe('acceptedResponse (the bridge’s check of every message)', () => {
-  const expected = { nonce: 'n1', origin: 'https://seller.shopee.com.br', patterns: [/^\/api\/v3\/order\/get_one_order(?:\?|$)/] };
+  const expected = { nonce: 'n1', origins: ['https://seller.shopee.com.br', 'https://acs-m.lazada.com.ph'], patterns: [/^\/api\/v3\/order\/get_one_order(?:\?|$)/] };
   const good = { type: 'response', nonce: 'n1', url: 'https://seller.shopee.com.br/api/v3/order/get_one_order?order_id=1', method: 'get', status: 200, body: '{}', requestBody: undefined };
 
-  it('takes a response of this channel, from the page’s origin, on a wanted path', () => {
+  it('takes a response of this channel, from the page’s origin or a declared API origin, on a wanted path', () => {
     expect(acceptedResponse(good, expected)).toEqual({ type: 'response', nonce: 'n1', url: good.url, method: 'GET', status: 200, body: '{}' });
+    const gateway = 'https://acs-m.lazada.com.ph/api/v3/order/get_one_order?order_id=1';
+    expect(acceptedResponse({ ...good, url: gateway }, expected)?.url).toBe(gateway);
   });
 
   it.each([

@@ -23,10 +23,25 @@ function patternOf(n: Natives, sources: unknown): RegExp | undefined {
   }
 }
 
+/** The origins of the bridge's config, as a null-prototype set (no page setter or getter consulted). */
+function originsOf(sources: unknown): Record<string, true> | undefined {
+  const origins = Object.create(null) as Record<string, true>;
+  if (sources === undefined) return origins;
+  if (typeof sources !== 'object' || sources === null) return undefined;
+  const list = sources as Record<number, unknown> & { length: unknown };
+  if (typeof list.length !== 'number') return undefined;
+  for (let i = 0; i < list.length; i++) {
+    const one = list[i];
+    if (typeof one !== 'string') return undefined;
+    origins[one] = true;
+  }
+  return origins;
+}
+
 /** The channel to the bridge: the port the tap took, the bridge's config, and copies waiting for it. */
 function createChannel(n: Natives): TapChannel & { connect(port: MessagePort): void } {
   let port: MessagePort | undefined;
-  let config: { nonce: string; pattern: RegExp } | undefined;
+  let config: { nonce: string; pattern: RegExp; origins: Record<string, true> } | undefined;
   // Null-prototype: adding a key consults no setter a page defined on Object.prototype.
   const pending = Object.create(null) as Record<number, Copy | undefined>;
   let waiting = 0;
@@ -40,8 +55,17 @@ function createChannel(n: Natives): TapChannel & { connect(port: MessagePort): v
       return false;
     }
   };
+  // The page's own origin always; another only where the config declares it (before it arrives, any may be).
+  const originAllowed = (origin: string): boolean => origin === n.origin || !config || config.origins[origin] === true;
   const post = (copy: Copy): void => {
     if (!port || !config || !wanted(copy.url) || copy.body.length > MAX_BODY_CHARS) return;
+    let origin: string;
+    try {
+      origin = n.urlOrigin(new n.URL(copy.url));
+    } catch {
+      return;
+    }
+    if (!originAllowed(origin)) return;
     // Every key in the literal: no property is added later, so no page setter is ever consulted.
     const message: TapResponse = { type: 'response', nonce: config.nonce, url: copy.url, method: copy.method, status: copy.status, body: copy.body, requestBody: copy.requestBody };
     n.postMessage(port, message);
@@ -51,8 +75,9 @@ function createChannel(n: Natives): TapChannel & { connect(port: MessagePort): v
     const data = n.messageData(event as MessageEvent) as Partial<TapConfig> | null;
     if (config || typeof data !== 'object' || data === null || data.type !== 'config' || typeof data.nonce !== 'string') return;
     const pattern = patternOf(n, data.patterns);
-    if (!pattern) return;
-    config = { nonce: data.nonce, pattern };
+    const origins = originsOf(data.origins);
+    if (!pattern || !origins) return;
+    config = { nonce: data.nonce, pattern, origins };
     for (let i = 0; i < waiting; i++) {
       const copy = pending[i];
       pending[i] = undefined;
@@ -62,6 +87,7 @@ function createChannel(n: Natives): TapChannel & { connect(port: MessagePort): v
   };
   return {
     wanted,
+    originAllowed,
     room: () => config !== undefined || waiting < MAX_PENDING,
     deliver(copy) {
       if (config) post(copy);
@@ -102,7 +128,8 @@ function awaitBridge(win: TapWindow, n: Natives, connect: (port: MessagePort) =>
 
 /**
  * The main-world network tap: wraps fetch and XMLHttpRequest at document_start and copies the text
- * bodies of the same-origin requests an adapter declared, nothing else. The page's own calls behave
+ * bodies of the requests an adapter declared (the page's origin, or an API origin it declared),
+ * nothing else. The page's own calls behave
  * as before: same arguments, same `this`, same response objects, errors untouched. Must be called
  * at document_start, before any page script: it captures the natives it uses (natives.ts) then.
  */
