@@ -3,13 +3,15 @@ import { partsOfKey, partsOfShopKey } from '../schema/keys';
 import { amazonCatalog } from './amazon/catalog';
 import { shopeeCatalog } from './shopee/catalog';
 import type { AdapterCatalogEntry } from './types';
+import { lazadaCatalog } from './lazada/catalog';
+import { tiktokCatalog } from './tiktok/catalog';
 
 /**
  * Every marketplace BuyerLens reads, as the UI, the main-world tap and the reply check know it: no
  * parsers (those are in registry.ts, for content scripts and the extract CLI). Adding one:
  * `npm run new:adapter <id>` adds its line here and in registry.ts.
  */
-export const catalog: readonly AdapterCatalogEntry[] = [shopeeCatalog, amazonCatalog];
+export const catalog: readonly AdapterCatalogEntry[] = [shopeeCatalog, amazonCatalog, lazadaCatalog, tiktokCatalog];
 
 export function catalogEntry(adapterId: string): AdapterCatalogEntry | undefined {
   return catalog.find((entry) => entry.id === adapterId);

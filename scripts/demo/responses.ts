@@ -1,3 +1,4 @@
+import { tiktokOrderList, tiktokUserInfo, tiktokWorkbench } from './tiktok';
 import type { AmazonDemoOrder, DemoData, ShopeeDemoOrder, ShopeeStatus } from './data';
 
 /*
@@ -315,7 +316,7 @@ export function matchDemoPath(path: string, pathname: string): string[] | undefi
 }
 
 /** Every JSON answer of the demo consoles, by console (scripts/demo/serve.ts routes them). */
-export const demoApi: Record<'shopee' | 'amazon', readonly DemoJsonEndpoint[]> = {
+export const demoApi: Record<'shopee' | 'amazon' | 'tiktok', readonly DemoJsonEndpoint[]> = {
   shopee: [
     { path: '/api/v3/order/search_order_list_index', answer: (data, r) => shopeeIndex(data, r.body as Parameters<typeof shopeeIndex>[1]) },
     { path: '/api/v3/order/get_order_list_card_list', answer: (data, r) => shopeeCards(data, r.body as Parameters<typeof shopeeCards>[1]) },
@@ -327,6 +328,11 @@ export const demoApi: Record<'shopee' | 'amazon', readonly DemoJsonEndpoint[]> =
     { path: '/orders-api/search', answer: (data, r) => amazonSearch(data, r.url.searchParams) },
     { path: '/orders-api/order/{id}', answer: (data, r) => amazonOrder(data, r.params[0]!) },
     { path: '/orders-st/resolve', answer: (data, r) => amazonResolve(data, r.body) },
+  ],
+  tiktok: [
+    { path: '/api/fulfillment/order/list', answer: (data, r) => tiktokOrderList(data, r.body as Parameters<typeof tiktokOrderList>[1]) },
+    { path: '/api/v1/shop_im/shop/user/mget_info_v2', answer: (data, r) => tiktokUserInfo(data, r.body as Parameters<typeof tiktokUserInfo>[1]) },
+    { path: '/api/v1/shop_im/shop/workbench/data/list', answer: (data, r) => tiktokWorkbench(data, r.body as Parameters<typeof tiktokWorkbench>[1]) },
   ],
 };
 

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { DemoData } from './data';
 import { DEMO_AMAZON, DEMO_SHOPEE } from './serve';
+import { DEMO_TIKTOK, tiktokOrders } from './tiktok';
 
 /** Waits until the page's console has rendered its order list or order (the demo shells say "Loading…" until then). */
 export async function waitForConsole(page: Page): Promise<void> {
@@ -41,6 +42,8 @@ async function openAmazonDetails(page: Page, orderIds: readonly string[]): Promi
 export interface SeedOptions {
   /** Amazon lists carry no buyer: details of this many recent orders attach them to their buyers. */
   amazonDetails?: number;
+  /** TikTok Shop orders name no buyer: the chats of this many buyers attach theirs. */
+  tiktokChats?: number;
 }
 
 /**
@@ -55,6 +58,13 @@ export async function seedDemo(context: BrowserContext, data: DemoData, options:
   const recentBuyers = [...new Set(data.amazon.map((o) => o.buyerToken))].slice(0, options.amazonDetails ?? 40);
   const detailIds = data.amazon.filter((o) => recentBuyers.includes(o.buyerToken)).map((o) => o.orderId);
   await openAmazonDetails(page, detailIds);
+  // TikTok Shop: the order list, then the chats of a few buyers (the chat is where a buyer is named).
+  await page.goto(`${DEMO_TIKTOK}/order?selected_sort=6&tab=all&page_size=50`);
+  await page.locator('body[data-demo-ready="true"]').waitFor();
+  for (const buyerId of [...new Set(tiktokOrders(data).map((o) => o.buyerId))].slice(0, options.tiktokChats ?? 10)) {
+    await page.goto(`${DEMO_TIKTOK}/chat?shop_region=BR&conversation=76${buyerId}`);
+    await page.locator('body[data-demo-ready="true"]').waitFor();
+  }
   // Let the last captures reach the background before the page goes.
   await page.waitForTimeout(1000);
   await page.close();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Route } from 'playwright-core';
 import type { DemoData } from './data';
 import { amazonContactPage, demoApi, matchDemoPath, type DemoJsonEndpoint } from './responses';
+import { DEMO_TIKTOK } from './tiktok';
 
 const PAGES = join(import.meta.dirname, 'pages');
 const page = (name: string) => readFileSync(join(PAGES, name), 'utf8');
@@ -57,8 +58,22 @@ async function amazon(route: Route, data: DemoData): Promise<void> {
   return html(route, '<!doctype html><title>Seller Central</title><p>Not part of the demo console.</p>', 404);
 }
 
+/** Answers as TikTok Shop Seller Center (Brazil) would, at its real URLs, from the demo data. */
+async function tiktok(route: Route, data: DemoData): Promise<void> {
+  const url = new URL(route.request().url());
+  if (url.pathname === '/__demo__/tiktok-console.js') return script(route, page('tiktok-console.js'));
+  if (url.pathname === '/__demo__/tiktok-chat.js') return script(route, page('tiktok-chat.js'));
+  if (await answerJson(route, data, demoApi.tiktok)) return;
+  if (url.pathname === '/order') return html(route, page('tiktok-console.html'));
+  if (url.pathname === '/chat') return html(route, page('tiktok-chat.html'));
+  return html(route, '<!doctype html><title>TikTok Shop</title><p>Not part of the demo console.</p>', 404);
+}
+
+export { DEMO_TIKTOK };
+
 /** Serves the demo consoles at the marketplaces' real URLs, so content scripts run as in the wild. */
 export async function routeDemoConsoles(context: BrowserContext, data: DemoData): Promise<void> {
   await context.route(`${DEMO_SHOPEE}/**`, (route) => shopee(route, data));
   await context.route(`${DEMO_AMAZON}/**`, (route) => amazon(route, data));
+  await context.route(`${DEMO_TIKTOK}/**`, (route) => tiktok(route, data));
 }

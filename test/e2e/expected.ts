@@ -1,3 +1,4 @@
+import { tiktokOrders } from '../../scripts/demo/tiktok';
 import type { AmazonDemoOrder, DemoData, ShopeeDemoOrder } from '../../scripts/demo/data';
 import { createTranslator } from '../../lib/i18n/i18n';
 
@@ -21,4 +22,11 @@ export function busiestBuyer<T>(orders: readonly T[], keyOf: (o: T) => string): 
   const counts = new Map<string, number>();
   for (const o of orders) counts.set(keyOf(o), (counts.get(keyOf(o)) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/** What a seller should see for a TikTok Shop buyer once their chat named them: every order counts, paid ones add to spend. */
+export function tiktokExpectation(data: DemoData, buyerId: string) {
+  const orders = tiktokOrders(data).filter((o) => o.buyerId === buyerId);
+  const spent = orders.filter((o) => o.status !== 100 && o.status !== 140).reduce((s, o) => s + o.totalMinor, 0);
+  return { orders, count: orders.length, spentText: en.money(spent, 'BRL') };
 }
