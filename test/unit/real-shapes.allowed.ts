@@ -1,3 +1,4 @@
+import keyPathsFile from '../reference-samples/key-paths.json';
 /**
  * Keys of demo responses and fixtures that no real sample in ../shared/reference/samples has, each
  * with the public source that documents it (test/unit/real-shapes.test.ts). An endpoint with no real
@@ -9,11 +10,33 @@ export interface Citation {
   source: string;
   /** Key paths (`data.order_items[].item_model.sku`), as real-shapes.test.ts writes them. */
   paths: readonly string[];
+  /** The paths are a whole shape the source documents (derived from a real sample), not each key a body uses. */
+  shape?: true;
 }
 
 /** Answers keyed by an id: the id keys are written as this placeholder. */
 export const KEYED_BY: Readonly<Record<string, { key: RegExp; as: string }>> = {
   '/orders-st/resolve': { key: /^\d{3}-\d{7}-\d{7}$/, as: '{orderId}' },
+  // orderItemHistory.dataSource is keyed by order line id (redacted to <ORDER_LINE_ID> in the sample).
+  '/h5/mtop.lazada.seller.order.extra.detail/1.0/': { key: /^(?:\d+|<ORDER_LINE_ID>)$/, as: '{orderLineId}' },
+  // user_info_map is keyed by the chat's conversation id (side_endpoints.shapes.json: "<conversation id>").
+  '/api/v1/shop_im/shop/user/mget_info_v2': { key: /^(?:\d+|<conversation id>)$/, as: '{conversationId}' },
+};
+
+/** The real main-order key paths of a TikTok endpoint (test/reference-samples/key-paths.json), below `prefix`. */
+function mainOrderPaths(endpoint: string, prefix: string): string[] {
+  const paths = (keyPathsFile as unknown as Record<string, Record<string, { paths: string[] }>>).tiktok?.[endpoint]?.paths ?? [];
+  return paths.filter((p) => p.startsWith(`${prefix}.`)).map((p) => p.slice(prefix.length + 1));
+}
+const WORKBENCH_ORDERS = 'data.order_workbench_data.seller_order_data.main_orders[]';
+
+/** The order list's masked buyer nickname and chat link (EVIDENCE.md; the BR capture's author filtered the buyer out). */
+const TIKTOK_LIST_BUYER: Citation = {
+  source:
+    'EVIDENCE.md, "TikTok Shop": the order list maps the buyer to buyer_info_module.buyer_nickname (masked), which the VN order/get ' +
+    'capture shows; the BR list capture has no buyer_info_module because its author filtered it out (tiktok_shop/SOURCES.md). The ' +
+    'order\'s chat link is action_module.buyer_im_action_link = /chat?... (EVIDENCE.md, same section).',
+  paths: ['data.main_orders[].buyer_info_module', 'data.main_orders[].buyer_info_module.buyer_nickname', 'data.main_orders[].action_module.buyer_im_action_link'],
 };
 
 /** By adapter, then by endpoint (the request path, ids as {placeholders}). */
@@ -151,6 +174,111 @@ export const ALLOWED: Readonly<Record<string, Readonly<Record<string, readonly C
           '[].content', '[].content.text', '[].conversation_id', '[].created_timestamp', '[].from_id', '[].from_shop_id', '[].id',
           '[].to_id', '[].to_shop_id', '[].type',
         ],
+      },
+    ],
+  },
+  lazada: {
+    '/h5/mtop.lazada.seller.order.query.list/1.0/': [
+      {
+        source:
+          'No answer body in ../shared: the 2026 PH capture (lazada_seller_center_mtop_capture_2026-04.redacted.json) names the row ' +
+          'fields only (its response_note). Every key below is in the interfaces generated from a real TH answer of this API, ' +
+          '../shared/reference/samples/lazada/laqoli__order_query_list_TH_2022.types.ts.txt (manutzsong/ts-react-boilerplate ' +
+          'src/pages/types/LazadaOrderFind.ts @ 4651a152, 2022-04-10, MIT): LazadaOrderFind {api, data, ret, v}, Data2 {pageInfo, ' +
+          'dataSource}, PageInfo, DataSource and Sku. The PH field table of 2026 (code-search index id 52745563118) lists the same row fields.',
+        paths: [
+          'api', 'data', 'data.data', 'data.data.dataSource', 'data.data.dataSource[].buyerId',
+          'data.data.dataSource[].buyerName', 'data.data.dataSource[].cashOnDelivery', 'data.data.dataSource[].createDate',
+          'data.data.dataSource[].createTime', 'data.data.dataSource[].creationTime', 'data.data.dataSource[].orderNumber',
+          'data.data.dataSource[].orderType', 'data.data.dataSource[].paymentMethod', 'data.data.dataSource[].shippingFee',
+          'data.data.dataSource[].skus', 'data.data.dataSource[].skus[].buyerName',
+          'data.data.dataSource[].skus[].deliveryType', 'data.data.dataSource[].skus[].image',
+          'data.data.dataSource[].skus[].itemStatus', 'data.data.dataSource[].skus[].orderItemId',
+          'data.data.dataSource[].skus[].orderNumber', 'data.data.dataSource[].skus[].productName',
+          'data.data.dataSource[].skus[].quantity', 'data.data.dataSource[].skus[].retailPrice',
+          'data.data.dataSource[].skus[].sellerSku', 'data.data.dataSource[].skus[].skuInfo',
+          'data.data.dataSource[].skus[].unitPrice', 'data.data.dataSource[].skus[].warehouseType',
+          'data.data.dataSource[].tabStatus', 'data.data.dataSource[].totalQuantity',
+          'data.data.dataSource[].totalRetailPrice', 'data.data.dataSource[].totalUnitPrice', 'data.data.pageInfo',
+          'data.data.pageInfo.page', 'data.data.pageInfo.pageSize', 'data.data.pageInfo.total', 'ret', 'v',
+        ],
+      },
+    ],
+    '/h5/mtop.lazada.seller.order.query.detail/1.0/': [
+      {
+        source:
+          'No answer body in ../shared. Every key below is in the interfaces generated from a real TH answer of this API (the order ' +
+          'page before order.main.detail), ../shared/reference/samples/lazada/laqoli__order_query_detail_TH_2022.types.ts.txt ' +
+          '(manutzsong/ts-react-boilerplate src/pages/types/LazadaOrderType.ts @ 4651a152, 2022, MIT): LazadaOrder {api, data, ret, v}, ' +
+          'Daum (its modules, merged into one interface), LazadaOrderItem and Children (not their `quantity` and `sum`, which that tool adds itself).',
+        paths: [
+          'api', 'data', 'data.data', 'data.data[].customName', 'data.data[].customerId', 'data.data[].dataSource',
+          'data.data[].dataSource[].allowReturn', 'data.data[].dataSource[].children',
+          'data.data[].dataSource[].children[].isVat', 'data.data[].dataSource[].children[].name',
+          'data.data[].dataSource[].children[].total', 'data.data[].dataSource[].deliveryOption',
+          'data.data[].dataSource[].isVat', 'data.data[].dataSource[].itemId', 'data.data[].dataSource[].itemImgUrl',
+          'data.data[].dataSource[].itemName', 'data.data[].dataSource[].name',
+          'data.data[].dataSource[].orderDetailItemDetailVOS', 'data.data[].dataSource[].orderLineId',
+          'data.data[].dataSource[].otherFees', 'data.data[].dataSource[].promotions', 'data.data[].dataSource[].sellerSku',
+          'data.data[].dataSource[].shippingFee', 'data.data[].dataSource[].shippingFeePromo',
+          'data.data[].dataSource[].skuId', 'data.data[].dataSource[].skuInfo', 'data.data[].dataSource[].status',
+          'data.data[].dataSource[].total', 'data.data[].dataSource[].totalAmount', 'data.data[].dataSource[].warehouseType',
+          'data.data[].detailAddress', 'data.data[].finishOrderCount', 'data.data[].isNewBuyer', 'data.data[].isVat',
+          'data.data[].isWork', 'data.data[].locationTree', 'data.data[].name', 'data.data[].orderDate',
+          'data.data[].orderNumber', 'data.data[].receiver', 'data.data[].successfulDeliveryRate', 'data.data[].tags',
+          'data.data[].total', 'ret', 'v',
+        ],
+      },
+    ],
+    '/h5/mtop.lazada.seller.order.main.detail/1.0/': [
+      {
+        source:
+          'The sample transcribes this answer\'s modules only (response_modules; "data.data[].name 划分模块" says the capture document, ' +
+          'code-search index id 52745563118). Its envelope is every h5 mtop answer\'s, {api, data, ret, v}: the real TH answers of ' +
+          'order.query.list and order.query.detail (both laqoli types files in ../shared/reference/samples/lazada) have it, and the ' +
+          'sample itself shows `api` on order.query.count and the IM order cards.',
+        paths: ['api', 'ret', 'v'],
+      },
+    ],
+    '/h5/mtop.global.im.web.card.order.list.get/1.0/': [
+      {
+        source:
+          'The sample transcribes {api, data} of this answer. `ret` and `v` close every h5 mtop answer: the real TH answers of ' +
+          'order.query.list and order.query.detail (both laqoli types files in ../shared/reference/samples/lazada: {api, data, ret, v}).',
+        paths: ['ret', 'v'],
+      },
+    ],
+  },
+  tiktok: {
+    '/api/fulfillment/order/list': [TIKTOK_LIST_BUYER],
+    '/api/fulfillment/order/get': [
+      {
+        source:
+          'The VN order/get capture (tiktok_shop/vn_capture__fulfillment_order_get_2026-09-26) writes sku_module[].product_image as ' +
+          '"<image object: {height,width,uri,url_list[],thumb_uri,thumb_url_list[]} — shortened by source author>": these are its keys.',
+        paths: ['data.main_order[].sku_module[].product_image.height', 'data.main_order[].sku_module[].product_image.width', 'data.main_order[].sku_module[].product_image.uri', 'data.main_order[].sku_module[].product_image.url_list'],
+      },
+    ],
+    '/api/v1/shop_im/shop/workbench/data/list': [
+      {
+        source:
+          'tiktok_shop/side_endpoints.shapes.json (workbench/data/list, LIKELY REAL: TokopediaAPI python client, code-search index id ' +
+          '52821200063) writes main_orders[] as "<same main_order shape as /api/fulfillment/order/list>": the key paths of the real ' +
+          'order/list and order/get main orders, under this answer\'s main_orders[].',
+        paths: [
+          ...mainOrderPaths('/api/fulfillment/order/list', 'data.main_orders[]'),
+          ...mainOrderPaths('/api/fulfillment/order/get', 'data.main_order[]'),
+          ...TIKTOK_LIST_BUYER.paths.map((p) => p.replace(/^data\.main_orders\[\]/, WORKBENCH_ORDERS)),
+        ].map((p) => (p.startsWith(WORKBENCH_ORDERS) ? p : `${WORKBENCH_ORDERS}.${p}`)),
+        shape: true,
+      },
+    ],
+    '/api/v1/shop_im/shop/user/mget_info_v2': [
+      {
+        source:
+          'tiktok_shop/side_endpoints.shapes.json, "create_conversation + mget_info_v2" (LIKELY REAL, same python client): ' +
+          '{code, data:{user_info_map:{<conversation id>:{oec_uid}}}}.',
+        paths: ['code', 'data', 'data.user_info_map', 'data.user_info_map.{conversationId}', 'data.user_info_map.{conversationId}.oec_uid'],
       },
     ],
   },

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemo, type DemoData } from '../../scripts/demo/data';
 import { amazonOrder, demoApi, matchDemoPath, shopeeConversations, type DemoRequest } from '../../scripts/demo/responses';
 import { fixtureCases, FIXTURES_DIR, readExpected } from '../fixture-cases';
+import { tiktokOrders } from '../../scripts/demo/tiktok';
 import { ALLOWED, KEYED_BY } from './real-shapes.allowed';
 
 /**
@@ -27,9 +28,31 @@ const SAMPLES = join(root, '..', 'shared', 'reference', 'samples');
 const KEY_PATHS_FILE = join(root, 'test', 'reference-samples', 'key-paths.json');
 
 /** Each adapter's folder of real samples in ../shared/reference/samples. */
-const SAMPLE_FOLDERS: Readonly<Record<string, string>> = { amazon: 'amazon_seller_central', shopee: 'shopee' };
+const SAMPLE_FOLDERS: Readonly<Record<string, string>> = { amazon: 'amazon_seller_central', shopee: 'shopee', lazada: 'lazada', tiktok: 'tiktok_shop' };
 /** Samples that are a bare response body: the endpoint each answered (its SOURCES.md says which). */
 const BARE_SAMPLES: readonly (readonly [RegExp, string])[] = [[/^orders-api_order_.*\.json$/, '/orders-api/order/{id}']];
+
+/** One API of an mtop capture transcription: its request, and its answer or (order pages) the answer's modules. */
+interface MtopBlock {
+  request?: { url?: string };
+  response?: unknown;
+  response_modules?: unknown[];
+}
+
+/**
+ * An mtop capture transcription (lazada/SOURCES.md: blocks keyed by API name). An order page's answer
+ * is transcribed as its modules only; the document says where they are (`data.data[]`, split by
+ * `name`), so they are put back there. Blocks with a request alone (a note for the answer) have no keys to give.
+ */
+function mtopBodies(json: Readonly<Record<string, MtopBlock>>): [string, unknown][] {
+  return Object.entries(json).flatMap(([api, block]): [string, unknown][] => {
+    if (!api.startsWith('mtop.')) return [];
+    const endpoint = block.request?.url ? new URL(block.request.url).pathname : `/h5/${api}/1.0/`;
+    if (block.response !== undefined) return [[endpoint, block.response]];
+    if (Array.isArray(block.response_modules)) return [[endpoint, { data: { data: block.response_modules } }]];
+    return [];
+  });
+}
 
 type KeyPaths = Readonly<Record<string, Readonly<Record<string, { samples: string[]; paths: string[] }>>>>;
 
@@ -73,6 +96,19 @@ function sampleKeyPaths(): KeyPaths {
       if (Array.isArray(json.respostas)) {
         // copiloto "retratos": the captured responses, each with its request URL (shopee/SOURCES.md).
         for (const r of json.respostas) add(endpointOf(adapter, new URL(r.url).pathname), sample, r.corpo);
+      } else if (typeof (json as { url?: unknown }).url === 'string' && 'response' in json) {
+        // A capture with its request (tiktok_shop/SOURCES.md): the response of that URL.
+        const capture = json as unknown as { url: string; response: unknown };
+        add(endpointOf(adapter, new URL(capture.url).pathname), sample, capture.response);
+      } else if (file === 'side_endpoints.shapes.json') {
+        // Small shapes keyed "METHOD path" (tiktok_shop/SOURCES.md), each with its response (or a verbatim US one).
+        for (const [key, entry] of Object.entries(json as Record<string, { response?: unknown; response_us_verbatim?: unknown }>)) {
+          const path = /^(?:GET|POST) (\/[^\s?|]+)/.exec(key)?.[1];
+          const body = entry?.response ?? entry?.response_us_verbatim;
+          if (path && body !== undefined) add(endpointOf(adapter, path), sample, body);
+        }
+      } else if (Object.keys(json).some((key) => key.startsWith('mtop.'))) {
+        for (const [endpoint, body] of mtopBodies(json as Record<string, MtopBlock>)) add(endpointOf(adapter, endpoint), sample, body);
       } else {
         const endpoint = BARE_SAMPLES.find(([name]) => name.test(file))?.[1];
         if (!endpoint) throw new Error(`${sample}: which endpoint does it answer? Add it to BARE_SAMPLES (see its SOURCES.md).`);
@@ -129,6 +165,18 @@ const DEMO_REQUESTS: Readonly<Record<string, (data: DemoData) => DemoRequest[]>>
     ),
   '/orders-api/order/{id}': (data) =>
     [...data.amazon.map((o) => o.orderId), '111-0000000-0000000'].map((id) => request(`https://sellercentral.amazon.com/orders-api/order/${id}`, {}, [id])),
+  '/api/fulfillment/order/list': () => [
+    request('https://seller-br.tiktok.com/api/fulfillment/order/list', { offset: 0, count: 50 }),
+    request('https://seller-br.tiktok.com/api/fulfillment/order/list', { offset: 10_000, count: 50 }),
+  ],
+  '/api/v1/shop_im/shop/user/mget_info_v2': (data) => [
+    request('https://seller-br.tiktok.com/api/v1/shop_im/shop/user/mget_info_v2', { imcloud_conversation_ids: [`76${tiktokOrders(data)[0]!.buyerId}`] }),
+  ],
+  '/api/v1/shop_im/shop/workbench/data/list': (data) => [
+    request('https://seller-br.tiktok.com/api/v1/shop_im/shop/workbench/data/list', {
+      order_workbench_query: { seller_order_req: { search_condition: { condition_list: { buyer_user_id: { value: [tiktokOrders(data)[0]!.buyerId] } } } } },
+    }),
+  ],
   '/orders-st/resolve': (data) => [
     request('https://sellercentral.amazon.com/orders-st/resolve', { blobs: data.amazon.map((o) => amazonOrder(data, o.orderId)!.order.blob) }),
   ],
@@ -263,9 +311,9 @@ describe('real shapes: demo responses and fixtures carry only keys of the real c
       for (const [endpoint, citations] of Object.entries(endpoints)) {
         const used = new Set(BODIES.filter((b) => b.adapter === adapter && b.endpoint === endpoint).flatMap((b) => [...keyPaths(b.body, KEYED_BY[endpoint])]));
         const sample = new Set(real[adapter]?.[endpoint]?.paths ?? []);
-        for (const { source, paths } of citations) {
+        for (const { source, paths, shape } of citations) {
           expect(source.length, `${adapter} ${endpoint}: a citation without its source`).toBeGreaterThan(40);
-          expect(paths.filter((p) => !used.has(p)), `${adapter} ${endpoint}: cited keys no demo response or fixture has`).toEqual([]);
+          if (!shape) expect(paths.filter((p) => !used.has(p)), `${adapter} ${endpoint}: cited keys no demo response or fixture has`).toEqual([]);
           expect(paths.filter((p) => sample.has(p)), `${adapter} ${endpoint}: cited keys the real sample already has`).toEqual([]);
         }
       }
