@@ -1,4 +1,5 @@
 import { tiktokOrderList, tiktokUserInfo, tiktokWorkbench } from './tiktok';
+import { lazadaOrderDetail, lazadaOrderList, mtopData } from './lazada';
 import type { AmazonDemoOrder, DemoData, ShopeeDemoOrder, ShopeeStatus } from './data';
 
 /*
@@ -316,7 +317,7 @@ export function matchDemoPath(path: string, pathname: string): string[] | undefi
 }
 
 /** Every JSON answer of the demo consoles, by console (scripts/demo/serve.ts routes them). */
-export const demoApi: Record<'shopee' | 'amazon' | 'tiktok', readonly DemoJsonEndpoint[]> = {
+export const demoApi: Record<'shopee' | 'amazon' | 'tiktok' | 'lazada', readonly DemoJsonEndpoint[]> = {
   shopee: [
     { path: '/api/v3/order/search_order_list_index', answer: (data, r) => shopeeIndex(data, r.body as Parameters<typeof shopeeIndex>[1]) },
     { path: '/api/v3/order/get_order_list_card_list', answer: (data, r) => shopeeCards(data, r.body as Parameters<typeof shopeeCards>[1]) },
@@ -333,6 +334,11 @@ export const demoApi: Record<'shopee' | 'amazon' | 'tiktok', readonly DemoJsonEn
     { path: '/api/fulfillment/order/list', answer: (data, r) => tiktokOrderList(data, r.body as Parameters<typeof tiktokOrderList>[1]) },
     { path: '/api/v1/shop_im/shop/user/mget_info_v2', answer: (data, r) => tiktokUserInfo(data, r.body as Parameters<typeof tiktokUserInfo>[1]) },
     { path: '/api/v1/shop_im/shop/workbench/data/list', answer: (data, r) => tiktokWorkbench(data, r.body as Parameters<typeof tiktokWorkbench>[1]) },
+  ],
+  // The mtop gateway acs-m.lazada.com.ph (another origin than the pages'): GET, the request in `data`.
+  lazada: [
+    { path: '/h5/mtop.lazada.seller.order.query.list/1.0/', answer: (data, r) => lazadaOrderList(data, mtopData(r.url)) },
+    { path: '/h5/mtop.lazada.seller.order.main.detail/1.0/', answer: (data, r) => lazadaOrderDetail(data, mtopData(r.url)) },
   ],
 };
 

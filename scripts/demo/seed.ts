@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { DemoData } from './data';
 import { DEMO_AMAZON, DEMO_SHOPEE } from './serve';
 import { DEMO_TIKTOK, tiktokOrders } from './tiktok';
+import { DEMO_LAZADA, lazadaOrders } from './lazada';
 
 /** Waits until the page's console has rendered its order list or order (the demo shells say "Loading…" until then). */
 export async function waitForConsole(page: Page): Promise<void> {
@@ -44,11 +45,24 @@ export interface SeedOptions {
   amazonDetails?: number;
   /** TikTok Shop orders name no buyer: the chats of this many buyers attach theirs. */
   tiktokChats?: number;
+  /** Lazada lists name their buyers: the pages of this many recent orders add their Grand Totals (vouchers). */
+  lazadaDetails?: number;
+}
+
+/** Pages through Lazada's order list, in the page, to its last page (the demo marks each page rendered on its body). */
+export async function browseLazada(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('body[data-demo-ready="true"][data-demo-page="1"]').waitFor();
+  for (let n = 2; (await page.locator('[data-demo="next-page"]').count()) > 0; n++) {
+    await page.locator('[data-demo="next-page"]').click();
+    await page.locator(`body[data-demo-ready="true"][data-demo-page="${n}"]`).waitFor();
+  }
 }
 
 /**
  * Fills BuyerLens the way a seller does: by opening the demo consoles' order lists page by page (and,
- * on Amazon, order details). Everything goes through the content scripts and the background.
+ * on Amazon and Lazada, order details; on TikTok Shop, chats). Everything goes through the content
+ * scripts and the background.
  */
 export async function seedDemo(context: BrowserContext, data: DemoData, options: SeedOptions = {}): Promise<void> {
   const page = await context.newPage();
@@ -64,6 +78,14 @@ export async function seedDemo(context: BrowserContext, data: DemoData, options:
   for (const buyerId of [...new Set(tiktokOrders(data).map((o) => o.buyerId))].slice(0, options.tiktokChats ?? 10)) {
     await page.goto(`${DEMO_TIKTOK}/chat?shop_region=BR&conversation=76${buyerId}`);
     await page.locator('body[data-demo-ready="true"]').waitFor();
+  }
+  // Lazada PH: the order list, every page, then a few orders' own pages.
+  await browseLazada(page, `${DEMO_LAZADA}/apps/order/list?pageSize=100`);
+  for (const order of lazadaOrders(data).slice(0, options.lazadaDetails ?? 5)) {
+    await page.goto(`${DEMO_LAZADA}/apps/order/detail?tradeOrderId=${order.orderNumber}`);
+    await page.locator('body[data-demo-ready="true"]').waitFor();
+    // As an agent reading the order would: the capture reaches the background before the next page.
+    await page.waitForTimeout(300);
   }
   // Let the last captures reach the background before the page goes.
   await page.waitForTimeout(1000);

@@ -4,6 +4,7 @@ import type { BrowserContext, Route } from 'playwright-core';
 import type { DemoData } from './data';
 import { amazonContactPage, demoApi, matchDemoPath, type DemoJsonEndpoint } from './responses';
 import { DEMO_TIKTOK } from './tiktok';
+import { DEMO_LAZADA, DEMO_LAZADA_GATEWAY } from './lazada';
 
 const PAGES = join(import.meta.dirname, 'pages');
 const page = (name: string) => readFileSync(join(PAGES, name), 'utf8');
@@ -11,9 +12,10 @@ const page = (name: string) => readFileSync(join(PAGES, name), 'utf8');
 export const DEMO_SHOPEE = 'https://seller.shopee.com.br';
 export const DEMO_AMAZON = 'https://sellercentral.amazon.com';
 
-const json = (route: Route, body: unknown, status = 200) =>
-  route.fulfill({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
-const html = (route: Route, body: string, status = 200) => route.fulfill({ status, contentType: 'text/html; charset=utf-8', body });
+const json = (route: Route, body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  route.fulfill({ status, contentType: 'application/json; charset=utf-8', headers, body: JSON.stringify(body) });
+const html = (route: Route, body: string, status = 200, headers: Record<string, string> = {}) =>
+  route.fulfill({ status, contentType: 'text/html; charset=utf-8', headers, body });
 const script = (route: Route, body: string) => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body });
 
 function requestJson(route: Route): Record<string, unknown> {
@@ -25,14 +27,14 @@ function requestJson(route: Route): Record<string, unknown> {
 }
 
 /** Answers a request to one of the console's JSON endpoints; false when it is none of them or has no answer. */
-async function answerJson(route: Route, data: DemoData, endpoints: readonly DemoJsonEndpoint[]): Promise<boolean> {
+async function answerJson(route: Route, data: DemoData, endpoints: readonly DemoJsonEndpoint[], headers: Record<string, string> = {}): Promise<boolean> {
   const url = new URL(route.request().url());
   for (const endpoint of endpoints) {
     const params = matchDemoPath(endpoint.path, url.pathname);
     if (!params) continue;
     const body = endpoint.answer(data, { url, body: requestJson(route), params });
     if (body === undefined) return false;
-    await json(route, body);
+    await json(route, body, 200, headers);
     return true;
   }
   return false;
@@ -69,11 +71,39 @@ async function tiktok(route: Route, data: DemoData): Promise<void> {
   return html(route, '<!doctype html><title>TikTok Shop</title><p>Not part of the demo console.</p>', 404);
 }
 
-export { DEMO_TIKTOK };
+/** Answers as Lazada Seller Center (Philippines) would, at its real URLs: the pages; their JSON comes from the gateway. */
+async function lazada(route: Route): Promise<void> {
+  const url = new URL(route.request().url());
+  if (/^\/__demo__\/lazada-(?:mtop|console|detail)\.js$/.test(url.pathname)) return script(route, page(url.pathname.slice('/__demo__/'.length)));
+  if (url.pathname === '/apps/order/list') return html(route, page('lazada-console.html'));
+  if (url.pathname === '/apps/order/detail') return html(route, page('lazada-detail.html'));
+  return html(route, '<!doctype html><title>Lazada Seller Center</title><p>Not part of the demo console.</p>', 404);
+}
+
+/**
+ * Answers as the PH mtop gateway (acs-m.lazada.com.ph) would. It is another origin than the pages', so
+ * its answers allow the Seller Center's origin with credentials (the pages send the seller's cookies),
+ * and no other: without these headers Chromium hands the page no response.
+ */
+async function lazadaGateway(route: Route, data: DemoData): Promise<void> {
+  const origin = await route.request().headerValue('origin');
+  const cors: Record<string, string> =
+    origin === DEMO_LAZADA ? { 'access-control-allow-origin': DEMO_LAZADA, 'access-control-allow-credentials': 'true', vary: 'Origin' } : { vary: 'Origin' };
+  if (route.request().method() === 'OPTIONS') {
+    const preflight: Record<string, string> = origin === DEMO_LAZADA ? { 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' } : {};
+    return route.fulfill({ status: 204, headers: { ...cors, ...preflight } });
+  }
+  if (await answerJson(route, data, demoApi.lazada, cors)) return;
+  return html(route, '<!doctype html><title>mtop</title><p>Not part of the demo console.</p>', 404, cors);
+}
+
+export { DEMO_LAZADA, DEMO_TIKTOK };
 
 /** Serves the demo consoles at the marketplaces' real URLs, so content scripts run as in the wild. */
 export async function routeDemoConsoles(context: BrowserContext, data: DemoData): Promise<void> {
   await context.route(`${DEMO_SHOPEE}/**`, (route) => shopee(route, data));
   await context.route(`${DEMO_AMAZON}/**`, (route) => amazon(route, data));
   await context.route(`${DEMO_TIKTOK}/**`, (route) => tiktok(route, data));
+  await context.route(`${DEMO_LAZADA}/**`, (route) => lazada(route));
+  await context.route(`${DEMO_LAZADA_GATEWAY}/**`, (route) => lazadaGateway(route, data));
 }

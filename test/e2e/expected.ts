@@ -1,4 +1,5 @@
 import { tiktokOrders } from '../../scripts/demo/tiktok';
+import { grandTotalMinor, lazadaOrders, listTotalMinor } from '../../scripts/demo/lazada';
 import type { AmazonDemoOrder, DemoData, ShopeeDemoOrder } from '../../scripts/demo/data';
 import { createTranslator } from '../../lib/i18n/i18n';
 
@@ -29,4 +30,17 @@ export function tiktokExpectation(data: DemoData, buyerId: string) {
   const orders = tiktokOrders(data).filter((o) => o.buyerId === buyerId);
   const spent = orders.filter((o) => o.status !== 100 && o.status !== 140).reduce((s, o) => s + o.totalMinor, 0);
   return { orders, count: orders.length, spentText: en.money(spent, 'BRL') };
+}
+
+/**
+ * What a seller should see for a Lazada PH buyer: every order of the list counts; paid ones add to
+ * spend at the list's total (items + shipping), or at the Grand Total of an order whose own page was
+ * opened (`opened`: its seller voucher is only there). Unpaid, cancelled and returned orders add nothing.
+ */
+export function lazadaExpectation(data: DemoData, buyerId: string, opened: readonly string[] = []) {
+  const orders = lazadaOrders(data).filter((o) => o.buyerId === buyerId);
+  const spent = orders
+    .filter((o) => !['unpaid', 'canceled', 'returned'].includes(o.status.item))
+    .reduce((s, o) => s + (opened.includes(o.orderNumber) ? grandTotalMinor(o) : listTotalMinor(o)), 0);
+  return { orders, count: orders.length, spentText: en.money(spent, 'PHP') };
 }

@@ -5,6 +5,7 @@ import { generateDemo, type DemoData } from '../../scripts/demo/data';
 import { amazonOrder, demoApi, matchDemoPath, shopeeConversations, type DemoRequest } from '../../scripts/demo/responses';
 import { fixtureCases, FIXTURES_DIR, readExpected } from '../fixture-cases';
 import { tiktokOrders } from '../../scripts/demo/tiktok';
+import { DEMO_LAZADA_GATEWAY, lazadaOrders } from '../../scripts/demo/lazada';
 import { ALLOWED, KEYED_BY } from './real-shapes.allowed';
 
 /**
@@ -177,6 +178,15 @@ const DEMO_REQUESTS: Readonly<Record<string, (data: DemoData) => DemoRequest[]>>
       order_workbench_query: { seller_order_req: { search_condition: { condition_list: { buyer_user_id: { value: [tiktokOrders(data)[0]!.buyerId] } } } } },
     }),
   ],
+  // Lazada's mtop gateway: GET, the request as URL-encoded JSON in `data` (every tab, a page past the end; every order, an unknown one).
+  '/h5/mtop.lazada.seller.order.query.list/1.0/': () =>
+    [...['all', 'unpaid', 'topack', 'shipping', 'shipped', 'canceled', 'returnRefund'].map((tab) => ({ page: 1, pageSize: 100, tab })), { page: 99, pageSize: 100, tab: 'all' }].map((data) =>
+      request(`${DEMO_LAZADA_GATEWAY}/h5/mtop.lazada.seller.order.query.list/1.0/?jsv=2.6.1&appKey=4272&v=1.0&type=originaljson&data=${encodeURIComponent(JSON.stringify(data))}`),
+    ),
+  '/h5/mtop.lazada.seller.order.main.detail/1.0/': (data) =>
+    [...lazadaOrders(data).map((o) => o.orderNumber), '900000000001005'].map((id) =>
+      request(`${DEMO_LAZADA_GATEWAY}/h5/mtop.lazada.seller.order.main.detail/1.0/?jsv=2.6.1&appKey=4272&v=1.0&type=originaljson&data=${encodeURIComponent(JSON.stringify({ tradeOrderId: id }))}`),
+    ),
   '/orders-st/resolve': (data) => [
     request('https://sellercentral.amazon.com/orders-st/resolve', { blobs: data.amazon.map((o) => amazonOrder(data, o.orderId)!.order.blob) }),
   ],
