@@ -2,19 +2,21 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page, Request, Worker } from '@playwright/test';
 import { seedDemo } from '../../scripts/demo/seed';
 import { DEMO_AMAZON, DEMO_SHOPEE } from '../../scripts/demo/serve';
+import { DEMO_LAZADA, DEMO_LAZADA_GATEWAY } from '../../scripts/demo/lazada';
+import { DEMO_TIKTOK } from '../../scripts/demo/tiktok';
 import { shopeeConversations } from '../../scripts/demo/responses';
 import { expect, readTable, test, type Extension } from './fixtures';
 
 /**
  * "Nothing leaves your computer" (README, privacy; issue 15, item 7), checked over a whole session:
- * capture on both demo consoles, the side panel with a buyer on screen, a reply inserted into the
+ * capture on every demo console, the side panel with a buyer on screen, a reply inserted into the
  * chat, a tag made in the settings, the buyers page, CSV and Excel exports (the export worker) and a
  * backup. Every request of the browser context is recorded, and every attempt the extension pages'
  * CSP (wxt.config.ts) blocked; the extension's contexts (its service worker, its pages, their workers)
  * may reach their own files only, a console page only the (routed) demo marketplace origins.
  */
 
-const CONSOLE_ORIGINS = [DEMO_SHOPEE, DEMO_AMAZON];
+const CONSOLE_ORIGINS = [DEMO_SHOPEE, DEMO_AMAZON, DEMO_TIKTOK, DEMO_LAZADA, DEMO_LAZADA_GATEWAY];
 /** Where the control attempts at the end go; routed, so even the one the CSP lets through stays here. */
 const CONTROL = 'https://example.com/buyerlens-control';
 /** How a CSP violation seen inside the extension is reported to the test (console, from any context). */
