@@ -1,8 +1,9 @@
 /**
  * npm start [-- --headless] [-- --no-build]
  *
- * Builds BuyerLens, opens Chromium with it on the demo consoles (Shopee Seller Centre and Amazon
- * Seller Central, served at their real URLs with generated demo data), browses the order lists so
+ * Builds BuyerLens, opens Chromium with it on the demo consoles (Shopee Seller Centre, Amazon Seller
+ * Central, TikTok Shop Seller Center and Lazada Seller Center, served at their real URLs with
+ * generated demo data), browses the order lists (and a few TikTok chats and Lazada orders) so
  * BuyerLens learns the buyers, then opens an order whose buyer the side panel shows.
  * --headless: for machines without a display; writes screenshots to artifacts/start/ and exits.
  */
@@ -15,6 +16,8 @@ import { launchWithExtension, NO_CHROMIUM, findChromium } from './browser';
 import { generateDemo } from './demo/data';
 import { seedDemo, waitForConsole } from './demo/seed';
 import { DEMO_SHOPEE, routeDemoConsoles } from './demo/serve';
+import { lazadaOrders } from './demo/lazada';
+import { tiktokOrders } from './demo/tiktok';
 
 const { values } = parseArgs({ options: { headless: { type: 'boolean' }, 'no-build': { type: 'boolean' } } });
 const root = resolve(import.meta.dirname, '..');
@@ -29,7 +32,7 @@ if (!values['no-build']) {
 }
 
 const data = generateDemo();
-console.log(`Demo data: ${data.shopee.length} Shopee orders, ${data.amazon.length} Amazon orders.`);
+console.log(`Demo data: ${data.shopee.length} Shopee orders, ${data.amazon.length} Amazon orders, ${tiktokOrders(data).length} TikTok Shop orders, ${lazadaOrders(data).length} Lazada orders.`);
 const headless = values.headless === true;
 const { context, panelUrl, extensionId } = await launchWithExtension({ headless, viewport: headless ? { width: 1280, height: 800 } : null });
 await routeDemoConsoles(context, data);
@@ -68,6 +71,17 @@ if (headless) {
   const panel = await context.newPage();
   await panel.setViewportSize({ width: 400, height: 900 });
   await panel.goto(panelUrl);
+  // (A string: tsx would wrap a function's inner helpers in its own __name, which the page lacks.)
+  const stored = (await panel.evaluate(`new Promise((done) => {
+    const open = indexedDB.open('buyerlens');
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['buyers', 'orders']);
+      const buyers = tx.objectStore('buyers').count();
+      const orders = tx.objectStore('orders').count();
+      tx.oncomplete = () => { open.result.close(); done({ buyers: buyers.result, orders: orders.result }); };
+    };
+  })`)) as { buyers: number; orders: number };
+  console.log(`BuyerLens stored ${stored.buyers} buyers and ${stored.orders} orders.`);
   await annotate(panel);
   await panel.screenshot({ path: join(out, 'panel.png'), fullPage: true });
   // The two as a seller sees them: the console with the panel beside it.

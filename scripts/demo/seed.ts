@@ -40,6 +40,13 @@ async function openAmazonDetails(page: Page, orderIds: readonly string[]): Promi
   }
 }
 
+/** A new tab for the next console, once the last captures of this one reached the background. */
+async function nextTab(context: BrowserContext, page: Page): Promise<Page> {
+  await page.waitForTimeout(500);
+  await page.close();
+  return context.newPage();
+}
+
 export interface SeedOptions {
   /** Amazon lists carry no buyer: details of this many recent orders attach them to their buyers. */
   amazonDetails?: number;
@@ -65,7 +72,9 @@ export async function browseLazada(page: Page, url: string): Promise<void> {
  * scripts and the background.
  */
 export async function seedDemo(context: BrowserContext, data: DemoData, options: SeedOptions = {}): Promise<void> {
-  const page = await context.newPage();
+  // One tab per console, as sellers work: BuyerLens takes at most 120 captures a minute from one tab
+  // (lib/tab-budget.ts), which a robot browsing every console in one tab would exceed.
+  let page = await context.newPage();
   const pageSize = 100;
   await browseList(page, `${DEMO_SHOPEE}/portal/sale/order?page_size=${pageSize}`, Math.ceil(data.shopee.length / pageSize));
   await browseList(page, `${DEMO_AMAZON}/orders-v3?page=1&page_size=${pageSize}`, Math.ceil(data.amazon.length / pageSize));
@@ -73,6 +82,7 @@ export async function seedDemo(context: BrowserContext, data: DemoData, options:
   const detailIds = data.amazon.filter((o) => recentBuyers.includes(o.buyerToken)).map((o) => o.orderId);
   await openAmazonDetails(page, detailIds);
   // TikTok Shop: the order list, then the chats of a few buyers (the chat is where a buyer is named).
+  page = await nextTab(context, page);
   await page.goto(`${DEMO_TIKTOK}/order?selected_sort=6&tab=all&page_size=50`);
   await page.locator('body[data-demo-ready="true"]').waitFor();
   for (const buyerId of [...new Set(tiktokOrders(data).map((o) => o.buyerId))].slice(0, options.tiktokChats ?? 10)) {
@@ -80,6 +90,7 @@ export async function seedDemo(context: BrowserContext, data: DemoData, options:
     await page.locator('body[data-demo-ready="true"]').waitFor();
   }
   // Lazada PH: the order list, every page, then a few orders' own pages.
+  page = await nextTab(context, page);
   await browseLazada(page, `${DEMO_LAZADA}/apps/order/list?pageSize=100`);
   for (const order of lazadaOrders(data).slice(0, options.lazadaDetails ?? 5)) {
     await page.goto(`${DEMO_LAZADA}/apps/order/detail?tradeOrderId=${order.orderNumber}`);
