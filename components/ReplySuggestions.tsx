@@ -9,11 +9,10 @@ import { rankTemplates, searchTemplates, type RankedReply, type ReplyReason } fr
 import { promptsOf, renderTemplate } from '@/lib/replies/render';
 import { REPLY_LANGUAGES, type ReplyLanguage, type ReplyTemplateRecord } from '@/lib/schema/replies';
 import { loadShopReplyLanguages } from '@/lib/db/settings-queries';
-import { createTranslator } from '@/lib/i18n/i18n';
 import { packLanguageFor, replyLanguagesFor } from '@/lib/replies/languages';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { useAction } from '@/components/use-action';
-import { replyValues } from '@/lib/replies/values';
+import { replyValuesIn, type replyValues } from '@/lib/replies/values';
 import type { BuyerRecord, OrderRecord, RfmTier, ShopRecord, TagRecord } from '@/lib/schema/records';
 import type { ScreenState } from '@/lib/screen-state';
 import { agentNameItem } from '@/lib/settings';
@@ -307,9 +306,7 @@ export function ReplySuggestions(inputs: ReplyInputs) {
   const replyLanguage = chosen ?? market;
   // `screen` is given only when this buyer is the one on screen (directly or through the order).
   const canInsert = screen?.chat?.replyBox === true;
-  // Numbers, money and dates in the reply's own language ("R$ 65,85" in a Portuguese reply).
-  const valuesFor = (language: string) =>
-    replyValues(language === translator.language ? translator : createTranslator(translator.language, language), { buyer, order, shop, rfm: rfm ?? undefined, agentName, replyLanguage: language });
+  const valuesFor = (language: string) => replyValuesIn(translator, language, { buyer, order, shop, rfm: rfm ?? undefined, agentName });
 
   return (
     <section className="section replies" data-testid="reply-suggestions" aria-labelledby="replies-title">

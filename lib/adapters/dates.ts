@@ -22,6 +22,16 @@ export function epochSecondsToIso(seconds: number | null | undefined, bad?: (rea
   return new Date(ms).toISOString();
 }
 
+/** Epoch milliseconds (Lazada's creationTime) as ISO-8601 UTC; 0 and absent are no date, out of range is reported to `bad`. */
+export function epochMsToIso(ms: number | null | undefined, bad?: (reason: string) => void): string | undefined {
+  if (ms == null || ms === 0) return undefined;
+  if (!plausible(ms)) {
+    bad?.(`date out of range: ${String(ms).slice(0, 40)} milliseconds`);
+    return undefined;
+  }
+  return new Date(Math.round(ms)).toISOString();
+}
+
 /** Offsets of the zone abbreviations Seller Central prints after dates, in minutes east of UTC. */
 const ZONES: Record<string, number> = {
   UTC: 0, GMT: 0, BST: 60, WET: 0, WEST: 60, CET: 60, CEST: 120, MET: 60, MEST: 120, EET: 120, EEST: 180,

@@ -1,11 +1,11 @@
-import { createTranslator, type Translator } from '../i18n/i18n';
+import type { Translator } from '../i18n/i18n';
 import type { PickedReply } from '../schema/messages';
 import type { BuyerRecord, OrderRecord, RfmTier, ShopRecord } from '../schema/records';
 import type { ReplyLanguage, ReplyTemplateRecord } from '../schema/replies';
 import { rankingContextFor } from './context';
 import { rankTemplates, searchTemplates } from './rank';
 import { promptsOf, renderTemplate } from './render';
-import { replyValues } from './values';
+import { replyValuesIn } from './values';
 
 const PICKER_SIZE = 6;
 
@@ -56,9 +56,7 @@ export function pickReplies(
         now,
       })
     : undefined;
-  // Each reply's values in its own language ("R$ 65,85" in a Portuguese one).
-  const valuesIn = (language: string) =>
-    replyValues(language === t.language ? t : createTranslator(t.language, language), { buyer, order: ranking?.order, shop: context.shop, rfm: context.rfm, agentName, replyLanguage: language });
+  const data = { buyer, order: ranking?.order, shop: context.shop, rfm: context.rfm, agentName };
   return chooseTemplates(languages, context, ranking, query)
     .slice(0, PICKER_SIZE)
     .map((tpl) => {
@@ -68,7 +66,7 @@ export function pickReplies(
         title: tpl.title,
         category: tpl.category,
         ...(tpl.shortcut ? { shortcut: tpl.shortcut } : {}),
-        text: renderTemplate(tpl.body, valuesIn(tpl.language), placeholders).text,
+        text: renderTemplate(tpl.body, replyValuesIn(t, tpl.language, data), placeholders).text,
       };
     });
 }

@@ -1,4 +1,4 @@
-import type { Translator } from '../i18n/i18n';
+import { createTranslator, type Translator } from '../i18n/i18n';
 import type { BuyerRecord, OrderRecord, RfmTier, ShopRecord } from '../schema/records';
 import type { ReplyValues } from './render';
 
@@ -37,4 +37,12 @@ export function replyValues(
     'agent.name': agentName || undefined,
   };
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as ReplyValues;
+}
+
+/**
+ * The variables of a reply written in `language` for an agent whose interface is `t`'s: numbers,
+ * money and dates in the reply's language ("R$ 65,85" in a Portuguese one), words only in the agent's.
+ */
+export function replyValuesIn(t: Translator, language: string, data: Omit<Parameters<typeof replyValues>[1], 'replyLanguage'>): ReplyValues {
+  return replyValues(language === t.language ? t : createTranslator(t.language, language), { ...data, replyLanguage: language });
 }

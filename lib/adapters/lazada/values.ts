@@ -1,4 +1,4 @@
-import { parseConsoleDate } from '../dates';
+import { epochMsToIso as msToIso, parseConsoleDate } from '../dates';
 import { decimalToMinor } from '../../money';
 
 /*
@@ -70,15 +70,15 @@ export function amountOf(value: unknown, currency: string, bad: Bad): number | u
   return minor || 0; // "-0.00" is 0
 }
 
-/** Lazada's timestamps are epoch milliseconds (`creationTime`, `gmtCreatedTime`). */
+/** Lazada's timestamps are epoch milliseconds (`creationTime`, `gmtCreatedTime`), as a number or a digit string. */
 export function epochMsToIso(value: unknown, bad: Bad): string | undefined {
-  if (absent(value) || value === 0) return undefined;
+  if (absent(value)) return undefined;
   const ms = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < Date.UTC(1995, 0, 1) || ms >= Date.UTC(2100, 0, 1)) {
+  if (typeof ms !== 'number') {
     bad(`not a time in epoch milliseconds: ${shown(value)}`);
     return undefined;
   }
-  return new Date(Math.round(ms)).toISOString();
+  return msToIso(ms, () => bad(`not a time in epoch milliseconds: ${shown(value)}`));
 }
 
 /** A date the console wrote in its country's time (`utcOffsetMinutes` east of UTC), to the minute or to the day. */

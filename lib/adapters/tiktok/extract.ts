@@ -6,7 +6,7 @@ import { queryAllFirst, queryFirst, textOf } from '../dom';
 import type { Sliced } from '../slices';
 import { emptyExtraction, type OnScreen, type PageState } from '../types';
 import { chatSelectors, listSelectors } from './selectors';
-import { consoleOrderUrl, detect, orderIdFromUrl, shopOf } from './urls';
+import { consoleOrderUrl, detect, orderIdFromUrl, shopOf, shopRecord } from './urls';
 
 /** The row's data-log_order_status (copiloto, live BR page): 102 shipped, 104 cancelled; others are not known. */
 const STATUS_BY_ROW_CODE: Readonly<Record<string, OrderStatus>> = { '102': 'shipped', '104': 'cancelled' };
@@ -41,7 +41,7 @@ export function* extract(document: Document, url: URL): Sliced<Extraction> {
     };
     out.orders.push(order);
   }
-  if (out.orders.length > 0) out.shops.push({ shopKey: shop.shopKey, adapterId: 'tiktok', region: shop.region, ...(shop.currency ? { currency: shop.currency } : {}) });
+  if (out.orders.length > 0) out.shops.push(shopRecord(shop));
   return out;
 }
 

@@ -1,14 +1,14 @@
 import en from 'zod/v4/locales/en.js';
 import * as z from 'zod/mini';
 import { decimalToMinor } from '../../money';
-import type { CapturedOrder, CapturedShop, Extraction, OrderItem } from '../../schema/capture';
+import type { CapturedOrder, Extraction, OrderItem } from '../../schema/capture';
 import type { OrderStatus } from '../../schema/common';
 import { describeIssues } from '../../schema/issues';
 import { buyerKeyFor, orderKeyFor } from '../../schema/keys';
 import { epochSecondsToIso } from '../dates';
 import type { Sliced } from '../slices';
 import { emptyExtraction, type Conversation, type TappedResponse } from '../types';
-import { consoleOrderUrl, ORDER_API, shopOf, WORKBENCH_API, type TiktokShop } from './urls';
+import { consoleOrderUrl, ORDER_API, shopOf, shopRecord, WORKBENCH_API, type TiktokShop } from './urls';
 
 /*
  * Response shapes, field by field after the real captures in ../shared/reference/samples/tiktok_shop:
@@ -162,10 +162,6 @@ function orderOf(o: MainOrder, shop: TiktokShop, pageUrl: URL, buyer: string | u
     ...(delivery?.tracking_no ? { trackingNumber: delivery.tracking_no } : {}),
     ...(delivery?.shipment_provider_info?.name ? { carrier: delivery.shipment_provider_info.name } : {}),
   };
-}
-
-function shopRecord(shop: TiktokShop): CapturedShop {
-  return { shopKey: shop.shopKey, adapterId: 'tiktok', region: shop.region, ...(shop.currency ? { currency: shop.currency } : {}) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { CapturedShop } from '../../schema/capture';
 import type { PageKind } from '../../schema/common';
 import { CURRENCY_BY_REGION, GLOBAL_API_ORIGIN, GLOBAL_HOST, REGION_BY_HOST, shopKeyOf } from './catalog';
 
@@ -70,4 +71,9 @@ export function shopOf(url: URL, saleRegion?: string): TiktokShop | undefined {
 export function consoleOrderUrl(pageUrl: URL, shop: TiktokShop, orderId: string): string {
   const query = new URLSearchParams({ order_no: orderId, shop_region: shop.region });
   return `${pageUrl.origin}/order/detail?${query.toString()}`;
+}
+
+/** The shop as a capture names it. */
+export function shopRecord(shop: TiktokShop): CapturedShop {
+  return { shopKey: shop.shopKey, adapterId: 'tiktok', region: shop.region, ...(shop.currency ? { currency: shop.currency } : {}) };
 }
