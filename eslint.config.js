@@ -47,6 +47,12 @@ const zones = [
     patterns: [DB, DEXIE, CONTENT_RUNTIME, never('^\\.\\./(?!\\.\\.)[^/]+/', 'An adapter never imports another adapter’s files.')],
   },
   { files: ['lib/adapters/*.ts'], patterns: [DB, DEXIE, CONTENT_RUNTIME] },
+  {
+    // Recipes (taught sites): plain functions over the page and its JSON, like an adapter's folder, run
+    // by the content runtime and checked by the background; no store, no messages, no browser APIs.
+    files: ['lib/recipes/**'],
+    patterns: [DB, DEXIE, CONTENT_RUNTIME, BROWSER, never('(^|/)messaging/', 'Recipes read pages; lib/content and the background send what they read.'), never('(^|/)adapters/[^/]+/', 'Recipes share the adapters’ helpers (types, slices, dates), never an adapter’s files.')],
+  },
   { files: ['lib/content/**'], patterns: [DB, DEXIE, ANY_ADAPTER] },
   { files: ['entrypoints/*.content.ts'], patterns: [DB, DEXIE] },
   {

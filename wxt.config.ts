@@ -33,6 +33,20 @@ function extensionPagesCsp(command: 'build' | 'serve'): string {
     .join('; ');
 }
 
+/**
+ * Sites a test build is granted at install (`BUYERLENS_TEST_ORIGINS=http://127.0.0.1:3000,…`): the
+ * teaching tests ask for a site as a seller does, and the browser answers without a prompt for a
+ * site already granted. Production builds set none and are granted nothing at install.
+ */
+function testOrigins(): string[] {
+  const listed = process.env.BUYERLENS_TEST_ORIGINS ?? '';
+  return listed
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => /^https?:\/\/[^/]+$/.test(origin))
+    .map((origin) => `${origin}/*`);
+}
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -40,8 +54,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: settings and the per-tab "buyer on screen" (storage.session); alarms: daily RFM re-score.
-    permissions: ['storage', 'alarms', 'contextMenus'],
+    // storage: settings and the per-tab "buyer on screen" (storage.session); alarms: daily RFM re-score;
+    // tabs: teaching lists the open tabs by title and address; scripting: a taught site's scripts are
+    // registered at run time, on the sites the seller grants (optional_host_permissions), one by one.
+    permissions: ['storage', 'alarms', 'contextMenus', 'tabs', 'scripting'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(testOrigins().length > 0 ? { host_permissions: testOrigins() } : {}),
     action: { default_title: '__MSG_actionTitle__' },
     content_security_policy: { extension_pages: extensionPagesCsp(command) },
     ...(browser === 'firefox'

@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, NO_CHROMIUM, findChromium } from './browser';
 import { generateDemo } from './demo/data';
 import { seedDemo, waitForConsole } from './demo/seed';
-import { DEMO_SHOPEE, routeDemoConsoles } from './demo/serve';
+import { DEMO_SHOP_ADMIN, DEMO_SHOPEE, routeDemoConsoles } from './demo/serve';
 import { lazadaOrders } from './demo/lazada';
 import { tiktokOrders } from './demo/tiktok';
 
@@ -116,7 +116,12 @@ if (headless) {
     return chrome.windows.create({ url, type: 'popup', width: 420, height: 860, left: 1290, top: 0 });
   }, panelUrl);
   await annotate(await panelOpened);
+  // A shop admin BuyerLens has no adapter for, in a tab of its own: to try "Teach BuyerLens this page".
+  const shopAdmin = await context.newPage();
+  await shopAdmin.goto(`${DEMO_SHOP_ADMIN}/admin/orders`);
+  await consolePage.bringToFront();
   console.log(`BuyerLens (${extensionId}) is open beside the demo console. Click its toolbar button for the side panel.`);
+  console.log(`Another tab holds a shop admin BuyerLens has no adapter for (${DEMO_SHOP_ADMIN}/admin/orders): teach it from the panel.`);
   console.log('Close the browser window to finish.');
   await new Promise<void>((done) => context.on('close', () => done()));
 }

@@ -13,5 +13,8 @@ if (!findChromium()) {
   process.exit(1);
 }
 run('npx', ['vitest', 'run']);
+// The test build is granted the demo shop admin's site at install (wxt.config.ts testOrigins), so
+// teaching it in test/e2e/teach.spec.ts asks the browser for access as a seller does, without a prompt.
+process.env.BUYERLENS_TEST_ORIGINS ??= 'http://127.0.0.1:3000';
 run('npx', ['wxt', 'build']);
 run('npx', ['playwright', 'test', ...process.argv.slice(2)]);

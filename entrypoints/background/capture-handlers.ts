@@ -7,6 +7,7 @@ import { applyCapture } from '@/lib/db/capture-repository';
 import { db } from '@/lib/db/database';
 import { onContentMessage, onPageMessage } from '@/lib/messaging/background';
 import { CaptureQueue } from './capture-queue';
+import type { RecipeRegistry } from './recipe-registry';
 import { pageOfSender, trustOf, type Sender } from '@/lib/messaging/sender';
 import { adapterIdSchema } from '@/lib/schema/common';
 import { captureHealthItem, type CaptureHealth } from '@/lib/screen-state';
@@ -32,10 +33,10 @@ async function logMalformed(data: unknown, reason: string): Promise<void> {
  * The marketplace and shops a sender may write, from where the message came from (never from what
  * it says): a content script writes its console's shops only; BuyerLens's own pages (the bench) any.
  */
-function writerOf(sender: Sender): Writer | undefined | 'refused' {
+async function writerOf(sender: Sender, recipes: RecipeRegistry): Promise<Writer | undefined | 'refused'> {
   if (trustOf(sender, browser.runtime.id, browser.runtime.getURL('/')) === 'page') return undefined;
   const page = pageOfSender(sender);
-  return (page && consoleOfPage(page)) ?? 'refused';
+  return (page && (consoleOfPage(page) ?? (await recipes.writerOf(page)))) ?? 'refused';
 }
 
 /**
@@ -65,13 +66,13 @@ function createStore(onStored: (shopKeys: string[]) => void) {
 }
 
 /** Registers the capture message; answers the durable queue, which wipe and forget hold still while they work. */
-export function registerCaptureHandlers(onStored: (shopKeys: string[]) => void): CaptureQueue {
+export function registerCaptureHandlers(recipes: RecipeRegistry, onStored: (shopKeys: string[]) => void): CaptureQueue {
   const budget = new TabBudget();
   browser.tabs.onRemoved.addListener((tabId) => budget.forget(tabId));
   const store = createStore(onStored);
   const queue = new CaptureQueue({
     store,
-    writerOf: (pageUrl) => consoleOfPage(pageUrl),
+    writerOf: async (pageUrl) => consoleOfPage(pageUrl) ?? (await recipes.writerOf(pageUrl)),
     refused: (batch, reason) => logMalformed(batch, `queued capture: ${reason}`),
   });
   onContentMessage('capture', {
@@ -81,7 +82,7 @@ export function registerCaptureHandlers(onStored: (shopKeys: string[]) => void):
       return { ok: false, error: reason };
     },
     async handle(batch, sender) {
-      let writer = writerOf(sender);
+      let writer = await writerOf(sender, recipes);
       if (writer === 'refused' || (writer && writer.adapterId !== batch.adapterId)) {
         const reason = `a capture for ${batch.adapterId} from a page of ${writer === 'refused' ? 'no console' : writer.adapterId}`;
         await logMalformed(batch, reason).catch(() => undefined);

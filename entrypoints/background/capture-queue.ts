@@ -21,7 +21,7 @@ export interface CaptureQueueDeps {
   /** Stores one checked batch as a live capture is stored (its reply says whether the database took it). */
   store: (batch: CaptureBatch, writer: Writer) => Promise<CaptureReply>;
   /** What a page at this URL may write: the same rule as for a message from it (lib/adapters/catalog.ts consoleOfPage). */
-  writerOf: (pageUrl: URL) => Writer | undefined;
+  writerOf: (pageUrl: URL) => Writer | undefined | Promise<Writer | undefined>;
   /** A queued entry that is not a capture its page may write: logged, then removed. */
   refused: (batch: unknown, reason: string) => Promise<void>;
   area?: StorageArea;
@@ -160,7 +160,7 @@ export class CaptureQueue {
         continue;
       }
       const { batch } = parsed.data;
-      const writer = this.deps.writerOf(new URL(batch.pageUrl));
+      const writer = await this.deps.writerOf(new URL(batch.pageUrl));
       if (!writer || writer.adapterId !== batch.adapterId) {
         await this.takeOut(key, raw, `a capture for ${batch.adapterId} from a page of ${writer?.adapterId ?? 'no console'}`);
         continue;

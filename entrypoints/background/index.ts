@@ -6,11 +6,17 @@ import { createRfmScheduler } from './rfm-scheduler';
 import { registerReplyHandlers } from './reply-handlers';
 import { registerScreenHandlers } from './screen-handlers';
 import { registerUserDataHandlers } from './user-data-handlers';
+import { registerHealthHandlers } from './health-handlers';
+import { RecipeRegistry } from './recipe-registry';
+import { registerTeachHandlers } from './teach-handlers';
 
 export default defineBackground(() => {
   const rfm = createRfmScheduler();
-  const queue = registerCaptureHandlers((shopKeys) => rfm.shopsChanged(shopKeys));
-  registerScreenHandlers();
+  const recipes = new RecipeRegistry();
+  const queue = registerCaptureHandlers(recipes, (shopKeys) => rfm.shopsChanged(shopKeys));
+  registerScreenHandlers(recipes);
+  registerTeachHandlers(recipes);
+  registerHealthHandlers();
   registerReplyHandlers();
   registerUserDataHandlers(
     queue,
@@ -18,6 +24,8 @@ export default defineBackground(() => {
     (shopKeys) => rfm.shopsChanged(shopKeys),
   );
   openPanelFromToolbar();
+  // Scripts of taught sites persist across sessions; a recipes change while the worker slept is caught up here.
+  void recipes.sync().catch((error: unknown) => console.error('[BuyerLens] taught sites not registered', error));
   addBuyersMenu();
   void ensureDefaultPacks(db).catch((error: unknown) => console.error('[BuyerLens] default replies not added', error));
 });

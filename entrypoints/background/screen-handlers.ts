@@ -4,22 +4,28 @@ import { onContentMessage } from '@/lib/messaging/background';
 import { pageOfSender, type Sender } from '@/lib/messaging/sender';
 import type { Screen } from '@/lib/schema/capture';
 import { lastScreenTabItem, screenItem } from '@/lib/screen-state';
+import { partsOfKey } from '@/lib/schema/keys';
+import type { RecipeRegistry } from './recipe-registry';
 
 /** Whether the sender's page may put this buyer or order on screen: its console's adapter, its shops. */
-function mayShow(screen: Screen, sender: Sender): boolean {
+async function mayShow(screen: Screen, sender: Sender, recipes: RecipeRegistry): Promise<boolean> {
   const page = pageOfSender(sender);
-  return page !== undefined && pageMayName(page, screen.adapterId, [screen.buyerKey, screen.orderKey]);
+  if (!page) return false;
+  if (pageMayName(page, screen.adapterId, [screen.buyerKey, screen.orderKey])) return true;
+  // A taught site's page names only its own site's buyers and orders.
+  const site = await recipes.writerOf(page);
+  return site !== undefined && site.adapterId === screen.adapterId && [screen.buyerKey, screen.orderKey].every((key) => key === undefined || site.allowsShop(partsOfKey(key).shopKey));
 }
 
 /** "Buyer on screen" per tab: what each console tab's top frame says it shows. */
-export function registerScreenHandlers(): void {
+export function registerScreenHandlers(recipes: RecipeRegistry): void {
   onContentMessage('screen', {
     refuse: () => undefined,
     async handle(screen, sender) {
       const tabId = sender.tab?.id;
       if (tabId === undefined || (sender.frameId ?? 0) !== 0) return;
       // A page says who is on screen only in its own console's shops; anything else is nobody.
-      if (screen === null || !mayShow(screen, sender)) {
+      if (screen === null || !(await mayShow(screen, sender, recipes))) {
         await screenItem(tabId).setValue(null);
         return;
       }

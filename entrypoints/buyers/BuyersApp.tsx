@@ -2,7 +2,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'rea
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { LanguageSelect } from '@/components/LanguageSelect';
-import { catalog, shopLabel } from '@/lib/adapters/catalog';
+import { allEntries, shopLabel } from '@/lib/adapters/catalog';
 import { useAction } from '@/components/use-action';
 import { useTranslator } from '@/components/use-translator';
 import { emptyFilter, filterRows, sortRows, type BuyerRow, type Sort } from '@/lib/buyers/list';
@@ -139,7 +139,7 @@ function BuyersPage({ setting, onLanguage }: { setting: Parameters<typeof Langua
     () => ({
       tagNames: Object.fromEntries((tagList ?? []).map((tag) => [tag.id, tag.name])),
       shopLabels,
-      marketplaceNames: Object.fromEntries(catalog.map((entry) => [entry.id, entry.names[language]])),
+      marketplaceNames: Object.fromEntries(allEntries.map((entry) => [entry.id, entry.names[language]])),
       segmentNames: Object.fromEntries([...rfm11Segments, ...cn8Segments].map((s) => [s, t(`segment.${s}`)])),
     }),
     [tagList, shopLabels, t, language],

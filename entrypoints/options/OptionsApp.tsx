@@ -1,6 +1,7 @@
 import { LanguageSelect } from '@/components/LanguageSelect';
 import { useTranslator } from '@/components/use-translator';
 import { I18nProvider } from '@/lib/i18n/react';
+import { RecipesSettings } from './RecipesSettings';
 import { RepliesSettings } from './RepliesSettings';
 import { RfmSettingsForm } from './RfmSettingsForm';
 import { TagsSettings } from './TagsSettings';
@@ -19,6 +20,7 @@ export function OptionsApp() {
         <RepliesSettings />
         <TagsSettings />
         <RfmSettingsForm />
+        <RecipesSettings />
       </div>
     </I18nProvider>
   );

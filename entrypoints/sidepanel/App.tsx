@@ -12,6 +12,10 @@ import { CaptureQueueBanner } from './CaptureQueueBanner';
 import { BuyerView } from './views/BuyerView';
 import { OverviewView } from './views/OverviewView';
 import { ScreenView } from './views/ScreenView';
+import { HealthBanner } from './teach/HealthBanner';
+import { TeachSessionView } from './teach/TeachSessionView';
+import { TeachStart } from './teach/TeachStart';
+import { useTabHealth, useTeachSession } from './teach/use-teach';
 
 class DatabaseErrorBoundary extends Component<{ children: ReactNode; render: (message: string) => ReactNode }, { message?: string }> {
   override state: { message?: string } = {};
@@ -57,9 +61,13 @@ function Header({ setting, onLanguage }: { setting: LanguageSetting; onLanguage:
 
 function Panel() {
   const { t } = useI18n();
-  const screen = useScreen();
+  const { screen, tabId } = useScreen();
   const health = useCaptureHealth();
   const [selected, setSelected] = useState<string | null>(null);
+  // Teaching: the tab the seller chose (or the followed tab, where teaching is already on there).
+  const [teachTab, setTeachTab] = useState<number | null>(null);
+  const teaching = useTeachSession(teachTab ?? tabId);
+  const tabHealth = useTabHealth(tabId);
   // Resolve the screen to a buyer: directly, or through the order on screen.
   const onScreenKey = useLiveQuery(async () => {
     if (!screen) return null;
@@ -69,10 +77,17 @@ function Panel() {
   }, [screen?.buyerKey, screen?.orderKey]);
 
   let body: ReactNode;
-  if (selected) body = <BuyerView buyerKey={selected} screen={null} onBack={() => setSelected(null)} />;
+  if (teaching) body = <TeachSessionView key={teaching.tabId} session={teaching} onDone={() => setTeachTab(null)} />;
+  else if (selected) body = <BuyerView buyerKey={selected} screen={null} onBack={() => setSelected(null)} />;
   else if (screen && onScreenKey) body = <BuyerView buyerKey={onScreenKey} screen={screen} />;
   else if (screen && onScreenKey === null) body = <ScreenView screen={screen} onSelect={setSelected} />;
-  else body = <OverviewView onSelect={setSelected} />;
+  else
+    body = (
+      <>
+        <OverviewView onSelect={setSelected} />
+        <TeachStart followedTabId={tabId} onStarted={setTeachTab} />
+      </>
+    );
 
   return (
     <>
@@ -82,6 +97,7 @@ function Panel() {
         </p>
       )}
       <CaptureQueueBanner />
+      {tabHealth?.broken && !teaching && <HealthBanner health={tabHealth} onReteach={setTeachTab} />}
       {body}
     </>
   );

@@ -3,11 +3,12 @@ import { browser } from 'wxt/browser';
 import { lastScreenTabItem, screenItem, type ScreenState } from '@/lib/screen-state';
 
 /**
- * The screen of the tab the panel follows: the active tab of the panel's window. A panel opened as
+ * The tab the panel follows, and its screen: the active tab of the panel's window. A panel opened as
  * a tab of its own (or while an extension page is in front) follows the tab that changed last.
  */
-export function useScreen(): ScreenState | null {
+export function useScreen(): { screen: ScreenState | null; tabId: number | null } {
   const [screen, setScreen] = useState<ScreenState | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
 
   useEffect(() => {
     let disposed = false;
@@ -28,6 +29,7 @@ export function useScreen(): ScreenState | null {
       unwatchTab?.();
       unwatchTab = target === undefined ? undefined : screenItem(target).watch((next) => setScreen(next));
       setScreen(value);
+      setTabId(target ?? null);
     };
 
     void follow();
@@ -42,5 +44,5 @@ export function useScreen(): ScreenState | null {
     };
   }, []);
 
-  return screen;
+  return { screen, tabId };
 }

@@ -5,6 +5,7 @@ import { shopeeCatalog } from './shopee/catalog';
 import type { AdapterCatalogEntry } from './types';
 import { lazadaCatalog } from './lazada/catalog';
 import { tiktokCatalog } from './tiktok/catalog';
+import { siteCatalog } from './site-catalog';
 
 /**
  * Every marketplace BuyerLens reads, as the UI, the main-world tap and the reply check know it: no
@@ -13,8 +14,11 @@ import { tiktokCatalog } from './tiktok/catalog';
  */
 export const catalog: readonly AdapterCatalogEntry[] = [shopeeCatalog, amazonCatalog, lazadaCatalog, tiktokCatalog];
 
+/** Every catalog entry, with the sites the seller taught (whose pages the stored recipes name, not match patterns). */
+export const allEntries: readonly AdapterCatalogEntry[] = [...catalog, siteCatalog];
+
 export function catalogEntry(adapterId: string): AdapterCatalogEntry | undefined {
-  return catalog.find((entry) => entry.id === adapterId);
+  return allEntries.find((entry) => entry.id === adapterId);
 }
 
 /** "Shopee", "亚马逊": a marketplace as sellers name it, in the UI language; its id where BuyerLens no longer knows it. */

@@ -120,7 +120,19 @@ export interface Adapter extends AdapterCatalogEntry {
   activeBuyer(page: PageState): OnScreen | undefined;
   /** Where the console has a chat or messaging page with a reply box. */
   chat?: AdapterChat;
+  /**
+   * What the page's reading found, for capture health, where the adapter knows better than the count
+   * of orders its DOM reading gave (a recipe: its rows, and the required fields no row has).
+   */
+  health?(document: Document, url: URL): HealthReading | undefined;
   selectors: AdapterSelectors;
+}
+
+/** What one reading of a page found: which reader (`site:<recipe id>`, `<adapter id>:<page kind>`), how many orders, which needed fields no order had. */
+export interface HealthReading {
+  reader: string;
+  found: number;
+  missing: string[];
 }
 
 export const emptyExtraction = (): Extraction => ({ shops: [], buyers: [], orders: [], problems: [] });

@@ -4,7 +4,7 @@ import type { Extraction } from '../schema/capture';
 import { boundedProblems } from '../schema/limits';
 import type { ConsolePage } from './page';
 import type { ScreenReporter } from './screen-reporter';
-import type { SendCapture } from './sink';
+import { withRetry, type SendCapture } from './sink';
 
 /** The DOM is read once it has been quiet this long… */
 const DOM_SETTLE_MS = 400;
@@ -35,7 +35,27 @@ export function* readDom(page: ConsolePage, send: SendCapture, screen: ScreenRep
     page.memory.remember(extraction.orders);
     send('dom', extraction, session);
   }
+  reportHealth(page, extraction);
   screen.update();
+}
+
+/**
+ * Capture health of the page just read: the adapter's own reading where it has one (a recipe), else
+ * how many orders the page's reading found on an order page. The background judges it against what
+ * this reader found before (entrypoints/background/health-handlers.ts).
+ */
+function reportHealth(page: ConsolePage, extraction: Extraction): void {
+  const session = page.session();
+  const reading =
+    page.adapter.health?.(page.document, session.url) ??
+    (session.kind === 'order-list' || session.kind === 'order-detail' ? { reader: `${page.adapter.id}:${session.kind}`, found: extraction.orders.length, missing: [] } : undefined);
+  if (!reading || !page.sink.health) return;
+  const print = JSON.stringify(reading);
+  if (print === session.lastHealth) return;
+  session.lastHealth = print;
+  void withRetry(() => page.sink.health!({ ...reading, pageUrl: session.url.href, pageKind: session.kind ?? 'other' })).catch(() => {
+    session.lastHealth = '';
+  });
 }
 
 export interface DomReader {

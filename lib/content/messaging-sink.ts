@@ -14,4 +14,5 @@ export const messagingSink: CaptureSink = {
     picked: (id) => void sendToBackground('replies/picked', { id }).catch(() => undefined),
   },
   queue: (batch, reason) => queueCapture(batch, reason),
+  health: (report) => sendToBackground('health', report),
 };

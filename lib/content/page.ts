@@ -47,6 +47,8 @@ export class PageSession {
   conversation: Conversation | undefined;
   /** What the last DOM capture of this page sent: the same reading is not sent twice. */
   lastDom = '';
+  /** What the last health report of this page said: the same is not sent twice. */
+  lastHealth = '';
 
   constructor(
     adapter: Adapter,

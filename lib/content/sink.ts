@@ -1,5 +1,6 @@
 import type { CaptureBatch, Extraction, Screen } from '../schema/capture';
 import type { InsertResult, PickedReply } from '../schema/messages';
+import type { HealthReport } from '../schema/recipes';
 import type { ConsolePage, PageSession } from './page';
 
 /** What the content script needs from the extension: the messages it sends, and the one it answers. */
@@ -10,6 +11,8 @@ export interface CaptureSink {
   onInsert?(handler: (text: string) => InsertResult): () => void;
   /** The "/" picker's source of replies, where the console has a reply box. */
   replies?: ReplySource;
+  /** Capture health: what the reader found on the page just read (lib/schema/recipes.ts HealthReport). */
+  health?(report: HealthReport): Promise<void>;
   /** Keeps a capture the background did not take after the retries, for it to store later (lib/capture-queue.ts); answers whether it was kept. */
   queue?(batch: CaptureBatch, reason: string): Promise<boolean>;
 }

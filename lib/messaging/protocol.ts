@@ -27,6 +27,8 @@ import {
 import type { NoteRecord, TagRecord } from '../schema/records';
 import { replyTemplateFieldsSchema, type ReplyTemplateRecord } from '../schema/replies';
 import { rfmSettingsSchema } from '../schema/rfm';
+import { healthReportSchema, recipeFieldSchema, recipeKindSchema, type Recipe } from '../schema/recipes';
+import { currencySchema } from '../schema/common';
 import { replying } from './spec';
 import type { BackgroundToContent } from './to-content';
 
@@ -49,7 +51,15 @@ export const contentToBackground = {
   'replies/pick': replying<PickedReply[]>()(pickQuerySchema),
   /** The agent inserted this template from the picker. */
   'replies/picked': replying<void>()(byIdSchema),
+  /** A taught site's content script starting: the recipes of its page's site, and whether the seller is teaching in its tab. */
+  'site/hello': replying<{ recipes: Recipe[]; teaching: boolean }>()(z.object({}).strict()),
+  /** The teaching page's picks, inferred recipe and preview (checked with its schema in the handler: page data). */
+  'teach/draft': replying<void>()(z.unknown()),
+  /** What the page's recipe or adapter found on the page just read. */
+  health: replying<void>()(healthReportSchema),
 };
+
+const tabSchema = z.object({ tabId: z.number().int().nonnegative() });
 
 /** Extension page (side panel, buyers page, settings) → background: the user's own data. Captures never write these. */
 export const pageToBackground = {
@@ -82,6 +92,21 @@ export const pageToBackground = {
   'chat/insert': action()(chatInsertSchema),
   /** Try the captures waiting in the durable queue now; answers how many still wait. */
   'captures/retry': action<{ waiting: number }>()(z.object({}).strict()),
+  /** Start teaching on a tab whose site the seller has just granted: BuyerLens's scripts go there, and the page reloads so they see what it loads. */
+  'teach/begin': action<{ origin: string }>()(tabSchema.extend({ replaces: z.string().max(64).optional() })),
+  /** The next click on the teaching page picks this field. */
+  'teach/pick': action()(tabSchema.extend({ field: recipeFieldSchema })),
+  /** Keep the recipe taught on the tab (the draft the page reported, with what the seller confirmed). */
+  'teach/save': action<Recipe>()(
+    tabSchema.extend({ name: z.string().trim().min(1).max(80), kind: recipeKindSchema, currency: currencySchema.optional(), locale: z.string().min(2).max(35), replaces: z.string().max(64).optional() }),
+  ),
+  'teach/cancel': action()(tabSchema),
+  'recipes/update': action<Recipe>()(z.object({ id: z.string().max(64), name: z.string().trim().min(1).max(80).optional(), currency: currencySchema.optional(), locale: z.string().min(2).max(35).optional() })),
+  'recipes/delete': action()(z.object({ id: z.string().max(64) })),
+  /** A recipes file: checked by its importer, all or nothing. */
+  'recipes/import': action<{ added: number; updated: number }>()(z.unknown()),
+  /** Apply a built-in recipe to the (granted) site of a tab. */
+  'recipes/use-built-in': action<Recipe>()(tabSchema.extend({ id: z.string().max(64), currency: currencySchema, locale: z.string().min(2).max(35) })),
 };
 
 export type ContentToBackground = typeof contentToBackground;

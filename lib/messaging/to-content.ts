@@ -8,13 +8,25 @@ import { replying, type MessageSpec } from './spec';
  * at import: the content script starts on every console page (see lib/adapters/shopee/responses.ts).
  */
 const insertSchema = () => z.object({ text: z.string().check(z.minLength(1), z.maxLength(10_000)) });
+const pickSchema = () => z.object({ field: z.enum(['orderNumber', 'buyer', 'placedAt', 'total', 'status', 'items', 'chatBuyer', 'replyBox']) });
+const emptySchema = () => z.strictObject({});
 
-let built: { 'reply-box/insert': MessageSpec<ReturnType<typeof insertSchema>, InsertResult> } | undefined;
+let built:
+  | {
+      'reply-box/insert': MessageSpec<ReturnType<typeof insertSchema>, InsertResult>;
+      'teach/arm': MessageSpec<ReturnType<typeof pickSchema>, InsertResult>;
+      'site/refresh': MessageSpec<ReturnType<typeof emptySchema>, InsertResult>;
+    }
+  | undefined;
 
 export const backgroundToContentSchemas = () =>
   (built ??= {
     /** Put this reply into the page's reply box, at the caret; never send it. */
     'reply-box/insert': replying<InsertResult>()(insertSchema()),
+    /** Teaching: the next trusted click on the page picks this field (and never reaches the page). */
+    'teach/arm': replying<InsertResult>()(pickSchema()),
+    /** The site's recipes or the tab's teaching changed: ask again (site/hello). */
+    'site/refresh': replying<InsertResult>()(emptySchema()),
   });
 
 export type BackgroundToContent = ReturnType<typeof backgroundToContentSchemas>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_AMOUNT_MINOR } from './amount-limit';
 import { ADAPTER_ID_PATTERN, RECORD_KEY_PATTERN, SHOP_KEY_PATTERN } from './keys';
 
 /** The closed set every console's own status is mapped onto (ARCHITECTURE.md). */
@@ -31,12 +32,8 @@ export const isoDateTimeSchema = z.iso.datetime();
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 currency code');
 export const minorUnitsSchema = z.number().int();
 
-/**
- * The largest amount one order or item may carry, in minor units (10^12: ¥1 trillion, R$10 billion).
- * A larger one is a page's or a response's error, dropped with a problem (salvage.ts); below it, a
- * buyer's sum stays a safe integer for thousands of such orders, and aggregates saturate beyond.
- */
-export const MAX_AMOUNT_MINOR = 1e12;
+/** The largest amount one order or item may carry, in minor units (amount-limit.ts). */
+export { MAX_AMOUNT_MINOR };
 export const amountMinorSchema = minorUnitsSchema.nonnegative().max(MAX_AMOUNT_MINOR);
 
 export const pageKindSchema = z.enum(['order-list', 'order-detail', 'customer', 'chat', 'other']);

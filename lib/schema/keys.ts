@@ -59,3 +59,21 @@ export function shopRange(shopKey: string): readonly [string, string] {
 export function shopKeyPrefix(shopKey: string, idPrefix = ''): string {
   return `${shopKey}:${idPrefix}`;
 }
+
+/** The marketplace id of the sites the seller taught BuyerLens (recipes): their keys are namespaced by site. */
+export const SITE_ADAPTER_ID = 'site';
+
+/**
+ * A taught site's shop key, from its origin: `site:shop.example.com`, `site:127.0.0.1_3000` (a port
+ * joins the host with `_`, which no hostname holds, since the shop part may not hold `:`). The
+ * scheme is not part of it: http and https of one host are one shop.
+ */
+export function siteShopKey(origin: string): string {
+  const url = new URL(origin);
+  return shopKeyFor(SITE_ADAPTER_ID, url.port ? `${url.hostname}_${url.port}` : url.hostname);
+}
+
+/** The host (and port) a taught site's shop key names: `site:127.0.0.1_3000` → `127.0.0.1:3000`. */
+export function siteHostOfShopKey(shopKey: string): string {
+  return partsOfShopKey(shopKey).shop.replace(/_(\d+)$/, ':$1');
+}

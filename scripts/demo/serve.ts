@@ -5,6 +5,7 @@ import type { DemoData } from './data';
 import { amazonContactPage, demoApi, matchDemoPath, type DemoJsonEndpoint } from './responses';
 import { DEMO_TIKTOK } from './tiktok';
 import { DEMO_LAZADA, DEMO_LAZADA_GATEWAY } from './lazada';
+import { DEMO_SHOP_ADMIN, shopAdminPage } from './shop-admin';
 
 const PAGES = join(import.meta.dirname, 'pages');
 const page = (name: string) => readFileSync(join(PAGES, name), 'utf8');
@@ -97,7 +98,16 @@ async function lazadaGateway(route: Route, data: DemoData): Promise<void> {
   return html(route, '<!doctype html><title>mtop</title><p>Not part of the demo console.</p>', 404, cors);
 }
 
-export { DEMO_LAZADA, DEMO_TIKTOK };
+/** The generic shop admin BuyerLens has no adapter for (a seller teaches it): its pages and its own JSON. */
+async function shopAdmin(route: Route, data: DemoData): Promise<void> {
+  const url = new URL(route.request().url());
+  if (url.pathname === '/static/shop-admin.js') return script(route, page('shop-admin.js'));
+  if (url.pathname === '/api/v1/orders') return json(route, shopAdminPage(data, Number(url.searchParams.get('page') ?? '1')));
+  if (url.pathname === '/admin/orders') return html(route, page('shop-admin.html'));
+  return html(route, '<!doctype html><title>Aurora admin</title><p>Not part of the demo shop.</p>', 404);
+}
+
+export { DEMO_LAZADA, DEMO_SHOP_ADMIN, DEMO_TIKTOK };
 
 /** Serves the demo consoles at the marketplaces' real URLs, so content scripts run as in the wild. */
 export async function routeDemoConsoles(context: BrowserContext, data: DemoData): Promise<void> {
@@ -106,4 +116,5 @@ export async function routeDemoConsoles(context: BrowserContext, data: DemoData)
   await context.route(`${DEMO_TIKTOK}/**`, (route) => tiktok(route, data));
   await context.route(`${DEMO_LAZADA}/**`, (route) => lazada(route));
   await context.route(`${DEMO_LAZADA_GATEWAY}/**`, (route) => lazadaGateway(route, data));
+  await context.route(`${DEMO_SHOP_ADMIN}/**`, (route) => shopAdmin(route, data));
 }

@@ -1,0 +1,141 @@
+import type { RecipeField, TeachDraft } from '../schema/recipes';
+import { describeElement, inferDomSource, readDomRows, type RowValues } from '../recipes/infer';
+import { findJsonSource, readJsonRows, type SeenResponse } from '../recipes/json-match';
+import type { Lifetime } from './page';
+
+/** Events a pick swallows: none of the click that picks reaches the page (no link followed, no button pressed). */
+const SWALLOWED = ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'auxclick', 'dblclick', 'contextmenu'] as const;
+
+const CURRENCY_SIGNS: readonly [RegExp, string][] = [
+  [/R\$/, 'BRL'], [/RM/, 'MYR'], [/Rp/, 'IDR'], [/₫|VND/, 'VND'], [/฿|THB/, 'THB'], [/₱|PHP/, 'PHP'], [/€|EUR/, 'EUR'], [/£|GBP/, 'GBP'],
+  [/¥|￥|CNY|RMB|元/, 'CNY'], [/NT\$|TWD/, 'TWD'], [/S\$|SGD/, 'SGD'], [/MX\$|MXN/, 'MXN'], [/₩|KRW/, 'KRW'], [/₹|INR/, 'INR'], [/\$|USD/, 'USD'],
+];
+
+/** The currency the page's amount text suggests, for the seller to confirm (never taken as given). */
+export function currencyHintOf(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : CURRENCY_SIGNS.find(([sign]) => sign.test(text))?.[1];
+}
+
+/** The overlay the seller sees while teaching: in a closed shadow root (the page cannot read or restyle it), and never in the way of a click. */
+function overlay(document: Document): { show(boxes: { element: Element; label: string; hover?: boolean }[]): void; remove(): void } {
+  const host = document.createElement('buyerlens-teach');
+  const root = host.attachShadow({ mode: 'closed' });
+  const layer = document.createElement('div');
+  layer.style.cssText = 'position:fixed;inset:0;pointer-events:none;z-index:2147483647;';
+  root.append(layer);
+  return {
+    show(boxes) {
+      if (!host.isConnected) document.documentElement.append(host);
+      layer.replaceChildren(
+        ...boxes.map(({ element, label, hover }) => {
+          const rect = element.getBoundingClientRect();
+          const box = document.createElement('div');
+          const colour = hover ? '#2563eb' : '#16a34a';
+          box.style.cssText = `position:fixed;left:${rect.left - 2}px;top:${rect.top - 2}px;width:${rect.width + 4}px;height:${rect.height + 4}px;outline:2px solid ${colour};background:${colour}22;border-radius:3px;`;
+          const tag = document.createElement('span');
+          tag.textContent = label;
+          tag.style.cssText = `position:absolute;left:0;top:-18px;font:600 11px/16px system-ui,sans-serif;color:#fff;background:${colour};padding:0 4px;border-radius:3px;white-space:nowrap;`;
+          box.append(tag);
+          return box;
+        }),
+      );
+    },
+    remove: () => host.remove(),
+  };
+}
+
+export interface Teacher {
+  /** Whether the seller is teaching in this tab (the background says so). */
+  setTeaching(on: boolean): void;
+  /** The next trusted click picks this field. */
+  arm(field: RecipeField): { ok: true } | { ok: false; error: string };
+}
+
+/** The example order's values: the row holding the picked order number (the document, on a page that is one order). */
+function exampleOf(rows: readonly RowValues[], picked: Partial<Record<RecipeField, string>>): RowValues | undefined {
+  return rows.find((row) => picked.orderNumber !== undefined && row.orderNumber?.[0] !== undefined && picked.orderNumber.includes(row.orderNumber[0])) ?? rows[0];
+}
+
+/**
+ * Teaching on the page: the seller arms a field in the panel, and the next trusted click on the page
+ * picks that element (the click itself is swallowed in the capture phase, so the page never sees
+ * it). After each pick the recipe is inferred again (lib/recipes/infer.ts), read on the whole page,
+ * matched against the JSON the page loaded, and reported to the panel through the background.
+ */
+export function installTeacher(document: Document, lifetime: Lifetime, responses: () => readonly SeenResponse[], report: (draft: TeachDraft) => void): Teacher {
+  const win = document.defaultView!;
+  const picks = new Map<RecipeField, Element>();
+  const shade = overlay(document);
+  let teaching = false;
+  let armed: RecipeField | null = null;
+
+  const draw = (hover?: Element) =>
+    shade.show([...[...picks].map(([field, element]) => ({ element, label: field })), ...(hover && armed ? [{ element: hover, label: armed, hover: true }] : [])]);
+
+  const send = () => {
+    const inferred = picks.size > 0 ? inferDomSource(Object.fromEntries(picks)) : { error: 'Nothing picked yet.' };
+    const dom = 'error' in inferred ? null : inferred;
+    const texts = Object.fromEntries([...picks].map(([field, element]) => [field, (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 1000)]));
+    const domRows = dom ? readDomRows(document, dom) : [];
+    const currencyHint = currencyHintOf(texts.total);
+    const example = exampleOf(domRows, texts);
+    const json = dom && example ? findJsonSource(responses(), example, { currency: currencyHint ?? 'USD', locale: document.documentElement.lang || navigator.language }) : undefined;
+    const latest = json && [...responses()].reverse().find((response) => new RegExp(json.api, 'u').test(new URL(response.url).pathname + new URL(response.url).search));
+    const rows = json && latest ? readJsonRows(latest.body, json) : domRows;
+    report({
+      pageUrl: win.location.href,
+      ...(document.documentElement.lang ? { pageLanguage: document.documentElement.lang.slice(0, 35) } : {}),
+      picking: armed,
+      picks: Object.fromEntries([...picks].map(([field, element]) => [field, { label: describeElement(element).slice(0, 200), text: texts[field] ?? '' }])),
+      dom,
+      json: json ?? null,
+      ...('error' in inferred ? { error: inferred.error.slice(0, 500) } : {}),
+      rows: rows.slice(0, 500),
+      ...(currencyHint ? { currencyHint } : {}),
+    });
+  };
+
+  const swallow = (event: Event) => {
+    if (!teaching || !armed || !event.isTrusted) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (event.type !== 'click') return;
+    const target = event.composedPath()[0];
+    if (!(target instanceof win.Element)) return;
+    picks.set(armed, target);
+    armed = null;
+    draw();
+    send();
+  };
+  for (const type of SWALLOWED) lifetime.addEventListener(win, type, swallow, { capture: true });
+  lifetime.addEventListener(win, 'mouseover', (event) => {
+    const target = event.composedPath()[0];
+    if (teaching && armed && event.isTrusted && target instanceof win.Element) draw(target);
+  }, { capture: true });
+  lifetime.addEventListener(win, 'keydown', (event) => {
+    if (teaching && armed && event.isTrusted && (event as KeyboardEvent).key === 'Escape') {
+      armed = null;
+      draw();
+      send();
+    }
+  }, { capture: true });
+  lifetime.addEventListener(win, 'scroll', () => teaching && draw(), { capture: true, passive: true });
+  lifetime.onInvalidated(() => shade.remove());
+
+  return {
+    setTeaching(on) {
+      teaching = on;
+      if (!on) {
+        armed = null;
+        picks.clear();
+        shade.remove();
+      } else send();
+    },
+    arm(field) {
+      if (!teaching) return { ok: false, error: 'Teaching is not on in this tab.' };
+      armed = field;
+      send();
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { siteCatalog } from '../adapters/site-catalog';
+import type { Adapter, Conversation, OnScreen } from '../adapters/types';
+import { emptyExtraction } from '../adapters/types';
+import { orderKeyFor, siteShopKey } from '../schema/keys';
+import { REQUIRED_ORDER_FIELDS } from '../schema/recipe-fields';
+import type { Recipe } from '../schema/recipes';
+import { readDomRows } from './infer';
+import { readJsonRows } from './json-match';
+import { recipeForPage } from './pages';
+import { recordsOfRows, siteBuyer } from './records';
+import { orderNumberFrom } from './values';
+
+function compiled(recipe: Recipe): RegExp | undefined {
+  try {
+    return recipe.json ? new RegExp(recipe.json.api, 'u') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const EDITABLE = 'textarea, input[type="text"], input:not([type]), [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]';
+
+/** The reply box the seller pointed at: the editable element itself, or the one inside what they clicked (its frame, its label). */
+function editable(element: Element | null): HTMLElement | null {
+  if (!element) return null;
+  if (element.matches(EDITABLE)) return element as HTMLElement;
+  return element.querySelector<HTMLElement>(EDITABLE);
+}
+
+/**
+ * A taught site as an adapter: its recipes say which pages are read and how, and everything after
+ * (the content runtime, the background's checks, the store's merges) is the built-in adapters' own.
+ * A list page's rows and an order's own page join by order number (one key per order of the site).
+ */
+export function recipeAdapter(recipes: () => readonly Recipe[], origin: string): Adapter {
+  const shopKey = siteShopKey(origin);
+  const forPage = (url: URL) => recipeForPage(recipes(), url);
+  const conversationOnPage = (document: Document, url: URL): Conversation | undefined => {
+    const recipe = forPage(url);
+    if (recipe?.kind !== 'chat') return undefined;
+    const buyer = siteBuyer(shopKey, readDomRows(document, recipe.dom)[0]?.chatBuyer?.[0]);
+    return buyer && { buyerKey: buyer.buyerKey, buyerName: buyer.displayName };
+  };
+  return {
+    ...siteCatalog,
+    matches: [`${origin}/*`],
+    get currencies() {
+      return [...new Set(recipes().flatMap((recipe) => recipe.currency ?? []))];
+    },
+    detect: (url) => (url.origin === origin ? forPage(url)?.kind : undefined),
+    exampleUrls: [],
+    // The site's recipes may change while the page is open (a re-teach): read them each time.
+    get api() {
+      return recipes().flatMap((recipe) => compiled(recipe) ?? []);
+    },
+    *fromResponse(response, pageUrl) {
+      const recipe = forPage(pageUrl);
+      const api = recipe && compiled(recipe);
+      if (!recipe?.json || !api?.test(response.url.pathname + response.url.search)) return emptyExtraction();
+      yield;
+      return yield* recordsOfRows(recipe, readJsonRows(response.body, recipe.json), pageUrl, 'json');
+    },
+    *extract(document, url) {
+      const recipe = forPage(url);
+      if (!recipe || recipe.kind === 'chat') return emptyExtraction();
+      const rows = readDomRows(document, recipe.dom);
+      yield;
+      return yield* recordsOfRows(recipe, rows, url, 'page');
+    },
+    activeBuyer({ document, url, orders, conversation }): OnScreen | undefined {
+      const recipe = forPage(url);
+      if (recipe?.kind === 'chat') return conversation?.buyerKey ? { buyerKey: conversation.buyerKey, ...(conversation.buyerName ? { buyerName: conversation.buyerName } : {}) } : undefined;
+      if (recipe?.kind !== 'order-detail') return undefined;
+      // The page is one order: its number says which (the tab's readings may know its buyer).
+      const number = orderNumberFrom(readDomRows(document, recipe.dom)[0]?.orderNumber?.[0] ?? '');
+      if (!number) return undefined;
+      const orderKey = orderKeyFor(shopKey, number);
+      const order = orders.find((known) => known.orderKey === orderKey);
+      return { orderKey, ...(order?.buyerKey ? { buyerKey: order.buyerKey } : {}), ...(order?.buyerName ? { buyerName: order.buyerName } : {}) };
+    },
+    chat: {
+      conversationFrom: () => undefined,
+      conversationOnPage,
+      replyBox(document) {
+        const recipe = forPage(new URL(document.location.href));
+        const pick = recipe?.kind === 'chat' ? recipe.dom.fields.replyBox : undefined;
+        return pick ? editable(document.querySelector(pick.selector)) : null;
+      },
+    },
+    selectors: { groups: {}, unverified: {} },
+    health(document, url) {
+      const reading = recipeHealth(recipes(), document, url);
+      return reading && { reader: `site:${reading.recipeId}`, found: reading.found, missing: reading.missing };
+    },
+  };
+}
+
+/** The recipe reading a page, for capture health: which one, and what it found there. */
+export function recipeHealth(recipes: readonly Recipe[], document: Document, url: URL): { recipeId: string; found: number; missing: string[] } | undefined {
+  const recipe = recipeForPage(recipes, url);
+  // A chat page with no conversation open shows no buyer, rightly: health is for order pages.
+  if (!recipe || recipe.kind === 'chat') return undefined;
+  const rows = readDomRows(document, recipe.dom);
+  // A field no row has is a field the page no longer shows where the recipe looks.
+  const missing = rows.length === 0 ? [] : REQUIRED_ORDER_FIELDS.filter((field) => rows.every((row) => !row[field]?.length));
+  return { recipeId: recipe.id, found: rows.length, missing };
+}
