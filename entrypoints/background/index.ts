@@ -16,7 +16,7 @@ export default defineBackground(() => {
   const queue = registerCaptureHandlers(recipes, (shopKeys) => rfm.shopsChanged(shopKeys));
   registerScreenHandlers(recipes);
   registerTeachHandlers(recipes);
-  registerHealthHandlers();
+  registerHealthHandlers(recipes);
   registerReplyHandlers();
   registerUserDataHandlers(
     queue,

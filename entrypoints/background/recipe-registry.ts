@@ -32,7 +32,11 @@ export class RecipeRegistry {
 
   constructor() {
     this.loaded = this.reload();
-    recipesItem.watch(() => void this.reload().then(() => this.sync()));
+    recipesItem.watch(() => {
+      this.reload()
+        .then(() => this.sync())
+        .catch((error: unknown) => console.error('[BuyerLens] taught sites not registered', error));
+    });
   }
 
   private async reload(): Promise<void> {
@@ -53,11 +57,16 @@ export class RecipeRegistry {
     return (await this.all()).filter((recipe) => recipe.site === origin);
   }
 
-  /** Replaces the stored recipes (the caller validated them) and registers the scripts they need. */
+  /**
+   * Replaces the stored recipes (the caller validated them) and registers the scripts they need.
+   * Stored entries that do not validate (a newer version's, a damaged one) are kept as they were.
+   */
   async save(recipes: Recipe[]): Promise<void> {
     await this.loaded;
     this.recipes = recipes;
-    await recipesItem.setValue(recipes);
+    const raw = await recipesItem.getValue();
+    const unreadable = (Array.isArray(raw) ? raw : []).filter((item) => !recipeSchema.safeParse(item).success);
+    await recipesItem.setValue([...recipes, ...unreadable]);
     await this.sync();
   }
 

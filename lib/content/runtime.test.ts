@@ -155,4 +155,22 @@ describe('content runtime', () => {
       vi.useRealTimers();
     }
   });
+
+  it('reports capture health of a console’s order page: how many orders its reading found there', async () => {
+    const list = 'https://seller.shopee.com.br/portal/sale/order?type=all';
+    const reports: unknown[] = [];
+    const { page } = consolePage(list, readFileSync(join(fixtures, 'order-list-dom.html'), 'utf8'));
+    page.sink.health = async (report) => void reports.push(report);
+    atOnce(readDom(page, captureSender(page), screenReporter(page)));
+    await settled();
+    expect(reports).toEqual([expect.objectContaining({ reader: 'shopee:order-list', pageKind: 'order-list', missing: [] })]);
+    expect((reports[0] as { found: number }).found).toBeGreaterThan(0);
+    // The console changed its markup: the same page, read again, finds nothing (and says so once).
+    page.document.body.innerHTML = '<div class="new-order-grid"></div>';
+    atOnce(readDom(page, captureSender(page), screenReporter(page)));
+    atOnce(readDom(page, captureSender(page), screenReporter(page)));
+    await settled();
+    expect(reports).toHaveLength(2);
+    expect(reports[1]).toMatchObject({ reader: 'shopee:order-list', found: 0 });
+  });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO_SHOP_ADMIN, SHOP_ADMIN_PER_PAGE, shopAdminOrders } from '../../scripts/demo/shop-admin';
 import { expect, readTable, test, waitForStore } from './fixtures';
@@ -31,6 +33,7 @@ test('a seller teaches a shop admin by pointing at one order, and BuyerLens read
   const option = panel.getByTestId('teach-tab-option').filter({ hasText: LIST });
   await expect(option).toHaveCount(1);
   await expect(option).toContainText('Orders · Aurora Home Goods admin');
+  await panel.screenshot({ path: test.info().outputPath('teach-tabs.png') });
   await option.click();
   await expect(panel.getByTestId('teach-session')).toBeVisible();
   // Teaching reloads the page so BuyerLens sees the JSON it loads.
@@ -111,4 +114,53 @@ test('a seller teaches a shop admin by pointing at one order, and BuyerLens read
   await expect(panel.getByTestId('capture-health')).toContainText('Buyer');
   await expect(panel.getByTestId('capture-health-reteach')).toBeVisible();
   await panel.screenshot({ path: test.info().outputPath('teach-health.png') });
+});
+
+test('a WooCommerce orders page is offered the built-in recipe; recipes export, delete (taking the site’s script and access with them) and import', async ({ extension }) => {
+  const fixtures = join(import.meta.dirname, '..', 'fixtures', 'woocommerce');
+  const expected = JSON.parse(readFileSync(join(fixtures, 'orders-hpos.expected.json'), 'utf8')) as { orders: { orderId: string; buyerName?: string; totalMinor: number }[] };
+  // WooCommerce's HPOS order list (markup from its ListTable.php), on the granted test site.
+  await extension.context.route(`${DEMO_SHOP_ADMIN}/wp-admin/**`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(join(fixtures, 'orders-hpos.html'), 'utf8') }));
+  const shop = await extension.context.newPage();
+  await shop.goto(`${DEMO_SHOP_ADMIN}/wp-admin/admin.php?page=wc-orders`);
+
+  const panel = await extension.openPanel(460);
+  await panel.getByTestId('teach-start').click();
+  await panel.getByTestId('teach-tab-option').filter({ hasText: '/wp-admin/admin.php?page=wc-orders' }).click();
+  await expect(panel.getByTestId('teach-built-in')).toHaveAttribute('data-recipe-id', 'woocommerce-orders-hpos');
+  await panel.getByTestId('teach-built-in').screenshot({ path: test.info().outputPath('teach-built-in.png') });
+  await panel.getByTestId('teach-built-in-currency').selectOption('USD');
+  await panel.getByTestId('teach-built-in-use').click();
+  await waitForStore(panel, 'orders', (rows) => rows.filter((row) => String(row.orderKey).startsWith('site:127.0.0.1_3000:')).length === expected.orders.length);
+  const orders = (await readTable(panel, 'orders')).filter((row) => String(row.orderKey).startsWith('site:127.0.0.1_3000:'));
+  for (const want of expected.orders) {
+    expect(orders.find((order) => order.orderId === want.orderId), want.orderId).toMatchObject({ totalMinor: want.totalMinor, currency: 'USD' });
+  }
+
+  const worker = extension.context.serviceWorkers()[0]!;
+  // (The service worker's own chrome.scripting: which scripts BuyerLens has registered for taught sites.)
+  const registered = () =>
+    worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } };
+      return (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id);
+    });
+  expect(await registered()).toEqual(expect.arrayContaining([expect.stringMatching(/^site-tap-/), expect.stringMatching(/^site-http_127_0_0_1_3000/)]));
+
+  const options = await extension.context.newPage();
+  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  await expect(options.getByTestId('recipe-item')).toHaveCount(1);
+  const download = options.waitForEvent('download');
+  await options.getByTestId('recipes-export').click();
+  const file = await (await download).path();
+  options.once('dialog', (dialog) => void dialog.accept());
+  await options.getByTestId('recipe-delete').click();
+  await expect(options.getByTestId('recipe-item')).toHaveCount(0);
+  await expect.poll(registered).toEqual([]);
+
+  await options.getByTestId('recipes-import').setInputFiles(file);
+  await expect(options.getByTestId('recipes-import-result')).toHaveText('Recipes imported: 1 new, 0 updated.');
+  await expect(options.getByTestId('recipe-item').getByRole('textbox')).toHaveValue('WooCommerce orders');
+  await expect(options.getByTestId('recipe-item')).toContainText('http://127.0.0.1:3000 · A list of orders');
+  await expect.poll(async () => (await registered()).length).toBe(2);
+  await options.getByTestId('recipes-settings').screenshot({ path: test.info().outputPath('recipes-settings.png') });
 });
