@@ -10,6 +10,15 @@ export function download(file: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** A picked file's JSON, or undefined where it is not JSON (the caller says so in the user's words). */
+export async function jsonOfFile(file: File): Promise<{ json: unknown } | undefined> {
+  try {
+    return { json: JSON.parse(await file.text()) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
 /** A button that picks one file; the same file can be picked again after a failed attempt. */
 export function FileButton({
   accept,

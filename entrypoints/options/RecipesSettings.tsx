@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ActionErrorText } from '@/components/ActionErrorText';
-import { download, FileButton } from '@/components/files';
+import { download, FileButton, jsonOfFile } from '@/components/files';
 import { useAction } from '@/components/use-action';
 import { useI18n } from '@/lib/i18n/react';
 import type { MessageKey } from '@/lib/i18n/en';
@@ -54,15 +54,12 @@ export function RecipesSettings() {
   const [message, setMessage] = useState<string | null>(null);
   const { run, error } = useAction();
   const upload = async (file: File) => {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await file.text());
-    } catch {
-      setMessage(null);
-      await run('recipes/import', 'not JSON');
+    const parsed = await jsonOfFile(file);
+    if (!parsed) {
+      setMessage(t('options.replyImportFailed', { message: t('options.replyNotJson') }));
       return;
     }
-    const done = await run('recipes/import', parsed);
+    const done = await run('recipes/import', parsed.json);
     setMessage(done ? t('recipes.imported', { added: done.value.added, updated: done.value.updated }) : null);
   };
   return (

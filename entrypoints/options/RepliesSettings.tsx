@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ActionErrorText } from '@/components/ActionErrorText';
-import { download, FileButton } from '@/components/files';
+import { download, FileButton, jsonOfFile } from '@/components/files';
 import { useAction } from '@/components/use-action';
 import { catalog, marketplaceName } from '@/lib/adapters/catalog';
 import { db } from '@/lib/db/database';
@@ -254,14 +254,12 @@ export function RepliesSettings() {
     download(new Blob([JSON.stringify(pack, null, 2)], { type: 'application/json' }), `buyerlens-replies-${pack.exportedAt?.slice(0, 10) ?? 'pack'}.json`);
   };
   const upload = async (file: File) => {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await file.text());
-    } catch {
+    const parsed = await jsonOfFile(file);
+    if (!parsed) {
       setMessage(t('options.replyImportFailed', { message: t('options.replyNotJson') }));
       return;
     }
-    const done = await run('replies/import', parsed);
+    const done = await run('replies/import', parsed.json);
     setMessage(done ? t('options.replyImported', { added: done.value.added, updated: done.value.updated }) : null);
   };
 

@@ -1,5 +1,5 @@
 import { textOf } from '../adapters/dom';
-import { CHAT_FIELDS, REQUIRED_ORDER_FIELDS, type RecipeField } from '../schema/recipe-fields';
+import { CHAT_FIELDS, PATTERN_INPUT_CHARS, REQUIRED_ORDER_FIELDS, type RecipeField } from '../schema/recipe-fields';
 import type { DomPick, DomSource } from '../schema/recipes';
 
 /**
@@ -556,7 +556,7 @@ function valueOf(el: Element, reader: FieldReader): string | undefined {
   const raw = reader.attribute ? el.getAttribute(reader.attribute) : textOf(el);
   let text = raw?.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
   if (text && reader.pattern) {
-    const m = reader.pattern.exec(text);
+    const m = reader.pattern.exec(text.slice(0, PATTERN_INPUT_CHARS));
     text = m ? (m[1] ?? m[0]).replace(/\s+/g, ' ').trim() : undefined;
   }
   return text || undefined;

@@ -1,4 +1,5 @@
 import { amountToMinor, decimalToMinor } from '../money';
+import { PATTERN_INPUT_CHARS } from '../schema/recipe-fields';
 import type { JsonPath, JsonSource, OrderField, RecipeField } from '../schema/recipes';
 import type { RowValues } from './infer';
 import { hasTimeOfDay, itemFrom, orderNumberFrom, parseAmount, parseDate, statusFromText } from './values';
@@ -79,7 +80,7 @@ function scalarText(value: Json, pattern: RegExp | undefined): string | undefine
   else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
   else return undefined;
   if (pattern) {
-    const m = pattern.exec(text);
+    const m = pattern.exec(text.slice(0, PATTERN_INPUT_CHARS));
     text = m ? collapse(m[1] ?? m[0]) : '';
   }
   return text || undefined;

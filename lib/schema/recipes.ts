@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currencySchema, isoDateTimeSchema, textSchema } from './common';
-import { RECIPE_FIELDS, REQUIRED_ORDER_FIELDS, VALUE_ATTRIBUTES } from './recipe-fields';
+import { patternProblem, RECIPE_FIELDS, REQUIRED_ORDER_FIELDS, VALUE_ATTRIBUTES } from './recipe-fields';
 
 /**
  * A recipe: how BuyerLens reads a console it has no adapter for, taught by the seller pointing at one
@@ -19,14 +19,10 @@ const patternSchema = z
   .string()
   .min(1)
   .max(300)
-  .refine((source) => {
-    try {
-      new RegExp(source, 'u');
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not a valid regular expression');
+  .superRefine((source, ctx) => {
+    const problem = patternProblem(source);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const domPickSchema = z.object({
   selector: selectorSchema,
