@@ -1,5 +1,7 @@
 import { messagingSink } from '@/lib/content/messaging-sink';
 import { runSite } from '@/lib/content/site-runtime';
+import { readsResponse, recipeAdapter } from '@/lib/recipes/adapter';
+import { recipeForPage } from '@/lib/recipes/pages';
 
 /**
  * The runtime of sites the seller taught BuyerLens (recipes). Not in the manifest: the background
@@ -11,6 +13,9 @@ export default defineContentScript({
   matches: [],
   runAt: 'document_start',
   main(ctx) {
-    runSite(ctx, messagingSink);
+    runSite(ctx, messagingSink, (recipes) => ({
+      adapter: recipeAdapter(recipes, location.origin),
+      reads: (url) => readsResponse(recipeForPage(recipes(), new URL(location.href)), url),
+    }));
   },
 });

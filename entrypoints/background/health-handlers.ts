@@ -35,8 +35,15 @@ export function registerHealthHandlers(recipes: RecipeRegistry): void {
       // A taught page whose recipe just failed is the one the panel should show (a list page puts no
       // buyer on screen, so nothing else points the panel there). A built-in console's tab is followed
       // by its screen as always.
-      if (broken && !before?.broken && report.reader.startsWith('site:')) await lastScreenTabItem.setValue(tabId);
+      if (broken && !before?.broken && report.reader.startsWith('site:') && sender.tab?.active !== false) await lastScreenTabItem.setValue(tabId);
     },
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabHealthItem(tabId).removeValue());
+  // Another page in the tab: what the last one said of itself no longer holds (the new one reports its own).
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url === undefined) return;
+    void tabHealthItem(tabId)
+      .getValue()
+      .then((health) => (health && health.pageUrl !== change.url ? tabHealthItem(tabId).removeValue() : undefined));
+  });
 }

@@ -25,6 +25,7 @@ export default defineBackground(() => {
   );
   openPanelFromToolbar();
   // Scripts of taught sites persist across sessions; a recipes change while the worker slept is caught up here.
+  recipes.followGrants();
   void recipes.sync().catch((error: unknown) => console.error('[BuyerLens] taught sites not registered', error));
   addBuyersMenu();
   void ensureDefaultPacks(db).catch((error: unknown) => console.error('[BuyerLens] default replies not added', error));

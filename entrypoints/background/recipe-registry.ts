@@ -1,18 +1,18 @@
 import { browser } from 'wxt/browser';
 import type { Writer } from '@/lib/db/capture-check';
 import { catalogEntryForUrl } from '@/lib/adapters/catalog';
+import { sendToTab } from '@/lib/messaging/send';
 import { siteShopKey, SITE_ADAPTER_ID } from '@/lib/schema/keys';
 import { recipeSchema, type Recipe } from '@/lib/schema/recipes';
 import { recipesItem, teachItem, type TeachSession } from '@/lib/teach-state';
 
 /** The content scripts BuyerLens registers on a taught site: the main-world tap first, then the recipe runtime. */
 const SCRIPT_PREFIX = 'site-';
-const TAP_PREFIX = 'site-tap-';
 
 function scriptIds(origin: string): { runtime: string; tap: string } {
-  // Registration ids may not hold every character an origin does.
-  const slug = origin.replace(/[^A-Za-z0-9]+/g, '_');
-  return { runtime: `${SCRIPT_PREFIX}${slug}`, tap: `${TAP_PREFIX}${slug}` };
+  // One id per origin, reversibly (registration ids may not hold every character an origin does).
+  const hex = [...new TextEncoder().encode(origin)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return { runtime: `${SCRIPT_PREFIX}run-${hex}`, tap: `${SCRIPT_PREFIX}tap-${hex}` };
 }
 
 /** The site's pages, as match patterns and as the permission the seller grants (`http://127.0.0.1:3000/*`). */
@@ -20,31 +20,57 @@ export function sitePattern(origin: string): string {
   return `${origin}/*`;
 }
 
+/** Whether a recipe may run where it says: a site of its own, never a built-in console's pages (their adapter reads them). */
+function runnable(recipe: Recipe): boolean {
+  return recipe.site !== null && URL.canParse(recipe.site) && !catalogEntryForUrl(new URL(recipe.site));
+}
+
+/** Host patterns BuyerLens holds from its manifest (a test build's, the consoles'): never given back. */
+function manifestPatterns(): Set<string> {
+  try {
+    const manifest = browser.runtime.getManifest();
+    return new Set([...(manifest.host_permissions ?? []), ...(manifest.content_scripts ?? []).flatMap((script) => script.matches ?? [])]);
+  } catch {
+    return new Set();
+  }
+}
+
 /**
- * The seller's recipes, as the background keeps them: loaded once per worker, stored in
- * storage.local, and the content scripts registered for exactly the sites that have a recipe (or are
- * being taught) and that the seller granted. A stored recipe that no longer validates is kept as it
- * is (never wiped) and not run; the settings page shows it.
+ * The seller's recipes, as the background keeps them: loaded once per worker from storage.local
+ * (only the background writes them), and the content scripts registered for exactly the sites that
+ * have a recipe (or are being taught) and that the seller granted. A stored recipe that does not
+ * validate, or names a built-in console's site, is kept as it is (never wiped) and not run. Changes
+ * to the registrations run one at a time.
  */
 export class RecipeRegistry {
   private recipes: Recipe[] = [];
   private readonly loaded: Promise<void>;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor() {
     this.loaded = this.reload();
-    recipesItem.watch(() => {
-      this.reload()
-        .then(() => this.sync())
-        .catch((error: unknown) => console.error('[BuyerLens] taught sites not registered', error));
-    });
+  }
+
+  /** A site granted or taken back in the browser's own settings: the scripts follow. */
+  followGrants(): void {
+    const follow = () => void this.sync().catch((error: unknown) => console.error('[BuyerLens] taught sites not registered', error));
+    browser.permissions.onAdded.addListener(follow);
+    browser.permissions.onRemoved.addListener(follow);
   }
 
   private async reload(): Promise<void> {
     const raw = await recipesItem.getValue();
     this.recipes = (Array.isArray(raw) ? raw : []).flatMap((item) => {
       const parsed = recipeSchema.safeParse(item);
-      return parsed.success ? [parsed.data] : [];
+      return parsed.success && runnable(parsed.data) ? [parsed.data] : [];
     });
+  }
+
+  /** One registration change at a time: two at once would both register what neither saw. */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   async all(): Promise<Recipe[]> {
@@ -58,23 +84,39 @@ export class RecipeRegistry {
   }
 
   /**
-   * Replaces the stored recipes (the caller validated them) and registers the scripts they need.
-   * Stored entries that do not validate (a newer version's, a damaged one) are kept as they were.
+   * Replaces the stored recipes (the caller validated them), registers the scripts they need, and
+   * tells the open tabs of every site concerned to read their recipes again. Stored entries that do
+   * not validate (a newer version's, a damaged one) are kept as they were.
    */
   async save(recipes: Recipe[]): Promise<void> {
     await this.loaded;
-    this.recipes = recipes;
-    const raw = await recipesItem.getValue();
-    const unreadable = (Array.isArray(raw) ? raw : []).filter((item) => !recipeSchema.safeParse(item).success);
-    await recipesItem.setValue([...recipes, ...unreadable]);
-    await this.sync();
+    const before = new Set(this.recipes.flatMap((recipe) => recipe.site ?? []));
+    await this.serial(async () => {
+      const raw = await recipesItem.getValue();
+      const unreadable = (Array.isArray(raw) ? raw : []).filter((item) => {
+        const parsed = recipeSchema.safeParse(item);
+        return !parsed.success || !runnable(parsed.data);
+      });
+      await recipesItem.setValue([...recipes, ...unreadable]);
+      this.recipes = recipes.filter(runnable);
+    });
+    await this.sync({ release: true });
+    for (const recipe of this.recipes) if (recipe.site) before.add(recipe.site);
+    await this.refreshTabs([...before]);
   }
 
-  /** Teaching starts (an origin) or ends (undefined) in a tab: kept in storage.session, so a restarted worker still knows. */
+  private async refreshTabs(origins: readonly string[]): Promise<void> {
+    for (const origin of origins) {
+      const tabs = await browser.tabs.query({ url: sitePattern(origin) }).catch(() => []);
+      for (const tab of tabs) if (tab.id !== undefined) await sendToTab(tab.id, 'site/refresh', {}).catch(() => undefined);
+    }
+  }
+
+  /** Teaching starts (a session) or ends (undefined) in a tab: kept in storage.session, so a restarted worker still knows. */
   async teach(tabId: number, session: TeachSession | undefined): Promise<void> {
     if (session) await teachItem(tabId).setValue(session);
     else await teachItem(tabId).removeValue();
-    await this.sync();
+    await this.sync({ release: session === undefined });
   }
 
   async isTeaching(tabId: number, origin: string): Promise<boolean> {
@@ -101,44 +143,47 @@ export class RecipeRegistry {
 
   /**
    * Registers the recipe runtime (and the tap before it) on every site that has a recipe or is being
-   * taught and that the seller granted; unregisters the rest. A site no longer taught and without a
-   * recipe also loses its access: removing a recipe removes what it was granted.
+   * taught and that the seller granted; unregisters the rest. With `release` (a recipe was saved or
+   * deleted, teaching ended) it also gives back the access of every site granted at run time that is
+   * neither: removing a recipe removes what it was granted. Never on a grant itself, which comes just
+   * before the teaching (or the built-in recipe) it was asked for.
    */
-  async sync(): Promise<void> {
-    const teaching = await this.teachingOrigins();
-    const wanted = new Set([...this.recipes.flatMap((recipe) => recipe.site ?? []), ...teaching]);
-    const granted: string[] = [];
-    for (const origin of wanted) if (await browser.permissions.contains({ origins: [sitePattern(origin)] })) granted.push(origin);
-    const registered = await browser.scripting.getRegisteredContentScripts();
-    const keep = new Set(granted.flatMap((origin) => Object.values(scriptIds(origin))));
-    const stale = registered.filter((script) => script.id.startsWith(SCRIPT_PREFIX) && !keep.has(script.id)).map((script) => script.id);
-    if (stale.length > 0) await browser.scripting.unregisterContentScripts({ ids: stale });
-    const have = new Set(registered.map((script) => script.id));
-    const missing = granted.filter((origin) => !have.has(scriptIds(origin).runtime));
-    if (missing.length > 0) {
-      await browser.scripting.registerContentScripts(
-        missing.flatMap((origin) => {
-          const ids = scriptIds(origin);
-          const base = { matches: [sitePattern(origin)], runAt: 'document_start' as const, allFrames: false, persistAcrossSessions: true };
-          return [
-            { ...base, id: ids.tap, js: ['content-scripts/tap.js'], world: 'MAIN' as const },
-            { ...base, id: ids.runtime, js: ['content-scripts/site.js'] },
-          ];
-        }),
-      );
-    }
-    await this.releaseUnused(stale, teaching);
+  sync(options: { release?: boolean } = {}): Promise<void> {
+    return this.serial(async () => {
+      await this.loaded;
+      const teaching = await this.teachingOrigins();
+      const wanted = new Set([...this.recipes.flatMap((recipe) => recipe.site ?? []), ...teaching]);
+      const granted: string[] = [];
+      for (const origin of wanted) if (await browser.permissions.contains({ origins: [sitePattern(origin)] })) granted.push(origin);
+      const registered = await browser.scripting.getRegisteredContentScripts();
+      const keep = new Set(granted.flatMap((origin) => Object.values(scriptIds(origin))));
+      const stale = registered.filter((script) => script.id.startsWith(SCRIPT_PREFIX) && !keep.has(script.id)).map((script) => script.id);
+      if (stale.length > 0) await browser.scripting.unregisterContentScripts({ ids: stale });
+      const have = new Set(registered.map((script) => script.id));
+      const missing = granted.filter((origin) => !have.has(scriptIds(origin).runtime) || !have.has(scriptIds(origin).tap));
+      if (missing.length > 0) {
+        const partial = missing.flatMap((origin) => Object.values(scriptIds(origin))).filter((id) => have.has(id));
+        if (partial.length > 0) await browser.scripting.unregisterContentScripts({ ids: partial });
+        await browser.scripting.registerContentScripts(
+          missing.flatMap((origin) => {
+            const ids = scriptIds(origin);
+            const base = { matches: [sitePattern(origin)], runAt: 'document_start' as const, allFrames: false, persistAcrossSessions: true };
+            return [
+              { ...base, id: ids.tap, js: ['content-scripts/tap.js'], world: 'MAIN' as const },
+              { ...base, id: ids.runtime, js: ['content-scripts/site.js'] },
+            ];
+          }),
+        );
+      }
+      if (options.release) await this.releaseUnwanted(wanted);
+    });
   }
 
-  /** Gives back the access of sites that lost their last recipe (and are not being taught). */
-  private async releaseUnused(staleIds: string[], teaching: string[]): Promise<void> {
-    const origins = new Set([...this.recipes.flatMap((recipe) => recipe.site ?? []), ...teaching]);
+  /** Gives back every site access BuyerLens was granted at run time that no recipe or teaching needs. */
+  private async releaseUnwanted(wanted: ReadonlySet<string>): Promise<void> {
     const { origins: grantedPatterns = [] } = await browser.permissions.getAll();
-    const release = grantedPatterns.filter((pattern) => {
-      const origin = pattern.replace(/\/\*$/, '');
-      return staleIds.some((id) => id === scriptIds(origin).runtime) && !origins.has(origin);
-    });
-    // Origins granted in the manifest (a test build's) cannot be removed; the browser says so, and that is fine.
+    const fixed = manifestPatterns();
+    const release = grantedPatterns.filter((pattern) => !fixed.has(pattern) && /^https?:\/\/[^*]+\/\*$/.test(pattern) && !wanted.has(pattern.replace(/\/\*$/, '')));
     if (release.length > 0) await browser.permissions.remove({ origins: release }).catch(() => false);
   }
 }

@@ -25,6 +25,18 @@ async function grantedOrigin(tabId: number): Promise<string> {
   return origin;
 }
 
+/** One teaching write at a time per tab: a page's late report never revives a session just saved or cancelled. */
+const teachWrites = {
+  chains: new Map<number, Promise<unknown>>(),
+  run<T>(tabId: number, work: () => Promise<T>): Promise<T> {
+    const next = (this.chains.get(tabId) ?? Promise.resolve()).then(work, work);
+    const settled = next.catch(() => undefined);
+    this.chains.set(tabId, settled);
+    void settled.then(() => this.chains.get(tabId) === settled && this.chains.delete(tabId));
+    return next;
+  },
+};
+
 /** Tells a tab's BuyerLens script to ask for its recipes and teaching again (it may not be there yet: fine). */
 function refresh(tabId: number): Promise<unknown> {
   return sendToTab(tabId, 'site/refresh', {}).catch(() => undefined);
@@ -45,14 +57,17 @@ function registerSiteMessages(registry: RecipeRegistry): void {
     async handle(data, sender) {
       const tabId = sender.tab?.id;
       const page = pageOfSender(sender);
-      if (tabId === undefined || !page || !(await registry.isTeaching(tabId, page.origin))) return;
-      const draft = teachDraftSchema.safeParse(data);
-      if (!draft.success) {
-        console.warn('[BuyerLens] teaching report refused:', describeIssues(draft.error));
-        return;
-      }
-      const session = await teachItem(tabId).getValue();
-      if (session?.origin === page.origin) await teachItem(tabId).setValue({ ...session, draft: { ...draft.data, pageUrl: page.href } });
+      if (tabId === undefined || !page || (sender.frameId ?? 0) !== 0) return;
+      await teachWrites.run(tabId, async () => {
+        if (!(await registry.isTeaching(tabId, page.origin))) return;
+        const draft = teachDraftSchema.safeParse(data);
+        if (!draft.success) {
+          console.warn('[BuyerLens] teaching report refused:', describeIssues(draft.error));
+          return;
+        }
+        const session = await teachItem(tabId).getValue();
+        if (session?.origin === page.origin) await teachItem(tabId).setValue({ ...session, draft: { ...draft.data, pageUrl: page.href } });
+      });
     },
   });
 }
@@ -62,28 +77,36 @@ export function registerTeachHandlers(registry: RecipeRegistry): void {
   registerSiteMessages(registry);
   onPageMessage('teach/begin', async ({ tabId, replaces }) => {
     const origin = await grantedOrigin(tabId);
+    // Re-teaching replaces a recipe of this site only (the tab may have moved to another site since).
+    if (replaces !== undefined && !(await registry.ofSite(origin)).some((recipe) => recipe.id === replaces)) throw new Error('That recipe is not one of this site’s.');
     await registry.teach(tabId, { tabId, origin, startedAt: new Date().toISOString(), ...(replaces ? { replaces } : {}) });
     // The scripts run from the page's start: reloading lets the tap see the JSON the page loads.
     await browser.tabs.reload(tabId);
     return { origin };
   });
   onPageMessage('teach/pick', async ({ tabId, field }) => {
+    const session = await teachItem(tabId).getValue();
+    if (!session) throw new Error('Teaching has ended in that tab.');
     const picked = await sendToTab(tabId, 'teach/arm', { field }).catch(() => ({ ok: false as const, error: 'The page is not ready yet: wait for it to load, then try again.' }));
     if (!picked.ok) throw new Error(picked.error);
   });
-  onPageMessage('teach/save', async ({ tabId, name, kind, currency, locale, replaces }) => {
-    const session = await teachItem(tabId).getValue();
-    if (!session?.draft) throw new Error('Nothing picked on the page yet.');
-    const recipe = recipeFromDraft(session.draft, { name, kind, currency, locale, site: session.origin, id: replaces ?? session.replaces });
-    await registry.save(mergeRecipes(await registry.all(), [recipe]).recipes);
-    await registry.teach(tabId, undefined);
-    await refresh(tabId);
-    return recipe;
-  });
-  onPageMessage('teach/cancel', async ({ tabId }) => {
-    await registry.teach(tabId, undefined);
-    await refresh(tabId);
-  });
+  onPageMessage('teach/save', ({ tabId, name, kind, currency, locale, replaces }) =>
+    teachWrites.run(tabId, async () => {
+      const session = await teachItem(tabId).getValue();
+      if (!session?.draft) throw new Error('Nothing picked on the page yet.');
+      const recipe = recipeFromDraft(session.draft, { name, kind, currency, locale, site: session.origin, id: replaces ?? session.replaces });
+      await registry.save(mergeRecipes(await registry.all(), [recipe]).recipes);
+      await registry.teach(tabId, undefined);
+      await refresh(tabId);
+      return recipe;
+    }),
+  );
+  onPageMessage('teach/cancel', ({ tabId }) =>
+    teachWrites.run(tabId, async () => {
+      await registry.teach(tabId, undefined);
+      await refresh(tabId);
+    }),
+  );
   onPageMessage('recipes/update', async ({ id, ...changes }) => {
     const all = await registry.all();
     const known = all.find((recipe) => recipe.id === id);
@@ -97,7 +120,7 @@ export function registerTeachHandlers(registry: RecipeRegistry): void {
     await registry.save((await registry.all()).filter((recipe) => recipe.id !== id));
   });
   onPageMessage('recipes/import', async (file) => {
-    const recipes = importedRecipes(file);
+    const recipes = importedRecipes(file, (site) => URL.canParse(site) && catalogEntryForUrl(new URL(site)) !== undefined);
     const merged = mergeRecipes(await registry.all(), recipes);
     await registry.save(merged.recipes);
     return { added: merged.added, updated: merged.updated };
@@ -109,7 +132,7 @@ export function registerTeachHandlers(registry: RecipeRegistry): void {
     const now = new Date().toISOString();
     const parsed = recipeSchema.safeParse({
       ...builtIn,
-      id: `${builtIn.id}-${origin.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`.slice(0, 64).replace(/-+$/, ''),
+      id: `${builtIn.id.slice(0, 40)}-${crypto.randomUUID().slice(0, 8)}`,
       site: origin,
       currency,
       locale,
@@ -119,7 +142,6 @@ export function registerTeachHandlers(registry: RecipeRegistry): void {
     if (!parsed.success) throw new Error(describeIssues(parsed.error));
     const recipe = parsed.data;
     await registry.save(mergeRecipes(await registry.all(), [recipe]).recipes);
-    await refresh(tabId);
     await browser.tabs.reload(tabId);
     return recipe;
   });

@@ -66,7 +66,10 @@ function Panel() {
   const [selected, setSelected] = useState<string | null>(null);
   // Teaching: the tab the seller chose (or the followed tab, where teaching is already on there).
   const [teachTab, setTeachTab] = useState<number | null>(null);
-  const teaching = useTeachSession(teachTab ?? tabId);
+  const chosen = useTeachSession(teachTab);
+  const here = useTeachSession(tabId);
+  // Once the chosen tab's teaching ends (saved, cancelled, the tab closed), the followed tab's shows, if any.
+  const teaching = chosen ?? here;
   const tabHealth = useTabHealth(tabId);
   // Resolve the screen to a buyer: directly, or through the order on screen.
   const onScreenKey = useLiveQuery(async () => {

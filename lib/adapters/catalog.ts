@@ -1,5 +1,5 @@
 import type { Language } from '../i18n/i18n';
-import { partsOfKey, partsOfShopKey } from '../schema/keys';
+import { partsOfKey, partsOfShopKey, siteShopKey, SITE_ADAPTER_ID } from '../schema/keys';
 import { amazonCatalog } from './amazon/catalog';
 import { shopeeCatalog } from './shopee/catalog';
 import type { AdapterCatalogEntry } from './types';
@@ -75,5 +75,8 @@ export function consoleOfPage(url: URL): { adapterId: string; allowsShop: (shopK
 export function isConsoleLink(url: string, shopKey: string): boolean {
   if (!URL.canParse(url)) return false;
   const parsed = new URL(url);
-  return parsed.protocol === 'https:' && (consoleOfPage(parsed)?.allowsShop(shopKey) ?? false);
+  if (parsed.protocol !== 'https:') return false;
+  // A taught site's order page is a page of that site (its shop is named after its host).
+  if (partsOfShopKey(shopKey).adapterId === SITE_ADAPTER_ID) return !catalogEntryForUrl(parsed) && siteShopKey(parsed.origin) === shopKey;
+  return consoleOfPage(parsed)?.allowsShop(shopKey) ?? false;
 }

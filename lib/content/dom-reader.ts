@@ -41,14 +41,18 @@ export function* readDom(page: ConsolePage, send: SendCapture, screen: ScreenRep
 
 /**
  * Capture health of the page just read: the adapter's own reading where it has one (a recipe), else
- * how many orders the page's reading found on an order page. The background judges it against what
- * this reader found before (entrypoints/background/health-handlers.ts).
+ * how many orders the page's reading found on a console's order page, said only where it found some
+ * or where the console's JSON brought orders for this page: an empty list (a filter with no match, a
+ * page still loading) is not a failure. The background judges it against what this reader found
+ * before (entrypoints/background/health-handlers.ts).
  */
 function reportHealth(page: ConsolePage, extraction: Extraction): void {
   const session = page.session();
+  const orderPage = session.kind === 'order-list' || session.kind === 'order-detail';
+  const found = extraction.orders.length;
   const reading =
     page.adapter.health?.(page.document, session.url) ??
-    (session.kind === 'order-list' || session.kind === 'order-detail' ? { reader: `${page.adapter.id}:${session.kind}`, found: extraction.orders.length, missing: [] } : undefined);
+    (orderPage && (found > 0 || session.networkOrders > 0) ? { reader: `${page.adapter.id}:${session.kind}`, found, missing: [] } : undefined);
   if (!reading || !page.sink.health) return;
   const print = JSON.stringify(reading);
   if (print === session.lastHealth) return;

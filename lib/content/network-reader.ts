@@ -53,6 +53,7 @@ export function networkReader(page: ConsolePage, send: SendCapture, screen: Scre
     const read = yield* readResponse(page, session, response);
     if (!read) return;
     page.memory.remember(read.extraction.orders);
+    session.networkOrders += read.extraction.orders.length;
     yield; // and so is sending it (the message is serialised here)
     send('network', read.extraction, session, read.url.href);
     screen.update();

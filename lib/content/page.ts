@@ -49,6 +49,8 @@ export class PageSession {
   lastDom = '';
   /** What the last health report of this page said: the same is not sent twice. */
   lastHealth = '';
+  /** Orders the console's JSON brought on this page: a page reading that finds none of them is failing, not empty. */
+  networkOrders = 0;
 
   constructor(
     adapter: Adapter,

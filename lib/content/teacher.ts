@@ -1,6 +1,7 @@
 import type { RecipeField, TeachDraft } from '../schema/recipes';
 import { describeElement, inferDomSource, readDomRows, type RowValues } from '../recipes/infer';
 import { findJsonSource, readJsonRows, type SeenResponse } from '../recipes/json-match';
+import { pageMatches } from '../recipes/pages';
 import type { Lifetime } from './page';
 
 /** Events a pick swallows: none of the click that picks reaches the page (no link followed, no button pressed). */
@@ -80,7 +81,7 @@ export function installTeacher(document: Document, lifetime: Lifetime, responses
     const currencyHint = currencyHintOf(texts.total);
     const example = exampleOf(domRows, texts);
     const json = dom && example ? findJsonSource(responses(), example, { currency: currencyHint ?? 'USD', locale: document.documentElement.lang || navigator.language }) : undefined;
-    const latest = json && [...responses()].reverse().find((response) => new RegExp(json.api, 'u').test(new URL(response.url).pathname + new URL(response.url).search));
+    const latest = json && [...responses()].reverse().find((response) => URL.canParse(response.url) && pageMatches(json.api, new URL(response.url)));
     const rows = json && latest ? readJsonRows(latest.body, json) : domRows;
     report({
       pageUrl: win.location.href,
@@ -90,7 +91,8 @@ export function installTeacher(document: Document, lifetime: Lifetime, responses
       dom,
       json: json ?? null,
       ...('error' in inferred ? { error: inferred.error.slice(0, 500) } : {}),
-      rows: rows.slice(0, 500),
+      rows: rows.slice(0, 100),
+      rowCount: rows.length,
       ...(currencyHint ? { currencyHint } : {}),
     });
   };

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 export interface Sender {
   id?: string | undefined;
   url?: string | undefined;
-  tab?: { id?: number | undefined; url?: string | undefined } | undefined;
+  tab?: { id?: number | undefined; url?: string | undefined; active?: boolean | undefined } | undefined;
   frameId?: number | undefined;
 }
 

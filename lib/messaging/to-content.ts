@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { InsertResult } from '../schema/messages';
+import { RECIPE_FIELDS } from '../schema/recipe-fields';
 import { replying, type MessageSpec } from './spec';
 
 /**
@@ -8,7 +9,7 @@ import { replying, type MessageSpec } from './spec';
  * at import: the content script starts on every console page (see lib/adapters/shopee/responses.ts).
  */
 const insertSchema = () => z.object({ text: z.string().check(z.minLength(1), z.maxLength(10_000)) });
-const pickSchema = () => z.object({ field: z.enum(['orderNumber', 'buyer', 'placedAt', 'total', 'status', 'items', 'chatBuyer', 'replyBox']) });
+const pickSchema = () => z.object({ field: z.enum(RECIPE_FIELDS) });
 const emptySchema = () => z.strictObject({});
 
 let built:

@@ -28,7 +28,7 @@ const listRecipe: Recipe = {
     rows: '.order-feed > article',
     fields: { orderNumber: { selector: 'a.ref' }, buyer: { selector: 'span.who' }, placedAt: { selector: 'time' }, total: { selector: 'span.amount' }, status: { selector: 'span.pill' }, items: { selector: 'ul.lines > li' } },
   },
-  json: { type: 'json', api: '^/api/v1/orders(?:\\?.*)?$', rows: ['data', 'orders'], fields: { orderNumber: { path: ['reference'] }, buyer: { path: ['customer', 'display_name'] }, total: { path: ['total'] }, placedAt: { path: ['placed_at'] }, status: { path: ['state'] } } },
+  json: { type: 'json', api: { path: '/api/v1/orders', query: {} }, rows: ['data', 'orders'], fields: { orderNumber: { path: ['reference'] }, buyer: { path: ['customer', 'display_name'] }, total: { path: ['total'] }, placedAt: { path: ['placed_at'] }, status: { path: ['state'] } } },
 };
 const detailRecipe: Recipe = {
   ...base,
@@ -101,6 +101,9 @@ describe('a taught site, read by its recipes', () => {
     const read = atOnce(adapter.fromResponse({ url: new URL(`${SITE}/api/v1/orders?page=2`), body }, new URL(LIST)));
     expect(read.orders).toEqual([expect.objectContaining({ orderKey: 'site:shop.example:SO-1050', buyerName: 'Kevin Patel', totalMinor: 4400, status: 'paid', placedAt: '2026-11-23T10:00:00.000Z' })]);
     expect(atOnce(adapter.fromResponse({ url: new URL(`${SITE}/api/v1/customers`), body }, new URL(LIST))).orders).toEqual([]);
+    // JSON's amounts are plain decimals, read exactly (not as a page's "1.234" thousands).
+    const exact = { data: { orders: [{ reference: 'SO-1051', customer: { display_name: 'Kevin Patel' }, total: '1234.000' }, { reference: 'SO-1052', customer: { display_name: 'Kevin Patel' }, total: 19.995 }] } };
+    expect(atOnce(adapter.fromResponse({ url: new URL(`${SITE}/api/v1/orders`), body: exact }, new URL(LIST))).orders.map((o) => o.totalMinor)).toEqual([123400, 2000]);
     expect(adapter.api.map((api) => api.test('/api/v1/orders?page=3'))).toEqual([true]);
   });
 

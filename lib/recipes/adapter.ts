@@ -6,16 +6,13 @@ import { REQUIRED_ORDER_FIELDS } from '../schema/recipe-fields';
 import type { Recipe } from '../schema/recipes';
 import { readDomRows } from './infer';
 import { readJsonRows } from './json-match';
-import { recipeForPage } from './pages';
+import { pageMatches, pathRegex, recipeForPage } from './pages';
 import { recordsOfRows, siteBuyer } from './records';
 import { orderNumberFrom } from './values';
 
-function compiled(recipe: Recipe): RegExp | undefined {
-  try {
-    return recipe.json ? new RegExp(recipe.json.api, 'u') : undefined;
-  } catch {
-    return undefined;
-  }
+/** Whether a response is the JSON a recipe reads: its path and the query parameters that name the list. */
+export function readsResponse(recipe: Recipe | undefined, url: URL): boolean {
+  return recipe?.json !== undefined && pageMatches(recipe.json.api, url);
 }
 
 const EDITABLE = 'textarea, input[type="text"], input:not([type]), [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]';
@@ -51,12 +48,11 @@ export function recipeAdapter(recipes: () => readonly Recipe[], origin: string):
     exampleUrls: [],
     // The site's recipes may change while the page is open (a re-teach): read them each time.
     get api() {
-      return recipes().flatMap((recipe) => compiled(recipe) ?? []);
+      return recipes().flatMap((recipe) => (recipe.json ? [pathRegex(recipe.json.api)] : []));
     },
     *fromResponse(response, pageUrl) {
       const recipe = forPage(pageUrl);
-      const api = recipe && compiled(recipe);
-      if (!recipe?.json || !api?.test(response.url.pathname + response.url.search)) return emptyExtraction();
+      if (!recipe?.json || !readsResponse(recipe, response.url)) return emptyExtraction();
       yield;
       return yield* recordsOfRows(recipe, readJsonRows(response.body, recipe.json), pageUrl, 'json');
     },

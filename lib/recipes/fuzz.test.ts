@@ -42,7 +42,7 @@ const jsonRecipe: Recipe = {
   dom: { type: 'dom', rows: 'article', fields: { orderNumber: { selector: '.ref' }, buyer: { selector: '.who' }, total: { selector: '.amount' } } },
   json: {
     type: 'json',
-    api: '^/api/v1/orders',
+    api: { path: '/api/v1/orders', query: {} },
     rows: ['data', 'orders'],
     fields: { orderNumber: { path: ['reference'] }, buyer: { path: ['customer', 'display_name'] }, total: { path: ['total'] }, placedAt: { path: ['placed_at'] }, status: { path: ['state'] } },
   },

@@ -1,5 +1,6 @@
 import { textOf } from '../adapters/dom';
-import { CHAT_FIELDS, PATTERN_INPUT_CHARS, REQUIRED_ORDER_FIELDS, type RecipeField } from '../schema/recipe-fields';
+import { CHAT_FIELDS, REQUIRED_ORDER_FIELDS, type RecipeField, type ValuePart } from '../schema/recipe-fields';
+import { partOf } from './split';
 import type { DomPick, DomSource } from '../schema/recipes';
 
 /**
@@ -296,43 +297,33 @@ function resolvePick(field: RecipeField, el: Element): { el: Element; attribute?
 // ---------------------------------------------------------------------------------------------
 // Two fields in one element
 
-/** An order number token: `#1001`, `#A-1001`. */
-const HASH_TOKEN = String.raw`#\s*[A-Za-z0-9][A-Za-z0-9_-]*`;
-/** Where there is no `#`: a token with a digit (`1001`, `SO-2026-0042`). */
-const DIGIT_TOKEN = String.raw`[A-Za-z0-9_-]*\d[A-Za-z0-9_-]*`;
-const SEPARATOR = String.raw`[\s:|·,–—-]+`;
-
 /**
- * Patterns for an order number and a buyer printed in one element (WooCommerce's `#1001 Jane Doe`):
- * the order number is the first `#` token (else the first token with a digit), the buyer is the rest,
- * after the token where it leads, before it where it trails. Checked on the example's text; undefined
- * for a layout the rule does not read.
+ * Parts for an order number and a buyer printed in one element (WooCommerce's `#1001 Jane Doe`): the
+ * order number, and the buyer after it where it leads, before it where it trails (split.ts). Checked
+ * on the example's text; undefined where the text holds no order number.
  */
-export function sharedPatterns(text: string): { orderNumber: string; buyer?: string } | undefined {
+export function sharedParts(text: string): { orderNumber: ValuePart; buyer?: ValuePart } | undefined {
   const t = text.replace(/\s+/g, ' ').trim();
-  const hash = new RegExp(HASH_TOKEN, 'u').test(t);
-  const token = hash ? HASH_TOKEN : DIGIT_TOKEN;
-  const orderNumber = hash ? `#\\s*([A-Za-z0-9][A-Za-z0-9_-]*)` : `(?:^|\\s)(${DIGIT_TOKEN})(?=\\s|$)`;
-  const number = new RegExp(orderNumber, 'u').exec(t)?.[1];
+  const number = partOf(t, 'orderNumber');
   if (!number) return undefined;
-  const leads = new RegExp(`^${token}(?:\\s|$)`, 'u').test(t);
-  const buyer = leads ? `^${token}${SEPARATOR}(.+?)\\s*$` : new RegExp(`\\s${token}$`, 'u').test(t) ? `^(.+?)${SEPARATOR}${token}$` : hash ? `${token}${SEPARATOR}(.+?)\\s*$` : undefined;
-  const name = buyer ? new RegExp(buyer, 'u').exec(t)?.[1]?.trim() : undefined;
-  return name && !name.includes(number) ? { orderNumber, buyer } : { orderNumber };
+  const after = partOf(t, 'afterOrderNumber');
+  const before = partOf(t, 'beforeOrderNumber');
+  const buyer: ValuePart | undefined = after && !after.includes(number) ? 'afterOrderNumber' : before && !before.includes(number) ? 'beforeOrderNumber' : undefined;
+  return buyer ? { orderNumber: 'orderNumber', buyer } : { orderNumber: 'orderNumber' };
 }
 
-/** Patterns for fields that picked the same element; only an order number with a buyer can be split. */
-function patternsFor(picks: ReadonlyMap<RecipeField, Element>): Partial<Record<RecipeField, string>> {
-  const patterns: Partial<Record<RecipeField, string>> = {};
+/** Parts for fields that picked the same element; only an order number with a buyer can be split. */
+function partsFor(picks: ReadonlyMap<RecipeField, Element>): Partial<Record<RecipeField, ValuePart>> {
+  const parts: Partial<Record<RecipeField, ValuePart>> = {};
   const number = picks.get('orderNumber');
-  if (!number) return patterns;
+  if (!number) return parts;
   const sharing = [...picks].filter(([field, el]) => field !== 'orderNumber' && el === number).map(([field]) => field);
-  if (sharing.length === 0) return patterns;
-  const shared = sharedPatterns(textOf(number) ?? '');
-  if (!shared) return patterns;
-  patterns.orderNumber = shared.orderNumber;
-  if (shared.buyer && sharing.includes('buyer')) patterns.buyer = shared.buyer;
-  return patterns;
+  if (sharing.length === 0) return parts;
+  const shared = sharedParts(textOf(number) ?? '');
+  if (!shared) return parts;
+  parts.orderNumber = shared.orderNumber;
+  if (shared.buyer && sharing.includes('buyer')) parts.buyer = shared.buyer;
+  return parts;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -513,13 +504,13 @@ export function inferDomSource(picks: Partial<Record<RecipeField, Element>>): Do
   if ('error' in layout) return layout;
   const selectors = fieldSelectors(elements, layout.scope);
   if (!selectors) return { error: 'A picked field could not be described on this page: pick another element for it.' };
-  const patterns = patternsFor(elements);
+  const parts = partsFor(elements);
   const fields: DomSource['fields'] = {};
   for (const [field, selector] of selectors) {
     const pick: DomPick = { selector };
     const attribute = attributes.get(field);
     if (attribute) pick.attribute = attribute;
-    if (patterns[field]) pick.pattern = patterns[field];
+    if (parts[field]) pick.part = parts[field];
     fields[field] = pick;
   }
   return { type: 'dom', rows: layout.rowsSelector, fields };
@@ -532,7 +523,7 @@ interface FieldReader {
   field: RecipeField;
   selector: string;
   attribute?: string;
-  pattern?: RegExp;
+  part?: ValuePart;
 }
 
 function readersOf(source: DomSource): FieldReader[] {
@@ -540,25 +531,16 @@ function readersOf(source: DomSource): FieldReader[] {
   for (const [field, pick] of Object.entries(source.fields) as [RecipeField, DomPick | undefined][]) {
     // The reply box is where replies go, not a value of the conversation.
     if (!pick || field === 'replyBox') continue;
-    let pattern: RegExp | undefined;
-    try {
-      pattern = pick.pattern ? new RegExp(pick.pattern, 'u') : undefined;
-    } catch {
-      continue;
-    }
-    readers.push({ field, selector: pick.selector, attribute: pick.attribute, pattern });
+    readers.push({ field, selector: pick.selector, attribute: pick.attribute, part: pick.part });
   }
   return readers;
 }
 
-/** One value: the attribute or the text, collapsed, capped, then the pattern's first group. */
+/** One value: the attribute or the text, collapsed, capped, then the part the field reads. */
 function valueOf(el: Element, reader: FieldReader): string | undefined {
   const raw = reader.attribute ? el.getAttribute(reader.attribute) : textOf(el);
   let text = raw?.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
-  if (text && reader.pattern) {
-    const m = reader.pattern.exec(text.slice(0, PATTERN_INPUT_CHARS));
-    text = m ? (m[1] ?? m[0]).replace(/\s+/g, ' ').trim() : undefined;
-  }
+  if (text && reader.part) text = partOf(text, reader.part);
   return text || undefined;
 }
 

@@ -1,6 +1,7 @@
 import { amountToMinor, decimalToMinor } from '../money';
-import { PATTERN_INPUT_CHARS } from '../schema/recipe-fields';
-import type { JsonPath, JsonSource, OrderField, RecipeField } from '../schema/recipes';
+import type { ValuePart } from '../schema/recipe-fields';
+import type { JsonPath, JsonSource, OrderField, PagePattern, RecipeField } from '../schema/recipes';
+import { partOf } from './split';
 import type { RowValues } from './infer';
 import { hasTimeOfDay, itemFrom, orderNumberFrom, parseAmount, parseDate, statusFromText } from './values';
 
@@ -32,8 +33,6 @@ const MAX_KEY = 200;
 /** Nodes visited looking for arrays, and objects tried as the example order, per response. */
 const MAX_NODES = 20_000;
 const MAX_ORDERS_TRIED = 2000;
-/** The recipe schema's bound on a pattern. */
-const MAX_PATTERN = 300;
 
 type Json = unknown;
 type Leaf = { path: JsonPath; value: string | number };
@@ -64,25 +63,13 @@ function valuesAt(node: Json, path: JsonPath, out: Json[]): void {
   if (isObject(node) && Object.hasOwn(node, String(head))) valuesAt(node[String(head)], rest, out);
 }
 
-function compilePattern(source: string | undefined): RegExp | undefined {
-  if (!source) return undefined;
-  try {
-    return new RegExp(source, 'u');
-  } catch {
-    return undefined;
-  }
-}
-
 /** A JSON scalar as the string a recipe field reads: strings collapsed, finite numbers as written; nothing else. */
-function scalarText(value: Json, pattern: RegExp | undefined): string | undefined {
-  let text: string;
+function scalarText(value: Json, part: ValuePart | undefined): string | undefined {
+  let text: string | undefined;
   if (typeof value === 'string') text = collapse(value).slice(0, MAX_TEXT);
   else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
   else return undefined;
-  if (pattern) {
-    const m = pattern.exec(text.slice(0, PATTERN_INPUT_CHARS));
-    text = m ? collapse(m[1] ?? m[0]) : '';
-  }
+  if (part) text = partOf(text, part);
   return text || undefined;
 }
 
@@ -92,14 +79,14 @@ export function readJsonRows(body: unknown, source: JsonSource): RowValues[] {
   valuesAt(body, source.rows, found);
   const rows = found[0];
   if (!Array.isArray(rows)) return [];
-  const fields = Object.entries(source.fields).map(([field, pick]) => ({ field: field as RecipeField, path: pick.path, pattern: compilePattern(pick.pattern) }));
+  const fields = Object.entries(source.fields).map(([field, pick]) => ({ field: field as RecipeField, path: pick.path, part: pick.part }));
   const out: RowValues[] = [];
   for (const row of rows.slice(0, MAX_ROWS)) {
     const values: RowValues = {};
-    for (const { field, path, pattern } of fields) {
+    for (const { field, path, part } of fields) {
       const raw: Json[] = [];
       valuesAt(row, path, raw);
-      const strings = raw.map((v) => scalarText(v, pattern)).filter((s): s is string => s !== undefined);
+      const strings = raw.map((v) => scalarText(v, part)).filter((s): s is string => s !== undefined);
       if (strings.length > 0) values[field] = strings;
     }
     if (Object.keys(values).length > 0) out.push(values);
@@ -309,36 +296,24 @@ function matchResponse(body: Json, ex: Example, options: Options): { rows: JsonP
 /** Query parameters that change from call to call of the same list: never part of `api`. */
 const VOLATILE_PARAM = /^(?:_|t|ts|time|timestamp|page|p|pg|page_?no|page_?num(?:ber)?|page_?size|per_?page|size|limit|offset|start|from|cursor|after|before|skip|count|rows|sign|signature|nonce|token|_wpnonce|csrf|callback|cb|v|rand|r|sort|order|orderby|dir|q|s|search|keyword|filter)$/i;
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
 /**
- * `api` for a response URL, a regular expression tested against the URL's path and query. The path is
- * kept, but its ids (digits, long hex or uuids: a shop or page number) may vary; of the query, only
- * names that say which list (`action=wc_orders`) are kept, in any order, never paging or signatures.
+ * `api` for a response URL, matched as pages are (pages.ts): the path, where ids (digits, long hex or
+ * uuids: a shop or page number) are any segment; of the query, only names that say which list
+ * (`action=wc_orders`), never paging or signatures.
  */
-export function apiPatternOf(url: string): string {
+export function apiPatternOf(url: string): PagePattern {
   const parsed = new URL(url, 'https://page.invalid/');
   const path = parsed.pathname
     .split('/')
-    .map((segment) => (/^(?:\d+|[0-9a-f]{16,}|[0-9a-f-]{32,36})$/i.test(segment) ? '[^/?#]+' : escapeRegex(segment)))
-    .join('/');
-  const kept = parsed.search
-    .slice(1)
-    .split('&')
-    .filter((pair) => {
-      const [name = '', value = ''] = pair.split('=');
-      return name && value && !VOLATILE_PARAM.test(name) && !/^\d+$/.test(value) && value.length <= 40 && !/[0-9a-f]{16,}/i.test(value);
-    })
-    .slice(0, 3);
-  const lookaheads = kept.map((pair) => `(?=(?:[^#]*&)?${escapeRegex(pair)}(?:&|#|$))`).join('');
-  const full = kept.length === 0 ? `^${path}(?:\\?.*)?$` : `^${path}\\?${lookaheads}.*$`;
-  if (full.length <= MAX_PATTERN) return full;
-  const bare = `^${path}(?:\\?.*)?$`;
-  if (bare.length <= MAX_PATTERN) return bare;
-  // An absurdly long path: its leading segments, whole (an escape is never cut in two), and anything after.
-  const segments = path.split('/');
-  while (segments.length > 1 && `^${segments.join('/')}/.*$`.length > MAX_PATTERN) segments.pop();
-  return `^${segments.join('/')}/.*$`.slice(0, MAX_PATTERN);
+    .map((segment) => (/^(?:\d+|[0-9a-f]{16,}|[0-9a-f-]{32,36})$/i.test(segment) ? '*' : segment))
+    .join('/')
+    .slice(0, 500);
+  const query: Record<string, string> = {};
+  for (const [name, value] of parsed.searchParams) {
+    if (Object.keys(query).length >= 3) break;
+    if (name && value && name.length <= 100 && !VOLATILE_PARAM.test(name) && !/^\d+$/.test(value) && value.length <= 40 && !/[0-9a-f]{16,}/i.test(value)) query[name] = value;
+  }
+  return { path: path.startsWith('/') ? path : `/${path}`, query };
 }
 
 /**

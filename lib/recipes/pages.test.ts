@@ -53,4 +53,12 @@ describe('the pages a recipe reads', () => {
     expect(recipeForPage(recipes, new URL('https://c.example/orders/all'))).toBeUndefined();
     expect(recipeForPage(recipes, new URL('https://b.example/orders/all'))?.id).toBe('other-site');
   });
+
+  it('a list recipe does not read an order’s own page on the same path, and a trailing slash changes nothing', () => {
+    const recipes = [recipe('list', 'https://a.example', { path: '/admin.php', query: { page: 'shop-orders' } })];
+    expect(recipeForPage(recipes, new URL('https://a.example/admin.php?page=shop-orders&paged=2&s=ana'))?.id).toBe('list');
+    expect(recipeForPage(recipes, new URL('https://a.example/admin.php?page=shop-orders&action=edit&id=1042'))).toBeUndefined();
+    expect(pageMatches({ path: '/admin/orders', query: {} }, new URL('https://a.example/admin/orders/'))).toBe(true);
+    expect(pageMatches({ path: '/admin/orders/', query: {} }, new URL('https://a.example/admin/orders'))).toBe(true);
+  });
 });

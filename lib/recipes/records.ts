@@ -4,6 +4,8 @@ import { buyerKeyFor, orderKeyFor, siteHostOfShopKey, siteShopKey, SITE_ADAPTER_
 import { unmaskedName } from '../schema/masked';
 import type { Recipe } from '../schema/recipes';
 import type { RowValues } from './infer';
+import { decimalToMinor } from '../money';
+import { MAX_AMOUNT_MINOR } from '../schema/recipe-fields';
 import { itemFrom, orderNumberFrom, parseAmount, parseDate, statusFromText } from './values';
 
 /** Rows read in one slice before the reader yields (a list page holds at most a few hundred). */
@@ -27,7 +29,18 @@ export function siteBuyer(shopKey: string, shown: string | undefined): CapturedB
   return { buyerKey: buyerKeyFor(shopKey, id), shopKey, platformBuyerId: id, displayName: name };
 }
 
-function orderOf(recipe: Recipe, shopKey: string, row: RowValues, pageUrl: URL, problems: CaptureProblem[], where: string): { order: CapturedOrder; buyer?: CapturedBuyer } | undefined {
+/**
+ * An amount as a recipe reads it: JSON's plain decimals ("45.00", 19.995) exactly, as the teaching
+ * matched them; anything else (a page's "R$ 1.234,56") in the page's locale.
+ */
+function amountOf(text: string, recipe: Recipe, fromJson: boolean): number | undefined {
+  const currency = recipe.currency!;
+  const exact = fromJson && /^-?\d+(?:\.\d+)?$/.test(text.trim()) ? decimalToMinor(text, currency) : undefined;
+  const minor = exact ?? parseAmount(text, currency, recipe.locale);
+  return minor !== undefined && minor >= 0 && minor <= MAX_AMOUNT_MINOR ? minor : undefined;
+}
+
+function orderOf(recipe: Recipe, shopKey: string, row: RowValues, pageUrl: URL, problems: CaptureProblem[], where: string, fromJson: boolean): { order: CapturedOrder; buyer?: CapturedBuyer } | undefined {
   const first = (field: keyof RowValues) => row[field]?.[0];
   const number = orderNumberFrom(first('orderNumber') ?? '');
   if (!number) {
@@ -37,7 +50,7 @@ function orderOf(recipe: Recipe, shopKey: string, row: RowValues, pageUrl: URL, 
   const buyer = siteBuyer(shopKey, first('buyer'));
   const currency = recipe.currency!;
   const totalText = first('total');
-  const totalMinor = totalText === undefined ? undefined : parseAmount(totalText, currency, recipe.locale);
+  const totalMinor = totalText === undefined ? undefined : amountOf(totalText, recipe, fromJson);
   if (totalText !== undefined && totalMinor === undefined) problems.push({ where, reason: `total unreadable: ${totalText.slice(0, 60)}` });
   const dateText = first('placedAt');
   const placedAt = dateText === undefined ? undefined : parseDate(dateText, recipe.locale);
@@ -62,7 +75,7 @@ function orderOf(recipe: Recipe, shopKey: string, row: RowValues, pageUrl: URL, 
 }
 
 /** What a recipe's rows hold, as the store takes captures: the site's shop, its buyers and orders, and a problem per unreadable value. */
-export function* recordsOfRows(recipe: Recipe, rows: readonly RowValues[], pageUrl: URL, source: string): Sliced<Extraction> {
+export function* recordsOfRows(recipe: Recipe, rows: readonly RowValues[], pageUrl: URL, source: 'json' | 'page'): Sliced<Extraction> {
   const shopKey = siteShopKey(pageUrl.origin);
   const extraction: Extraction = {
     shops: [{ shopKey, adapterId: SITE_ADAPTER_ID, name: siteHostOfShopKey(shopKey), ...(recipe.currency ? { currency: recipe.currency } : {}) }],
@@ -72,7 +85,7 @@ export function* recordsOfRows(recipe: Recipe, rows: readonly RowValues[], pageU
   };
   for (const [index, row] of rows.entries()) {
     if (index > 0 && index % ROWS_PER_SLICE === 0) yield;
-    const read = orderOf(recipe, shopKey, row, pageUrl, extraction.problems, `${recipe.name} ${source}[${index}]`);
+    const read = orderOf(recipe, shopKey, row, pageUrl, extraction.problems, `${recipe.name} ${source}[${index}]`, source === 'json');
     if (!read) continue;
     extraction.orders.push(read.order);
     if (read.buyer) extraction.buyers.push(read.buyer);

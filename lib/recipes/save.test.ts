@@ -10,7 +10,10 @@ const draft: TeachDraft = {
   dom: { type: 'dom', rows: '.order-feed > article', fields: { orderNumber: { selector: 'a.ref' }, buyer: { selector: 'span.who' }, total: { selector: 'span.amount' } } },
   json: null,
   rows: [{ orderNumber: ['SO-1042'], buyer: ['Ana Lima'], total: ['$45.00'] }],
+  rowCount: 1,
 };
+
+const noConsole = () => false;
 
 describe('saving and sharing recipes', () => {
   it('a draft with the required fields becomes a recipe for its site and its kind of page', () => {
@@ -33,11 +36,15 @@ describe('saving and sharing recipes', () => {
     const recipe = recipeFromDraft(draft, { name: 'Aurora', kind: 'order-list', currency: 'USD', locale: 'en-US', site: 'http://127.0.0.1:3000' });
     const file = JSON.parse(JSON.stringify(recipesFile([recipe]))) as unknown;
     expect(recipesFileSchema.parse(file).recipes).toEqual([recipe]);
-    expect(importedRecipes(file)).toEqual([recipe]);
+    expect(importedRecipes(file, noConsole)).toEqual([recipe]);
     const damaged = { ...(file as object), recipes: [recipe, { ...recipe, id: 'second', site: 'javascript:alert(1)' }] };
-    expect(() => importedRecipes(damaged)).toThrow(/Not a BuyerLens recipes file: recipes\.1\.site/);
-    expect(() => importedRecipes({ format: 'buyerlens-replies', version: 1, recipes: [recipe] })).toThrow(/format/);
-    expect(() => importedRecipes({ ...(file as object), recipes: [{ ...recipe, dom: { ...recipe.dom, fields: { ...recipe.dom.fields, buyer: { selector: 'span', pattern: '(' } } } }] })).toThrow(/regular expression/);
+    expect(() => importedRecipes(damaged, noConsole)).toThrow(/Not a BuyerLens recipes file: recipes\.1\.site/);
+    expect(() => importedRecipes({ format: 'buyerlens-replies', version: 1, recipes: [recipe] }, noConsole)).toThrow(/format/);
+    expect(() => importedRecipes({ ...(file as object), recipes: [{ ...recipe, dom: { ...recipe.dom, fields: { ...recipe.dom.fields, buyer: { selector: 'span', part: 'everything' } } } }] }, noConsole)).toThrow(/recipes\.0\.dom\.fields\.buyer\.part/);
+    // A file's recipe names its own site, never a built-in console's, and claims no "built in".
+    expect(() => importedRecipes({ ...(file as object), recipes: [{ ...recipe, site: null }] }, noConsole)).toThrow(/names no site/);
+    expect(() => importedRecipes(file, (site) => site === 'http://127.0.0.1:3000')).toThrow(/its own adapter/);
+    expect(importedRecipes({ ...(file as object), recipes: [{ ...recipe, builtIn: { evidence: 'trust me' } }] }, noConsole)[0]).not.toHaveProperty('builtIn');
   });
 
   it('importing adds new recipes and replaces those of the same id, keeping when they were first made', () => {
@@ -49,5 +56,9 @@ describe('saving and sharing recipes', () => {
       ['a', 'renamed', '2026-01-01T00:00:00.000Z'],
       ['b', 'b', '2026-12-01T00:00:00.000Z'],
     ]);
+    // The same id for another site never replaces this site's recipe: it comes in under an id of its own.
+    const other = mergeRecipes(merged.recipes, [{ ...base('a', '2026-12-02T00:00:00.000Z'), site: 'https://other.example' }]);
+    expect(other).toMatchObject({ added: 1, updated: 0 });
+    expect(other.recipes.find((r) => r.id === 'a')?.site).toBe('http://127.0.0.1:3000');
   });
 });

@@ -18,38 +18,10 @@ export const VALUE_ATTRIBUTES = ['href', 'title', 'datetime', 'value', 'aria-lab
 /** The largest amount one order or item may carry (common.ts MAX_AMOUNT_MINOR), here for code that must not bundle zod. */
 export { MAX_AMOUNT_MINOR } from './amount-limit';
 
-/** A pattern runs on at most this many characters of a value (a page's text is untrusted, and so is an imported recipe). */
-export const PATTERN_INPUT_CHARS = 300;
-const MAX_QUANTIFIERS = 8;
-
 /**
- * Why a recipe's pattern may not run, if it may not: a recipe file is untrusted, and a pattern that
- * backtracks catastrophically on a page's text (`(a+)+$`) would hold the seller's page. Refused: a
- * quantified group that holds a quantifier, a backreference, lookbehind, more than 8 quantifiers.
- * (What teaching writes, and the built-in recipes, pass.)
+ * Where a field shares its element with the order number (WooCommerce's `#1001 Jane Doe`): the
+ * order number itself, or what follows or precedes it (lib/recipes/split.ts, string code: a recipe
+ * carries no regular expression, which an untrusted file could make backtrack on a page's text).
  */
-export function patternProblem(source: string): string | undefined {
-  try {
-    new RegExp(source, 'u');
-  } catch {
-    return 'not a valid regular expression';
-  }
-  // Escapes and character classes say nothing about nesting: blank them first.
-  const bare = source.replace(/\\./g, 'e').replace(/\[(?:[^\]\\]|\\.)*\]/g, 'c');
-  if (/\\[1-9]|\\k</.test(source)) return 'a backreference may not be used';
-  if (/\(\?<[=!]/.test(source)) return 'a lookbehind may not be used';
-  if ((bare.match(/[*+]|\{\d/g) ?? []).length > MAX_QUANTIFIERS) return `at most ${MAX_QUANTIFIERS} repetitions`;
-  // A group with a repetition inside, repeated itself: (a+)+, (a|b*)*, (x{2,}){3}.
-  const stack: boolean[] = [];
-  for (let i = 0; i < bare.length; i++) {
-    const ch = bare[i]!;
-    if (ch === '(') stack.push(false);
-    else if (ch === ')') {
-      const inner = stack.pop() ?? false;
-      const next = bare[i + 1];
-      if (inner && (next === '*' || next === '+' || next === '{')) return 'a repeated group may not repeat inside';
-      if (inner && stack.length > 0) stack[stack.length - 1] = true;
-    } else if ((ch === '*' || ch === '+' || ch === '{') && stack.length > 0) stack[stack.length - 1] = true;
-  }
-  return undefined;
-}
+export const VALUE_PARTS = ['orderNumber', 'afterOrderNumber', 'beforeOrderNumber'] as const;
+export type ValuePart = (typeof VALUE_PARTS)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currencySchema, isoDateTimeSchema, textSchema } from './common';
-import { patternProblem, RECIPE_FIELDS, REQUIRED_ORDER_FIELDS, VALUE_ATTRIBUTES } from './recipe-fields';
+import { RECIPE_FIELDS, REQUIRED_ORDER_FIELDS, VALUE_ATTRIBUTES, VALUE_PARTS } from './recipe-fields';
 
 /**
  * A recipe: how BuyerLens reads a console it has no adapter for, taught by the seller pointing at one
@@ -14,20 +14,13 @@ export { CHAT_FIELDS, ORDER_FIELDS, RECIPE_FIELDS, REQUIRED_ORDER_FIELDS, VALUE_
 export const recipeFieldSchema = z.enum(RECIPE_FIELDS);
 
 const selectorSchema = z.string().trim().min(1).max(1000);
-/** A regular expression (source) whose first group is the value, where the element holds more (WooCommerce's "#123 Jane Doe"). */
-const patternSchema = z
-  .string()
-  .min(1)
-  .max(300)
-  .superRefine((source, ctx) => {
-    const problem = patternProblem(source);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+/** Where the element holds the order number and another value: which part this field reads (recipe-fields.ts). */
+const partSchema = z.enum(VALUE_PARTS);
 
 export const domPickSchema = z.object({
   selector: selectorSchema,
   attribute: z.enum(VALUE_ATTRIBUTES).optional(),
-  pattern: patternSchema.optional(),
+  part: partSchema.optional(),
 });
 export type DomPick = z.infer<typeof domPickSchema>;
 
@@ -35,7 +28,7 @@ export type DomPick = z.infer<typeof domPickSchema>;
 export const jsonPathSchema = z.array(z.union([z.string().max(200), z.number().int().nonnegative().max(10_000)])).max(16);
 export type JsonPath = z.infer<typeof jsonPathSchema>;
 
-export const jsonPickSchema = z.object({ path: jsonPathSchema, pattern: patternSchema.optional() });
+export const jsonPickSchema = z.object({ path: jsonPathSchema, part: partSchema.optional() });
 export type JsonPick = z.infer<typeof jsonPickSchema>;
 
 /** The page's DOM: `rows` repeats once per order (null: the page is one order, a detail page). */
@@ -45,25 +38,6 @@ export const domSourceSchema = z.object({
   fields: z.partialRecord(recipeFieldSchema, domPickSchema),
 });
 export type DomSource = z.infer<typeof domSourceSchema>;
-
-/**
- * JSON the page loads: responses whose path (and query) matches `api` (a regular expression, source),
- * the array of orders at `rows` (empty: the response is the array), each field at a path in a row.
- */
-export const jsonSourceSchema = z.object({
-  type: z.literal('json'),
-  api: patternSchema,
-  rows: jsonPathSchema,
-  fields: z.partialRecord(recipeFieldSchema, jsonPickSchema),
-});
-export type JsonSource = z.infer<typeof jsonSourceSchema>;
-
-
-/** `http(s)://host[:port]`: the site a recipe runs on, and the only one it may be granted. */
-export const siteOriginSchema = z
-  .string()
-  .max(300)
-  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol) && new URL(value).origin === value, 'a site: http(s)://host[:port]');
 
 /**
  * Which pages of the site: a path where `*` stands for one path segment (`/admin/orders/*`), and
@@ -76,6 +50,30 @@ export const pagePatternSchema = z.object({
   absent: z.array(z.string().min(1).max(100)).max(10).optional(),
 });
 export type PagePattern = z.infer<typeof pagePatternSchema>;
+
+/**
+ * JSON the page loads: responses whose URL matches `api` (a path with `*` segments and the query
+ * parameters that name the list, as pages are matched: no regular expression from a file ever runs),
+ * the array of orders at `rows` (empty: the response is the array), each field at a path in a row.
+ */
+export const jsonSourceSchema = z.object({
+  type: z.literal('json'),
+  api: pagePatternSchema,
+  rows: jsonPathSchema,
+  fields: z.partialRecord(recipeFieldSchema, jsonPickSchema),
+});
+export type JsonSource = z.infer<typeof jsonSourceSchema>;
+
+
+/** `http(s)://host[:port]`: the site a recipe runs on, and the only one it may be granted. */
+export const siteOriginSchema = z
+  .string()
+  .max(300)
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol) && new URL(value).origin === value, 'a site: http(s)://host[:port]')
+  // A site's shop key joins host and port with `_` (keys.ts siteShopKey): a host holding `_` could pose
+  // as another's port; an IPv6 host's brackets and colons fit no key.
+  .refine((value) => !URL.canParse(value) || !/[_[\]]/.test(new URL(value).hostname), 'a site whose host has no `_` and is no IPv6 address');
+
 
 export const recipeKindSchema = z.enum(['order-list', 'order-detail', 'chat']);
 export type RecipeKind = z.infer<typeof recipeKindSchema>;
@@ -129,7 +127,7 @@ export const storedRecipesSchema = z.array(recipeSchema).max(200);
 export const teachPickSchema = z.object({ label: z.string().max(200), text: z.string().max(1000) });
 
 /** Values a recipe read from one order (raw strings), as the teaching preview shows them. */
-export const rowValuesSchema = z.partialRecord(recipeFieldSchema, z.array(z.string().max(1000)).max(50));
+export const rowValuesSchema = z.partialRecord(recipeFieldSchema, z.array(z.string().max(1000)).max(100));
 export type RowValuesRecord = z.infer<typeof rowValuesSchema>;
 
 /**
@@ -147,7 +145,9 @@ export const teachDraftSchema = z.object({
   json: jsonSourceSchema.nullable(),
   /** Why no recipe could be inferred from the picks (shown to the seller). */
   error: z.string().max(500).optional(),
-  rows: z.array(rowValuesSchema).max(500),
+  /** The first rows the recipe reads (a preview), and how many it reads in all. */
+  rows: z.array(rowValuesSchema).max(100),
+  rowCount: z.number().int().nonnegative().max(100_000),
   /** Currency codes or symbols the page shows beside its amounts, for the seller to confirm. */
   currencyHint: z.string().max(10).optional(),
 });

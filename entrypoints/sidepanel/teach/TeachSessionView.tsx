@@ -1,13 +1,26 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { useAction } from '@/components/use-action';
 import { useI18n } from '@/lib/i18n/react';
 import type { MessageKey } from '@/lib/i18n/en';
 import { orderNumberFrom, parseAmount, parseDate, statusFromText } from '@/lib/recipes/values';
-import { CHAT_FIELDS, ORDER_FIELDS, REQUIRED_ORDER_FIELDS, type RecipeField, type RecipeKind, type TeachDraft } from '@/lib/schema/recipes';
-import type { TeachSession } from '@/lib/teach-state';
+import { CHAT_FIELDS, ORDER_FIELDS, recipeSchema, REQUIRED_ORDER_FIELDS, type Recipe, type RecipeField, type RecipeKind, type TeachDraft } from '@/lib/schema/recipes';
+import { recipesItem, type TeachSession } from '@/lib/teach-state';
 import { COMMON_CURRENCIES } from './currencies';
 
+
+/** A stored recipe by id, live (undefined: none, or not read yet). */
+function useRecipe(id: string | undefined): Recipe | undefined {
+  const [recipes, setRecipes] = useState<unknown[]>([]);
+  useEffect(() => {
+    if (id === undefined) return;
+    void recipesItem.getValue().then(setRecipes);
+    return recipesItem.watch(setRecipes);
+  }, [id]);
+  const found = id === undefined ? undefined : recipes.find((item) => typeof item === 'object' && item !== null && 'id' in item && item.id === id);
+  const parsed = recipeSchema.safeParse(found);
+  return parsed.success ? parsed.data : undefined;
+}
 
 function isLocale(tag: string): boolean {
   try {
@@ -49,15 +62,15 @@ function TeachPreview({ draft, currency, locale, kind }: { draft: TeachDraft; cu
     return <p data-testid="teach-preview" className="muted">{buyer ? t('teach.chatPreview', { buyer }) : t('teach.previewEmpty')}</p>;
   }
   return (
-    <div className="teach-preview-block" data-testid="teach-preview" data-count={draft.rows.length}>
-      <h3 className="section-title">{plural('teach.previewCount', draft.rows.length)}</h3>
+    <div className="teach-preview-block" data-testid="teach-preview" data-count={draft.rowCount}>
+      <h3 className="section-title">{plural('teach.previewCount', draft.rowCount)}</h3>
       <p className="muted" data-testid="teach-source" data-source={draft.json ? 'json' : 'dom'}>
-        {draft.json ? t('teach.source.json', { api: draft.json.api.replace(/^\^|\(\?:.*$|\$$/g, '').replace(/\\/g, '') }) : t('teach.source.dom')}
+        {draft.json ? t('teach.source.json', { api: draft.json.api.path }) : t('teach.source.dom')}
       </p>
       <div className="teach-preview-scroll">
       <table className="teach-preview">
         <tbody>
-          {draft.rows.slice(0, 100).map((row, index) => {
+          {draft.rows.map((row, index) => {
             const total = row.total?.[0] !== undefined ? parseAmount(row.total[0], currency, locale) : undefined;
             const placedAt = row.placedAt?.[0] !== undefined ? parseDate(row.placedAt[0], locale) : undefined;
             const status = row.status?.[0];
@@ -82,14 +95,18 @@ function TeachPreview({ draft, currency, locale, kind }: { draft: TeachDraft; cu
 export function TeachSessionView({ session, onDone }: { session: TeachSession; onDone: (saved: boolean) => void }) {
   const { t } = useI18n();
   const { draft, tabId, origin } = session;
-  const [kind, setKind] = useState<RecipeKind>('order-list');
+  // Re-teaching starts from the recipe it replaces: its kind, name, currency and language.
+  const replaced = useRecipe(session.replaces);
+  const [kindChoice, setKind] = useState<RecipeKind | null>(null);
   const [currency, setCurrency] = useState<string | null>(null);
   const [locale, setLocale] = useState<string | null>(null);
-  const [name, setName] = useState(`${t('teach.defaultName')} · ${new URL(origin).host}`);
+  const [nameChoice, setName] = useState<string | null>(null);
+  const kind = kindChoice ?? replaced?.kind ?? 'order-list';
+  const name = nameChoice ?? replaced?.name ?? `${t('teach.defaultName')} · ${new URL(origin).host}`;
   const { run, error, busy } = useAction();
   // Until the seller says otherwise: what the page's amounts and its declared language suggest.
-  const chosenCurrency = currency ?? draft?.currencyHint ?? 'USD';
-  const typedLocale = locale ?? draft?.pageLanguage ?? navigator.language;
+  const chosenCurrency = currency ?? replaced?.currency ?? draft?.currencyHint ?? 'USD';
+  const typedLocale = locale ?? replaced?.locale ?? draft?.pageLanguage ?? navigator.language;
   const chosenLocale = isLocale(typedLocale) ? typedLocale : navigator.language;
   const complete = fieldsOf(kind).every((field) => !required(kind, field) || draft?.picks[field]) && (draft?.rows.length ?? 0) > 0;
   const save = async () => {
