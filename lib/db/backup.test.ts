@@ -136,6 +136,14 @@ describe('backup and restore', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('a taught site’s order links to its own site, and to no other (nor to a console)', () => {
+    expect(isConsoleLink('https://shop.example/admin/orders/7104', 'site:shop.example')).toBe(true);
+    expect(isConsoleLink('https://shop.example:8443/admin/orders/7104', 'site:shop.example_8443')).toBe(true);
+    expect(isConsoleLink('https://evil.example/admin/orders/7104', 'site:shop.example')).toBe(false);
+    expect(isConsoleLink('http://shop.example/admin/orders/7104', 'site:shop.example')).toBe(false);
+    expect(isConsoleLink('https://seller.shopee.com.br/portal/sale/order/9', 'site:seller.shopee.com.br')).toBe(false);
+  });
+
   it('recomputes the aggregates from the backup’s orders rather than trusting the file', async () => {
     const file = JSON.parse(await backupText()) as { data: { data: { tableName: string; rows: BuyerRecord[] }[] } };
     const ana = file.data.data.find((t) => t.tableName === 'buyers')!.rows.find((b) => b.buyerKey === ANA)!;
