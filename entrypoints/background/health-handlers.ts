@@ -31,7 +31,9 @@ export function registerHealthHandlers(recipes: RecipeRegistry): void {
       if (healthy && !seen[report.reader]) await healthSeenItem.setValue({ ...seen, [report.reader]: new Date().toISOString() });
       const broken = !healthy && seen[report.reader] !== undefined;
       const before = await tabHealthItem(tabId).getValue();
-      await tabHealthItem(tabId).setValue({ ...report, pageUrl: page.href, tabId, broken, at: new Date().toISOString() });
+      // The page as it says it is now (an SPA's own address after pushState), if it is of the sender's origin.
+      const pageUrl = URL.canParse(report.pageUrl) && new URL(report.pageUrl).origin === page.origin ? report.pageUrl : page.href;
+      await tabHealthItem(tabId).setValue({ ...report, pageUrl, tabId, broken, at: new Date().toISOString() });
       // A taught page whose recipe just failed is the one the panel should show (a list page puts no
       // buyer on screen, so nothing else points the panel there). A built-in console's tab is followed
       // by its screen as always.
@@ -39,11 +41,4 @@ export function registerHealthHandlers(recipes: RecipeRegistry): void {
     },
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabHealthItem(tabId).removeValue());
-  // Another page in the tab: what the last one said of itself no longer holds (the new one reports its own).
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url === undefined) return;
-    void tabHealthItem(tabId)
-      .getValue()
-      .then((health) => (health && health.pageUrl !== change.url ? tabHealthItem(tabId).removeValue() : undefined));
-  });
 }

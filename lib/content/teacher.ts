@@ -45,6 +45,43 @@ function overlay(document: Document): { show(boxes: { element: Element; label: s
   };
 }
 
+/** Where an element sits in its page (`html > body:nth-of-type(1) > …`), to find it again after the page re-renders it. */
+function pathOf(el: Element): string {
+  const steps: string[] = [];
+  for (let node: Element | null = el; node && node.parentElement; node = node.parentElement) {
+    const same = [...node.parentElement.children].filter((sibling) => sibling.localName === node!.localName);
+    steps.unshift(`${CSS.escape(node.localName)}:nth-of-type(${same.indexOf(node) + 1})`);
+  }
+  return `:root > ${steps.join(' > ')}`;
+}
+
+/** What the seller picked, by field, with where each sits, to find it again after the page re-renders it (an SPA's list refreshing). */
+class Picks {
+  private readonly elements = new Map<RecipeField, Element>();
+  private readonly paths = new Map<RecipeField, string>();
+  constructor(private readonly document: Document) {}
+
+  set(field: RecipeField, element: Element): void {
+    this.elements.set(field, element);
+    this.paths.set(field, pathOf(element));
+  }
+
+  clear(): void {
+    this.elements.clear();
+    this.paths.clear();
+  }
+
+  /** The picked elements now: one the page replaced is the element at the same place. */
+  current(): Map<RecipeField, Element> {
+    for (const [field, element] of this.elements) {
+      if (element.isConnected) continue;
+      const again = this.document.querySelector(this.paths.get(field) ?? ':not(*)');
+      if (again) this.elements.set(field, again);
+    }
+    return new Map(this.elements);
+  }
+}
+
 export interface Teacher {
   /** Whether the seller is teaching in this tab (the background says so). */
   setTeaching(on: boolean): void;
@@ -65,15 +102,16 @@ function exampleOf(rows: readonly RowValues[], picked: Partial<Record<RecipeFiel
  */
 export function installTeacher(document: Document, lifetime: Lifetime, responses: () => readonly SeenResponse[], report: (draft: TeachDraft) => void): Teacher {
   const win = document.defaultView!;
-  const picks = new Map<RecipeField, Element>();
+  const picked = new Picks(document);
   const shade = overlay(document);
   let teaching = false;
   let armed: RecipeField | null = null;
 
   const draw = (hover?: Element) =>
-    shade.show([...[...picks].map(([field, element]) => ({ element, label: field })), ...(hover && armed ? [{ element: hover, label: armed, hover: true }] : [])]);
+    shade.show([...[...picked.current()].map(([field, element]) => ({ element, label: field })), ...(hover && armed ? [{ element: hover, label: armed, hover: true }] : [])]);
 
   const send = () => {
+    const picks = picked.current();
     const inferred = picks.size > 0 ? inferDomSource(Object.fromEntries(picks)) : { error: 'Nothing picked yet.' };
     const dom = 'error' in inferred ? null : inferred;
     const texts = Object.fromEntries([...picks].map(([field, element]) => [field, (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 1000)]));
@@ -104,7 +142,7 @@ export function installTeacher(document: Document, lifetime: Lifetime, responses
     if (event.type !== 'click') return;
     const target = event.composedPath()[0];
     if (!(target instanceof win.Element)) return;
-    picks.set(armed, target);
+    picked.set(armed, target);
     armed = null;
     draw();
     send();
@@ -129,7 +167,7 @@ export function installTeacher(document: Document, lifetime: Lifetime, responses
       teaching = on;
       if (!on) {
         armed = null;
-        picks.clear();
+        picked.clear();
         shade.remove();
       } else send();
     },

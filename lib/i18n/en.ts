@@ -417,6 +417,8 @@ export const en = {
   'recipes.apply': "Use on this page",
   'teach.builtIn.hint': "BuyerLens already knows this page: it ships a recipe for it, written from the console’s own source. Confirm the currency your shop sells in.",
   'teach.builtIn.teachInstead': "Teach it myself",
+  'teach.layout.one': "BuyerLens sees one order on this page. If it is a list, pick the fields in one row of it; if it is an order’s own page, choose “One order”.",
+  'teach.layout.list': "BuyerLens sees several orders built alike on this page: if it is a list, choose “A list of orders”.",
 } as const;
 
 export type MessageKey = keyof typeof en;

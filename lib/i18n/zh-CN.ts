@@ -419,4 +419,6 @@ export const zhCN: Record<MessageKey, string> = {
   'recipes.apply': "用于此页面",
   'teach.builtIn.hint': "BuyerLens 已认识这个页面：内置了依据该后台源代码编写的配方。请确认店铺使用的币种。",
   'teach.builtIn.teachInstead': "我自己来教",
+  'teach.layout.one': "BuyerLens 在这个页面上只看到一个订单。如果这是列表，请在其中一行里选取字段；如果这是单个订单的页面，请选择“单个订单”。",
+  'teach.layout.list': "BuyerLens 在这个页面上看到多个结构相同的订单：如果这是列表，请选择“订单列表”。",
 };

@@ -5,7 +5,7 @@ import type { DemoData } from './data';
 import { amazonContactPage, demoApi, matchDemoPath, type DemoJsonEndpoint } from './responses';
 import { DEMO_TIKTOK } from './tiktok';
 import { DEMO_LAZADA, DEMO_LAZADA_GATEWAY } from './lazada';
-import { DEMO_SHOP_ADMIN, shopAdminPage } from './shop-admin';
+import { DEMO_SHOP_ADMIN, shopAdminInbox, shopAdminPage } from './shop-admin';
 
 const PAGES = join(import.meta.dirname, 'pages');
 const page = (name: string) => readFileSync(join(PAGES, name), 'utf8');
@@ -104,6 +104,7 @@ async function shopAdmin(route: Route, data: DemoData): Promise<void> {
   if (url.pathname === '/static/shop-admin.js') return script(route, page('shop-admin.js'));
   if (url.pathname === '/api/v1/orders') return json(route, shopAdminPage(data, Number(url.searchParams.get('page') ?? '1')));
   if (url.pathname === '/admin/orders') return html(route, page('shop-admin.html'));
+  if (url.pathname === '/admin/inbox') return html(route, shopAdminInbox(data));
   return html(route, '<!doctype html><title>Aurora admin</title><p>Not part of the demo shop.</p>', 404);
 }
 

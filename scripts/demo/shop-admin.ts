@@ -61,3 +61,38 @@ export function shopAdminPage(data: DemoData, page: number) {
     meta: { page: current, pages, total: all.length, per_page: SHOP_ADMIN_PER_PAGE },
   };
 }
+
+/**
+ * The shop admin's inbox: the conversation open with the buyer of its latest order, and a reply box
+ * (a textarea). Its own markup, nothing like a marketplace's chat; sending is the page's own button.
+ */
+export function shopAdminInbox(data: DemoData): string {
+  const buyer = shopAdminOrders(data)[0]!.customer.display_name;
+  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  return `<!doctype html>
+<html lang="en-US">
+  <head><meta charset="utf-8" /><title>Inbox · Aurora Home Goods admin</title>
+    <style>
+      body { font: 14px/1.4 system-ui, sans-serif; margin: 0; background: #f6f5f2; color: #222; }
+      header.topbar { background: #23303b; color: #fff; padding: 12px 20px; }
+      .inbox { display: grid; grid-template-columns: 220px 1fr; min-height: 80vh; }
+      .threads { border-right: 1px solid #e2e0da; padding: 12px; }
+      .thread { padding: 16px; display: flex; flex-direction: column; gap: 10px; }
+      .thread-head h2 { margin: 0; font-size: 18px; }
+      .bubble { background: #fff; border: 1px solid #e2e0da; border-radius: 10px; padding: 8px 12px; max-width: 60%; }
+      textarea.composer-input { width: 100%; min-height: 80px; font: inherit; }
+    </style>
+  </head>
+  <body>
+    <header class="topbar"><b>Aurora Home Goods</b> · Inbox</header>
+    <div class="inbox">
+      <nav class="threads"><a class="thread-link active" href="/admin/inbox">${escape(buyer)}</a></nav>
+      <section class="thread">
+        <header class="thread-head"><h2 class="thread-with">${escape(buyer)}</h2><span class="muted">Customer since 2025</span></header>
+        <div class="bubble">Hi! Has my order shipped yet?</div>
+        <form class="composer" onsubmit="return false"><textarea class="composer-input" placeholder="Write a reply…"></textarea><button type="submit">Send</button></form>
+      </section>
+    </div>
+  </body>
+</html>`;
+}

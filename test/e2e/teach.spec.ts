@@ -43,6 +43,12 @@ test('a seller teaches a shop admin by pointing at one order, and BuyerLens read
   // The click that picked the order number's link never reached the page: no navigation.
   await expect(shop).toHaveURL(LIST);
   await pick(panel, shop, 'buyer', '.order-feed article .who');
+  // Clicks while no field is armed are the page's own: paging there and back re-renders the list,
+  // and the picks are found again where they were.
+  await shop.getByRole('button', { name: 'Next ›' }).click();
+  await expect(shop.locator('.page-of')).toHaveText(/^Page 2 of/);
+  await shop.getByRole('button', { name: '‹ Previous' }).click();
+  await expect(shop.locator('.page-of')).toHaveText(/^Page 1 of/);
   await pick(panel, shop, 'placedAt', '.order-feed article time');
   await pick(panel, shop, 'total', '.order-feed article .amount');
   await pick(panel, shop, 'status', '.order-feed article .pill');
@@ -123,6 +129,45 @@ test('a seller teaches a shop admin by pointing at one order, and BuyerLens read
   await expect(panel.getByTestId('capture-health')).toContainText('Buyer');
   await expect(panel.getByTestId('capture-health-reteach')).toBeVisible();
   await panel.screenshot({ path: test.info().outputPath('teach-health.png') });
+});
+
+test('a chat page is taught the same way: the panel follows the chat’s buyer and Insert fills its reply box', async ({ extension, demo }) => {
+  const orders = shopAdminOrders(demo);
+  const buyer = orders[0]!.customer.display_name;
+  const shop = await extension.context.newPage();
+  const panel = await extension.openPanel(460);
+
+  // The list first (so BuyerLens knows the buyer and their orders), then the inbox.
+  await shop.goto(LIST);
+  await panel.getByTestId('teach-start').click();
+  await panel.getByTestId('teach-tab-option').filter({ hasText: LIST }).click();
+  await expect(panel.getByTestId('teach-session')).toBeVisible();
+  for (const [field, selector] of [['orderNumber', '.ref'], ['buyer', '.who'], ['total', '.amount']] as const) await pick(panel, shop, field, `.order-feed article ${selector}`);
+  await expect(panel.getByTestId('teach-preview-row')).toHaveCount(SHOP_ADMIN_PER_PAGE);
+  await panel.getByTestId('teach-save').click();
+  await waitForStore(panel, 'buyers', (rows) => rows.some((row) => row.displayName === buyer));
+
+  await shop.goto(`${DEMO_SHOP_ADMIN}/admin/inbox`);
+  await panel.getByTestId('teach-start').click();
+  await panel.getByTestId('teach-tab-option').filter({ hasText: '/admin/inbox' }).click();
+  await expect(panel.getByTestId('teach-session')).toBeVisible();
+  await panel.getByTestId('teach-kind').selectOption('chat');
+  await pick(panel, shop, 'chatBuyer', '.thread-head .thread-with');
+  await pick(panel, shop, 'replyBox', 'textarea.composer-input');
+  await expect(panel.getByTestId('teach-preview')).toContainText(buyer);
+  await panel.getByTestId('teach-name').fill('Aurora inbox');
+  await panel.getByTestId('teach-save').click();
+  await expect(panel.getByTestId('teach-session')).toHaveCount(0);
+
+  // The panel follows the chat's buyer: their card, their orders, and replies for them.
+  await shop.bringToFront();
+  await shop.reload();
+  await panel.bringToFront();
+  await expect(panel.getByTestId('buyer-card')).toContainText(buyer);
+  const insert = panel.getByTestId('reply-suggestions').getByTestId('reply-item').first().getByTestId('reply-insert');
+  await insert.click();
+  await expect(shop.locator('textarea.composer-input')).not.toHaveValue('');
+  await panel.screenshot({ path: test.info().outputPath('teach-chat-panel.png') });
 });
 
 test('a WooCommerce orders page is offered the built-in recipe; recipes export, delete (taking the site’s script and access with them) and import', async ({ extension }) => {

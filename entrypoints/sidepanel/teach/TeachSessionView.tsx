@@ -130,6 +130,8 @@ export function TeachSessionView({ session, onDone }: { session: TeachSession; o
         ))}
       </ul>
       {draft?.error && Object.keys(draft.picks).length > 0 && <p className="banner warn">{draft.error}</p>}
+      {draft?.dom && kind === 'order-list' && draft.dom.rows === null && <p className="banner warn" data-testid="teach-layout">{t('teach.layout.one')}</p>}
+      {draft?.dom && kind === 'order-detail' && draft.dom.rows !== null && <p className="banner warn" data-testid="teach-layout">{t('teach.layout.list')}</p>}
       {kind !== 'chat' && (
         <div className="teach-settings">
           <label className="field">

@@ -20,9 +20,26 @@ export function useTeachSession(tabId: number | null): TeachSession | null {
   return useTabItem(tabId, teachItem);
 }
 
-/** Capture health of a tab, live. */
+/** The address of a tab, live (the panel listens itself: a listener in the background would wake it on every tab change). */
+function useTabUrl(tabId: number | null): string | null {
+  const [state, setState] = useState<{ tabId: number; url: string | null } | null>(null);
+  useEffect(() => {
+    if (tabId === null) return;
+    void browser.tabs.get(tabId).then((tab) => setState({ tabId, url: tab.url ?? null }), () => setState({ tabId, url: null }));
+    const onUpdated = (id: number, change: { url?: string }) => {
+      if (id === tabId && change.url !== undefined) setState({ tabId, url: change.url });
+    };
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => browser.tabs.onUpdated.removeListener(onUpdated);
+  }, [tabId]);
+  return state !== null && state.tabId === tabId ? state.url : null;
+}
+
+/** Capture health of a tab's page, live: what its last reading said, while the tab still shows that page. */
 export function useTabHealth(tabId: number | null): TabHealth | null {
-  return useTabItem(tabId, tabHealthItem);
+  const health = useTabItem(tabId, tabHealthItem);
+  const url = useTabUrl(tabId);
+  return health !== null && health.pageUrl === url ? health : null;
 }
 
 export interface OpenTab {
