@@ -1,5 +1,5 @@
 import { textOf } from '../adapters/dom';
-import { CHAT_FIELDS, REQUIRED_ORDER_FIELDS, type RecipeField, type ValuePart } from '../schema/recipe-fields';
+import { CHAT_FIELDS, READ_LIMITS, REQUIRED_ORDER_FIELDS, type RecipeField, type ValuePart } from '../schema/recipe-fields';
 import { partOf } from './split';
 import type { DomPick, DomSource } from '../schema/recipes';
 
@@ -17,10 +17,7 @@ import type { DomPick, DomSource } from '../schema/recipes';
 /** The raw strings read for each field of one row (or of the page, for a detail page). */
 export type RowValues = Partial<Record<RecipeField, string[]>>;
 
-const MAX_ROWS = 500;
-const MAX_TEXT = 1000;
-/** Items per row (the only multi-valued field). */
-const MAX_VALUES = 100;
+const { rows: MAX_ROWS, text: MAX_TEXT, values: MAX_VALUES } = READ_LIMITS;
 /** A selector must find its field in this share of the rows; a missing status in one row is normal. */
 const COVERAGE = 0.8;
 /** Siblings sampled to tell whether an ancestor repeats, and which of them are rows. */

@@ -1,5 +1,5 @@
 import { amountToMinor, decimalToMinor } from '../money';
-import type { ValuePart } from '../schema/recipe-fields';
+import { READ_LIMITS, type ValuePart } from '../schema/recipe-fields';
 import type { JsonPath, JsonSource, OrderField, PagePattern, RecipeField } from '../schema/recipes';
 import { partOf } from './split';
 import type { RowValues } from './infer';
@@ -19,9 +19,7 @@ export interface SeenResponse {
   body: unknown;
 }
 
-const MAX_ROWS = 500;
-const MAX_TEXT = 1000;
-const MAX_VALUES = 100;
+const { rows: MAX_ROWS, text: MAX_TEXT, values: MAX_VALUES } = READ_LIMITS;
 /** How deep the orders array may sit in a response, and a field in an order. */
 const MAX_ARRAY_DEPTH = 8;
 const MAX_FIELD_DEPTH = 6;

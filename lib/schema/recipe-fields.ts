@@ -25,3 +25,6 @@ export { MAX_AMOUNT_MINOR } from './amount-limit';
  */
 export const VALUE_PARTS = ['orderNumber', 'afterOrderNumber', 'beforeOrderNumber'] as const;
 export type ValuePart = (typeof VALUE_PARTS)[number];
+
+/** What a recipe reads from one page or response at most: rows, characters per value, items per row (infer.ts, json-match.ts, the teaching draft). */
+export const READ_LIMITS = { rows: 500, text: 1000, values: 100 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currencySchema, isoDateTimeSchema, textSchema } from './common';
-import { RECIPE_FIELDS, REQUIRED_ORDER_FIELDS, VALUE_ATTRIBUTES, VALUE_PARTS } from './recipe-fields';
+import { READ_LIMITS, RECIPE_FIELDS, REQUIRED_ORDER_FIELDS, VALUE_ATTRIBUTES, VALUE_PARTS } from './recipe-fields';
 
 /**
  * A recipe: how BuyerLens reads a console it has no adapter for, taught by the seller pointing at one
@@ -127,7 +127,7 @@ export const storedRecipesSchema = z.array(recipeSchema).max(200);
 export const teachPickSchema = z.object({ label: z.string().max(200), text: z.string().max(1000) });
 
 /** Values a recipe read from one order (raw strings), as the teaching preview shows them. */
-export const rowValuesSchema = z.partialRecord(recipeFieldSchema, z.array(z.string().max(1000)).max(100));
+export const rowValuesSchema = z.partialRecord(recipeFieldSchema, z.array(z.string().max(READ_LIMITS.text)).max(READ_LIMITS.values));
 export type RowValuesRecord = z.infer<typeof rowValuesSchema>;
 
 /**
