@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { consoleOfPage } from '@/lib/adapters/catalog';
 import type { Writer } from '@/lib/db/capture-check';
 import type { CaptureBatch } from '@/lib/schema/capture';
 import type { CaptureReply } from '@/lib/schema/messages';
@@ -36,7 +35,7 @@ async function logMalformed(data: unknown, reason: string): Promise<void> {
 async function writerOf(sender: Sender, recipes: RecipeRegistry): Promise<Writer | undefined | 'refused'> {
   if (trustOf(sender, browser.runtime.id, browser.runtime.getURL('/')) === 'page') return undefined;
   const page = pageOfSender(sender);
-  return (page && (consoleOfPage(page) ?? (await recipes.writerOf(page)))) ?? 'refused';
+  return (page && (await recipes.ownerOf(page))) ?? 'refused';
 }
 
 /**
@@ -72,7 +71,7 @@ export function registerCaptureHandlers(recipes: RecipeRegistry, onStored: (shop
   const store = createStore(onStored);
   const queue = new CaptureQueue({
     store,
-    writerOf: async (pageUrl) => consoleOfPage(pageUrl) ?? (await recipes.writerOf(pageUrl)),
+    writerOf: (pageUrl) => recipes.ownerOf(pageUrl),
     refused: (batch, reason) => logMalformed(batch, `queued capture: ${reason}`),
   });
   onContentMessage('capture', {

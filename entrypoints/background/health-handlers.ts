@@ -15,7 +15,7 @@ import { healthSeenItem, tabHealthItem } from '@/lib/teach-state';
 /** Whether the page may report for this reader: its console's page kinds, or one of its own site's recipes (nothing else is remembered). */
 async function mayReport(reader: string, page: URL, recipes: RecipeRegistry): Promise<boolean> {
   const builtIn = catalogEntryForUrl(page);
-  if (builtIn) return new RegExp(`^${builtIn.id}:(order-list|order-detail)$`).test(reader);
+  if (builtIn) return reader === `${builtIn.id}:order-list` || reader === `${builtIn.id}:order-detail`;
   return reader.startsWith('site:') && (await recipes.ofSite(page.origin)).some((recipe) => `site:${recipe.id}` === reader);
 }
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Writer } from '@/lib/db/capture-check';
-import { catalogEntryForUrl } from '@/lib/adapters/catalog';
+import { catalogEntryForUrl, consoleOfPage } from '@/lib/adapters/catalog';
 import { sendToTab } from '@/lib/messaging/send';
 import { siteShopKey, SITE_ADAPTER_ID } from '@/lib/schema/keys';
 import { recipeSchema, type Recipe } from '@/lib/schema/recipes';
@@ -23,6 +23,12 @@ export function sitePattern(origin: string): string {
 /** Whether a recipe may run where it says: a site of its own, never a built-in console's pages (their adapter reads them). */
 function runnable(recipe: Recipe): boolean {
   return recipe.site !== null && URL.canParse(recipe.site) && !catalogEntryForUrl(new URL(recipe.site));
+}
+
+/** A stored entry as a recipe BuyerLens runs, or undefined (it does not validate, or names a console's site). */
+function runnableRecipe(item: unknown): Recipe | undefined {
+  const parsed = recipeSchema.safeParse(item);
+  return parsed.success && runnable(parsed.data) ? parsed.data : undefined;
 }
 
 /** Host patterns BuyerLens holds from its manifest (a test build's, the consoles'): never given back. */
@@ -60,10 +66,7 @@ export class RecipeRegistry {
 
   private async reload(): Promise<void> {
     const raw = await recipesItem.getValue();
-    this.recipes = (Array.isArray(raw) ? raw : []).flatMap((item) => {
-      const parsed = recipeSchema.safeParse(item);
-      return parsed.success && runnable(parsed.data) ? [parsed.data] : [];
-    });
+    this.recipes = (Array.isArray(raw) ? raw : []).flatMap((item) => runnableRecipe(item) ?? []);
   }
 
   /** One registration change at a time: two at once would both register what neither saw. */
@@ -93,10 +96,7 @@ export class RecipeRegistry {
     const before = new Set(this.recipes.flatMap((recipe) => recipe.site ?? []));
     await this.serial(async () => {
       const raw = await recipesItem.getValue();
-      const unreadable = (Array.isArray(raw) ? raw : []).filter((item) => {
-        const parsed = recipeSchema.safeParse(item);
-        return !parsed.success || !runnable(parsed.data);
-      });
+      const unreadable = (Array.isArray(raw) ? raw : []).filter((item) => runnableRecipe(item) === undefined);
       await recipesItem.setValue([...recipes, ...unreadable]);
       this.recipes = recipes.filter(runnable);
     });
@@ -139,6 +139,11 @@ export class RecipeRegistry {
     if (recipes.length === 0) return undefined;
     const own = siteShopKey(url.origin);
     return { adapterId: SITE_ADAPTER_ID, allowsShop: (shopKey) => shopKey === own };
+  }
+
+  /** Who a page belongs to, as the background trusts it: its built-in console, else the site the seller taught. */
+  async ownerOf(url: URL): Promise<Writer | undefined> {
+    return consoleOfPage(url) ?? (await this.writerOf(url));
   }
 
   /**

@@ -4,17 +4,13 @@ import { onContentMessage } from '@/lib/messaging/background';
 import { pageOfSender, type Sender } from '@/lib/messaging/sender';
 import type { Screen } from '@/lib/schema/capture';
 import { lastScreenTabItem, screenItem } from '@/lib/screen-state';
-import { partsOfKey } from '@/lib/schema/keys';
 import type { RecipeRegistry } from './recipe-registry';
 
 /** Whether the sender's page may put this buyer or order on screen: its console's adapter, its shops. */
 async function mayShow(screen: Screen, sender: Sender, recipes: RecipeRegistry): Promise<boolean> {
   const page = pageOfSender(sender);
-  if (!page) return false;
-  if (pageMayName(page, screen.adapterId, [screen.buyerKey, screen.orderKey])) return true;
-  // A taught site's page names only its own site's buyers and orders.
-  const site = await recipes.writerOf(page);
-  return site !== undefined && site.adapterId === screen.adapterId && [screen.buyerKey, screen.orderKey].every((key) => key === undefined || site.allowsShop(partsOfKey(key).shopKey));
+  // A built-in console's page, or a taught site's, names only its own shops' buyers and orders.
+  return page !== undefined && pageMayName(page, screen.adapterId, [screen.buyerKey, screen.orderKey], await recipes.ownerOf(page));
 }
 
 /** "Buyer on screen" per tab: what each console tab's top frame says it shows. */

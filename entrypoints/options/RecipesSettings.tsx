@@ -1,23 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { download, FileButton, jsonOfFile } from '@/components/files';
 import { useAction } from '@/components/use-action';
 import { useI18n } from '@/lib/i18n/react';
 import type { MessageKey } from '@/lib/i18n/en';
 import { recipesFile } from '@/lib/recipes/save';
-import { recipeSchema, type Recipe } from '@/lib/schema/recipes';
-import { recipesItem } from '@/lib/teach-state';
-
-/** The stored recipes that validate (one that does not is kept in storage, untouched, and not run). */
-function useRecipes(): Recipe[] {
-  const [recipes, setRecipes] = useState<Recipe[]>([]);
-  useEffect(() => {
-    const parse = (raw: unknown[]) => setRecipes(raw.flatMap((item) => (recipeSchema.safeParse(item).success ? [recipeSchema.parse(item)] : [])));
-    void recipesItem.getValue().then(parse);
-    return recipesItem.watch(parse);
-  }, []);
-  return recipes;
-}
+import type { Recipe } from '@/lib/schema/recipes';
+import { useStoredRecipes } from '@/components/use-recipes';
 
 function RecipeItem({ recipe }: { recipe: Recipe }) {
   const { t, date } = useI18n();
@@ -50,7 +39,7 @@ function RecipeItem({ recipe }: { recipe: Recipe }) {
 /** Taught pages: listed, renamed, deleted, exported and imported as files (checked, all or nothing, like reply packs). */
 export function RecipesSettings() {
   const { t } = useI18n();
-  const recipes = useRecipes();
+  const recipes = useStoredRecipes();
   const [message, setMessage] = useState<string | null>(null);
   const { run, error } = useAction();
   const upload = async (file: File) => {

@@ -57,10 +57,15 @@ export function catalogEntryForUrl(url: URL): AdapterCatalogEntry | undefined {
 
 /**
  * Whether a console page at `url` may name these records (a capture's, or who is on screen): only
- * its own marketplace's, and only of the shops it may write (AdapterCatalogEntry.shopsOfPage).
+ * its own marketplace's, and only of the shops it may write (AdapterCatalogEntry.shopsOfPage; a
+ * taught site's, its owner as the background's recipes say).
  */
-export function pageMayName(url: URL, adapterId: string, keys: readonly (string | undefined)[]): boolean {
-  const owner = consoleOfPage(url);
+export function pageMayName(
+  url: URL,
+  adapterId: string,
+  keys: readonly (string | undefined)[],
+  owner: { adapterId: string; allowsShop: (shopKey: string) => boolean } | undefined = consoleOfPage(url),
+): boolean {
   if (!owner || owner.adapterId !== adapterId) return false;
   return keys.every((key) => key === undefined || owner.allowsShop(partsOfKey(key).shopKey));
 }

@@ -2,20 +2,11 @@ import type { RecipeField, TeachDraft } from '../schema/recipes';
 import { describeElement, inferDomSource, readDomRows, type RowValues } from '../recipes/infer';
 import { findJsonSource, readJsonRows, type SeenResponse } from '../recipes/json-match';
 import { pageMatches } from '../recipes/pages';
+import { currencyHintOf } from '../recipes/values';
 import type { Lifetime } from './page';
 
 /** Events a pick swallows: none of the click that picks reaches the page (no link followed, no button pressed). */
 const SWALLOWED = ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'auxclick', 'dblclick', 'contextmenu'] as const;
-
-const CURRENCY_SIGNS: readonly [RegExp, string][] = [
-  [/R\$/, 'BRL'], [/RM/, 'MYR'], [/Rp/, 'IDR'], [/₫|VND/, 'VND'], [/฿|THB/, 'THB'], [/₱|PHP/, 'PHP'], [/€|EUR/, 'EUR'], [/£|GBP/, 'GBP'],
-  [/¥|￥|CNY|RMB|元/, 'CNY'], [/NT\$|TWD/, 'TWD'], [/S\$|SGD/, 'SGD'], [/MX\$|MXN/, 'MXN'], [/₩|KRW/, 'KRW'], [/₹|INR/, 'INR'], [/\$|USD/, 'USD'],
-];
-
-/** The currency the page's amount text suggests, for the seller to confirm (never taken as given). */
-export function currencyHintOf(text: string | undefined): string | undefined {
-  return text === undefined ? undefined : CURRENCY_SIGNS.find(([sign]) => sign.test(text))?.[1];
-}
 
 /** The overlay the seller sees while teaching: in a closed shadow root (the page cannot read or restyle it), and never in the way of a click. */
 function overlay(document: Document): { show(boxes: { element: Element; label: string; hover?: boolean }[]): void; remove(): void } {

@@ -1,10 +1,10 @@
 import { siteCatalog } from '../adapters/site-catalog';
-import type { Adapter, Conversation, OnScreen } from '../adapters/types';
+import type { Adapter, Conversation, HealthReading, OnScreen } from '../adapters/types';
 import { emptyExtraction } from '../adapters/types';
 import { orderKeyFor, siteShopKey } from '../schema/keys';
 import { REQUIRED_ORDER_FIELDS } from '../schema/recipe-fields';
 import type { Recipe } from '../schema/recipes';
-import { readDomRows } from './infer';
+import { readDomRows, type RowValues } from './infer';
 import { readJsonRows } from './json-match';
 import { pageMatches, pathRegex, recipeForPage } from './pages';
 import { recordsOfRows, siteBuyer } from './records';
@@ -32,6 +32,8 @@ function editable(element: Element | null): HTMLElement | null {
 export function recipeAdapter(recipes: () => readonly Recipe[], origin: string): Adapter {
   const shopKey = siteShopKey(origin);
   const forPage = (url: URL) => recipeForPage(recipes(), url);
+  // The page's last reading: capture health, asked right after it, judges those rows rather than reading the page again.
+  let lastRead: { document: Document; href: string; recipe: Recipe; rows: RowValues[] } | undefined;
   const conversationOnPage = (document: Document, url: URL): Conversation | undefined => {
     const recipe = forPage(url);
     if (recipe?.kind !== 'chat') return undefined;
@@ -60,6 +62,7 @@ export function recipeAdapter(recipes: () => readonly Recipe[], origin: string):
       const recipe = forPage(url);
       if (!recipe || recipe.kind === 'chat') return emptyExtraction();
       const rows = readDomRows(document, recipe.dom);
+      lastRead = { document, href: url.href, recipe, rows };
       yield;
       return yield* recordsOfRows(recipe, rows, url, 'page');
     },
@@ -85,19 +88,17 @@ export function recipeAdapter(recipes: () => readonly Recipe[], origin: string):
     },
     selectors: { groups: {}, unverified: {} },
     health(document, url) {
-      const reading = recipeHealth(recipes(), document, url);
-      return reading && { reader: `site:${reading.recipeId}`, found: reading.found, missing: reading.missing };
+      const recipe = forPage(url);
+      // A chat page with no conversation open shows no buyer, rightly: health is for order pages.
+      if (!recipe || recipe.kind === 'chat') return undefined;
+      const fresh = lastRead?.document === document && lastRead.href === url.href && lastRead.recipe === recipe;
+      return healthOf(recipe, fresh ? lastRead!.rows : readDomRows(document, recipe.dom));
     },
   };
 }
 
-/** The recipe reading a page, for capture health: which one, and what it found there. */
-export function recipeHealth(recipes: readonly Recipe[], document: Document, url: URL): { recipeId: string; found: number; missing: string[] } | undefined {
-  const recipe = recipeForPage(recipes, url);
-  // A chat page with no conversation open shows no buyer, rightly: health is for order pages.
-  if (!recipe || recipe.kind === 'chat') return undefined;
-  const rows = readDomRows(document, recipe.dom);
-  // A field no row has is a field the page no longer shows where the recipe looks.
+/** What a recipe found on a page, for capture health: its rows, and the required fields no row has (where the page no longer shows them). */
+function healthOf(recipe: Recipe, rows: readonly RowValues[]): HealthReading {
   const missing = rows.length === 0 ? [] : REQUIRED_ORDER_FIELDS.filter((field) => rows.every((row) => !row[field]?.length));
-  return { recipeId: recipe.id, found: rows.length, missing };
+  return { reader: `site:${recipe.id}`, found: rows.length, missing };
 }

@@ -464,3 +464,13 @@ export function itemFrom(text: string): { title: string; quantity: number } {
   }
   return { title: t, quantity: 1 };
 }
+
+const CURRENCY_SIGNS: readonly [RegExp, string][] = [
+  [/R\$/, 'BRL'], [/RM/, 'MYR'], [/Rp/, 'IDR'], [/₫|VND/, 'VND'], [/฿|THB/, 'THB'], [/₱|PHP/, 'PHP'], [/€|EUR/, 'EUR'], [/£|GBP/, 'GBP'],
+  [/¥|￥|CNY|RMB|元/, 'CNY'], [/NT\$|TWD/, 'TWD'], [/S\$|SGD/, 'SGD'], [/MX\$|MXN/, 'MXN'], [/₩|KRW/, 'KRW'], [/₹|INR/, 'INR'], [/\$|USD/, 'USD'],
+];
+
+/** The currency the page's amount text suggests, for the seller to confirm (never taken as given). */
+export function currencyHintOf(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : CURRENCY_SIGNS.find(([sign]) => sign.test(text))?.[1];
+}

@@ -1,26 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { useAction } from '@/components/use-action';
 import { useI18n } from '@/lib/i18n/react';
 import type { MessageKey } from '@/lib/i18n/en';
 import { orderNumberFrom, parseAmount, parseDate, statusFromText } from '@/lib/recipes/values';
-import { CHAT_FIELDS, ORDER_FIELDS, recipeSchema, REQUIRED_ORDER_FIELDS, type Recipe, type RecipeField, type RecipeKind, type TeachDraft } from '@/lib/schema/recipes';
-import { recipesItem, type TeachSession } from '@/lib/teach-state';
-import { COMMON_CURRENCIES } from './currencies';
+import { CHAT_FIELDS, ORDER_FIELDS, REQUIRED_ORDER_FIELDS, type RecipeField, type RecipeKind, type TeachDraft } from '@/lib/schema/recipes';
+import type { TeachSession } from '@/lib/teach-state';
+import { useStoredRecipes } from '@/components/use-recipes';
+import { CurrencyField } from './CurrencyField';
 
-
-/** A stored recipe by id, live (undefined: none, or not read yet). */
-function useRecipe(id: string | undefined): Recipe | undefined {
-  const [recipes, setRecipes] = useState<unknown[]>([]);
-  useEffect(() => {
-    if (id === undefined) return;
-    void recipesItem.getValue().then(setRecipes);
-    return recipesItem.watch(setRecipes);
-  }, [id]);
-  const found = id === undefined ? undefined : recipes.find((item) => typeof item === 'object' && item !== null && 'id' in item && item.id === id);
-  const parsed = recipeSchema.safeParse(found);
-  return parsed.success ? parsed.data : undefined;
-}
 
 function isLocale(tag: string): boolean {
   try {
@@ -96,7 +84,7 @@ export function TeachSessionView({ session, onDone }: { session: TeachSession; o
   const { t } = useI18n();
   const { draft, tabId, origin } = session;
   // Re-teaching starts from the recipe it replaces: its kind, name, currency and language.
-  const replaced = useRecipe(session.replaces);
+  const replaced = useStoredRecipes().find((recipe) => recipe.id === session.replaces);
   const [kindChoice, setKind] = useState<RecipeKind | null>(null);
   const [currency, setCurrency] = useState<string | null>(null);
   const [locale, setLocale] = useState<string | null>(null);
@@ -134,14 +122,7 @@ export function TeachSessionView({ session, onDone }: { session: TeachSession; o
       {draft?.dom && kind === 'order-detail' && draft.dom.rows !== null && <p className="banner warn" data-testid="teach-layout">{t('teach.layout.list')}</p>}
       {kind !== 'chat' && (
         <div className="teach-settings">
-          <label className="field">
-            {t('teach.currency')}
-            <select data-testid="teach-currency" value={chosenCurrency} onChange={(e) => setCurrency(e.target.value)}>
-              {[...new Set([chosenCurrency, ...COMMON_CURRENCIES])].map((code) => (
-                <option key={code} value={code}>{code}</option>
-              ))}
-            </select>
-          </label>
+          <CurrencyField testId="teach-currency" value={chosenCurrency} onChange={setCurrency} />
           <label className="field">
             {t('teach.locale')}
             <input data-testid="teach-locale" value={typedLocale} maxLength={35} onChange={(e) => setLocale(e.target.value)} />

@@ -6,7 +6,7 @@ import { useI18n } from '@/lib/i18n/react';
 import { builtInRecipes } from '@/lib/recipes/built-in';
 import { recipeForPage } from '@/lib/recipes/pages';
 import type { Recipe } from '@/lib/schema/recipes';
-import { COMMON_CURRENCIES } from './currencies';
+import { CurrencyField } from './CurrencyField';
 import { openWebTabs, type OpenTab } from './use-teach';
 
 /** A built-in recipe for the chosen page: used with the currency the seller confirms, or teaching instead. */
@@ -21,14 +21,7 @@ function BuiltInOffer({ tab, recipe, onTeach, onDone }: { tab: OpenTab; recipe: 
     <section className="section teach" data-testid="teach-built-in" data-recipe-id={recipe.id}>
       <h2 className="section-title">{recipe.name}</h2>
       <p className="muted">{t('teach.builtIn.hint')}</p>
-      <label className="field">
-        {t('teach.currency')}
-        <select data-testid="teach-built-in-currency" value={currency} onChange={(e) => setCurrency(e.target.value)}>
-          {[...new Set([currency, ...COMMON_CURRENCIES])].map((code) => (
-            <option key={code} value={code}>{code}</option>
-          ))}
-        </select>
-      </label>
+      <CurrencyField testId="teach-built-in-currency" value={currency} onChange={setCurrency} />
       <ActionErrorText error={error} />
       <div className="teach-actions">
         <button type="button" className="small-button primary" data-testid="teach-built-in-use" disabled={busy} onClick={() => void use()}>
