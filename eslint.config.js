@@ -60,7 +60,7 @@ const zones = [
     files: ['components/**', 'entrypoints/sidepanel/**', 'entrypoints/options/**', 'entrypoints/buyers/**'],
     patterns: [
       never('(^|/)adapters/(?!(catalog|reply-rules|types)$)', 'Pages read the adapter catalog (lib/adapters/catalog.ts), never an adapter’s parsers or the registry.'),
-      never('(^|/)db/(?!(database|queries|settings-queries|buyer-rows|backup)$)', 'Pages read through lib/db’s queries and change data through lib/messaging actions (backup restore is the one exception).'),
+      never('(^|/)db/(?!(database|queries|settings-queries|buyer-list|backup)$)', 'Pages read through lib/db’s queries and change data through lib/messaging actions (backup restore is the one exception).'),
       never('(^|/)messaging/(background|content)$', 'Pages send messages (lib/messaging/actions.ts); only the background and content scripts receive them.'),
       CONTENT_RUNTIME,
     ],

@@ -1,4 +1,6 @@
+import { refreshBuyerList } from '@/lib/db/buyer-list-writer';
 import { db } from '@/lib/db/database';
+import { afterEveryPageAction } from '@/lib/messaging/background';
 import { ensureDefaultPacks } from '@/lib/db/replies-repository';
 import { addBuyersMenu, openPanelFromToolbar } from './action';
 import { registerCaptureHandlers } from './capture-handlers';
@@ -23,6 +25,8 @@ export default defineBackground(() => {
     () => void rfm.rescoreEverything(),
     (shopKeys) => rfm.shopsChanged(shopKeys),
   );
+  // A page that changed buyers (tags, erase, links, restore…) reads their rows as they are now.
+  afterEveryPageAction(() => refreshBuyerList(db));
   openPanelFromToolbar();
   // Scripts of taught sites persist across sessions; a recipes change while the worker slept is caught up here.
   recipes.followGrants();

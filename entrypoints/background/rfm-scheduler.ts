@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/database';
 import { applyRetention } from '@/lib/db/buyers-repository';
+import { refreshBuyerList } from '@/lib/db/buyer-list-writer';
 import { rescoreAll, rescoreShop } from '@/lib/db/rfm-repository';
 
 /** After a burst of captures a shop is re-scored once, this long after the last one. */
@@ -9,7 +10,8 @@ const ALARM = 'rfm-daily';
 
 /**
  * Keeps RFM tiers current: a shop is re-scored (from its buyers' aggregates) shortly after captures
- * touch it, everything when the settings change, and once a day as recency moves on.
+ * touch it, everything when the settings change, and once a day as recency moves on. After each, the
+ * buyers table's rows of the buyers that changed are made again (captures and tiers leave marks).
  */
 export function createRfmScheduler() {
   const pending = new Set<string>();
@@ -30,6 +32,7 @@ export function createRfmScheduler() {
     pending.clear();
     return run(async () => {
       for (const shopKey of shops) await rescoreShop(db, shopKey);
+      await refreshBuyerList(db);
     });
   };
 
@@ -40,9 +43,14 @@ export function createRfmScheduler() {
       void run(async () => {
         await applyRetention(db);
         await rescoreAll(db);
+        await refreshBuyerList(db);
       });
   });
-  browser.runtime.onStartup.addListener(() => void run(() => rescoreAll(db)));
+  const everything = async () => {
+    await rescoreAll(db);
+    await refreshBuyerList(db);
+  };
+  browser.runtime.onStartup.addListener(() => void run(everything));
 
   return {
     shopsChanged(shopKeys: readonly string[]) {
@@ -51,6 +59,6 @@ export function createRfmScheduler() {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void flush(), DEBOUNCE_MS);
     },
-    rescoreEverything: () => run(() => rescoreAll(db)),
+    rescoreEverything: () => run(everything),
   };
 }

@@ -1,4 +1,5 @@
 import { clearCaptureQueue, forgetInQueue } from '@/lib/capture-queue';
+import { matchingKeys } from '@/lib/db/buyer-list';
 import { db } from '@/lib/db/database';
 import { wipeEverything } from '@/lib/db/backup';
 import { applyRetention, bulkSetTag, deleteList, eraseBuyer, importTagAssignments, saveList, saveRetention } from '@/lib/db/buyers-repository';
@@ -31,7 +32,7 @@ export function registerUserDataHandlers(queue: Pick<CaptureQueue, 'exclusive'>,
     await linkBuyers(db, l.buyerKey, l.otherKey);
   });
   onPageMessage('buyers/unlink', (b) => unlinkBuyer(db, b.buyerKey));
-  onPageMessage('buyers/bulk-tag', (c) => bulkSetTag(db, c.buyerKeys, c.tagId, c.on));
+  onPageMessage('buyers/bulk-tag', async (c) => bulkSetTag(db, await matchingKeys(db, c.filter, c.now), c.tagId, c.on));
   onPageMessage('buyers/import-tags', (c) => importTagAssignments(db, c.assignments));
   onPageMessage('buyers/erase', async (b) => {
     const shopKey = (await db.buyers.get(b.buyerKey))?.shopKey;

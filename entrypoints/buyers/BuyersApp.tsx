@@ -1,13 +1,12 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { LanguageSelect } from '@/components/LanguageSelect';
 import { allEntries, shopLabel } from '@/lib/adapters/catalog';
 import { useAction } from '@/components/use-action';
 import { useTranslator } from '@/components/use-translator';
-import { emptyFilter, filterRows, sortRows, type BuyerRow, type Sort } from '@/lib/buyers/list';
+import { emptyFilter, type Sort } from '@/lib/buyers/list';
 import { type BuyerFilter } from '@/lib/schema/lists';
-import { loadBuyerRows } from '@/lib/db/buyer-rows';
 import { loadSavedLists } from '@/lib/db/settings-queries';
 import { db } from '@/lib/db/database';
 import { rfm11Segments, cn8Segments } from '@/lib/schema/rfm';
@@ -17,20 +16,7 @@ import { DataPanel } from './DataPanel';
 import { ExportPanel } from './ExportPanel';
 import { FiltersBar } from './FiltersBar';
 import { TagImport } from './TagImport';
-
-function useBuyerRows() {
-  const [rows, setRows] = useState<BuyerRow[] | null>(null);
-  const [progress, setProgress] = useState({ loaded: 0, total: 0 });
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    let stale = false;
-    void loadBuyerRows(db, (loaded, total) => !stale && setProgress({ loaded, total })).then((loaded) => !stale && setRows(loaded));
-    return () => {
-      stale = true;
-    };
-  }, [generation]);
-  return { rows, progress, reload: useCallback(() => setGeneration((g) => g + 1), []) };
-}
+import { useBuyerList } from './use-buyer-list';
 
 function SavedLists({ filter, onPick }: { filter: BuyerFilter; onPick: (filter: BuyerFilter) => void }) {
   const { t } = useI18n();
@@ -82,14 +68,15 @@ function SavedLists({ filter, onPick }: { filter: BuyerFilter; onPick: (filter: 
   );
 }
 
-function BulkTag({ rows, onDone }: { rows: readonly BuyerRow[]; onDone: () => void }) {
+/** Adds or removes a tag on every buyer the filter lists (the background walks them; the page holds none). */
+function BulkTag({ filter, now, total, onDone }: { filter: BuyerFilter; now: number; total: number | null; onDone: () => void }) {
   const { t } = useI18n();
   const { run, error, busy } = useAction();
   const tags = useLiveQuery(() => db.tags.orderBy('name').toArray()) ?? [];
   const [tagId, setTagId] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const apply = async (on: boolean) => {
-    const done = await run('buyers/bulk-tag', { buyerKeys: rows.map((r) => r.buyerKey), tagId, on });
+    const done = await run('buyers/bulk-tag', { filter, now, tagId, on });
     if (done) {
       setMessage(t('buyers.bulkDone', { count: done.value }));
       onDone();
@@ -97,7 +84,7 @@ function BulkTag({ rows, onDone }: { rows: readonly BuyerRow[]; onDone: () => vo
   };
   return (
     <div className="bulk" data-testid="bulk-tag">
-      <span className="small">{t('buyers.bulk', { count: rows.length })}</span>
+      <span className="small">{t('buyers.bulk', { count: total ?? '…' })}</span>
       <select aria-label={t('buyers.chooseTag')} value={tagId} onChange={(e) => setTagId(e.target.value)}>
         <option value="">{t('buyers.chooseTag')}</option>
         {tags.map((tag) => (
@@ -106,10 +93,10 @@ function BulkTag({ rows, onDone }: { rows: readonly BuyerRow[]; onDone: () => vo
           </option>
         ))}
       </select>
-      <button type="button" className="small-button" disabled={!tagId || busy || rows.length === 0} onClick={() => void apply(true)}>
+      <button type="button" className="small-button" disabled={!tagId || busy || total === 0} onClick={() => void apply(true)}>
         {t('buyers.bulkAdd')}
       </button>
-      <button type="button" className="small-button" disabled={!tagId || busy || rows.length === 0} onClick={() => void apply(false)}>
+      <button type="button" className="small-button" disabled={!tagId || busy || total === 0} onClick={() => void apply(false)}>
         {t('buyers.bulkRemove')}
       </button>
       {message && (
@@ -124,17 +111,20 @@ function BulkTag({ rows, onDone }: { rows: readonly BuyerRow[]; onDone: () => vo
 
 function BuyersPage({ setting, onLanguage }: { setting: Parameters<typeof LanguageSelect>[0]['setting']; onLanguage: Parameters<typeof LanguageSelect>[0]['onChange'] }) {
   const { t, language } = useI18n();
-  const { rows, progress, reload } = useBuyerRows();
+  const [generation, setGeneration] = useState(0);
+  const reload = () => setGeneration((g) => g + 1);
   const [filter, setFilter] = useState<BuyerFilter>(emptyFilter);
   const [sort, setSort] = useState<Sort>({ key: 'lastOrderAt', dir: 'desc' });
   const deferredFilter = useDeferredValue(filter);
-  const tagList = useLiveQuery(() => db.tags.orderBy('name').toArray(), [rows]);
-  const shops = useLiveQuery(() => db.shops.toArray(), [rows]);
   const [now] = useState(Date.now);
+  const query = useMemo(() => ({ filter: deferredFilter, sort, now }), [deferredFilter, sort, now]);
+  const list = useBuyerList(query, generation);
+  const tagList = useLiveQuery(() => db.tags.orderBy('name').toArray(), [generation]);
+  const shops = useLiveQuery(() => db.shops.toArray(), [generation]);
+  const everyone = useLiveQuery(() => db.buyerList.count(), [generation]);
 
   const shopLabels = useMemo(() => Object.fromEntries((shops ?? []).map((s) => [s.shopKey, shopLabel(language, s.shopKey, s)])), [shops, language]);
   const tags = useMemo(() => new Map((tagList ?? []).map((tag) => [tag.id, tag])), [tagList]);
-  const shown = useMemo(() => (rows ? sortRows(filterRows(rows, deferredFilter, now), sort) : []), [rows, deferredFilter, sort, now]);
   const lookups = useMemo(
     () => ({
       tagNames: Object.fromEntries((tagList ?? []).map((tag) => [tag.id, tag.name])),
@@ -158,17 +148,17 @@ function BuyersPage({ setting, onLanguage }: { setting: Parameters<typeof Langua
         <main className="buyers-main">
           <FiltersBar filter={filter} onChange={setFilter} tags={tagList ?? []} shopLabels={shopLabels} />
           <div className="buyers-toolbar">
-            <strong data-testid="buyers-count" data-count={rows ? shown.length : ''}>
-              {rows ? t('buyers.count', { count: shown.length, total: rows.length }) : t('buyers.loading', { loaded: progress.loaded, total: progress.total })}
+            <strong data-testid="buyers-count" data-count={list.total ?? ''}>
+              {list.total !== null ? t('buyers.count', { count: list.total, total: everyone ?? list.total }) : t('buyers.counting', { count: list.counted })}
             </strong>
             <SavedLists filter={filter} onPick={setFilter} />
           </div>
-          <BulkTag rows={shown} onDone={reload} />
-          <BuyersTable rows={shown} sort={sort} onSort={setSort} tags={tags} shopLabels={shopLabels} onChanged={reload} />
+          <BulkTag filter={deferredFilter} now={now} total={list.total} onDone={reload} />
+          <BuyersTable list={list} sort={sort} onSort={setSort} tags={tags} shopLabels={shopLabels} onChanged={reload} />
         </main>
         <aside className="buyers-side">
-          <ExportPanel rows={shown} lookups={lookups} />
-          <TagImport rows={rows ?? []} marketplaceNames={lookups.marketplaceNames} onDone={reload} />
+          <ExportPanel query={query} total={list.total} lookups={lookups} />
+          <TagImport shopKeys={Object.keys(shopLabels)} marketplaceNames={lookups.marketplaceNames} onDone={reload} />
           <DataPanel onChanged={reload} />
         </aside>
       </div>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { segmentTone } from '@/components/segment';
@@ -7,6 +7,7 @@ import { useAction } from '@/components/use-action';
 import type { BuyerRow, Sort, SortKey } from '@/lib/buyers/list';
 import type { TagRecord } from '@/lib/schema/records';
 import { useI18n } from '@/lib/i18n/react';
+import type { BuyerList } from './use-buyer-list';
 
 const ROW_HEIGHT = 48;
 
@@ -124,16 +125,25 @@ function BuyerTableRow({
   );
 }
 
-/** The buyers table: only the rows in view are in the DOM, so 100,000 buyers scroll like 100. */
+/** A row not read yet (the user scrolled past what was read): its place, until it is. */
+function PendingRow({ index, top }: { index: number; top: number }) {
+  return <div className="buyers-row pending" role="row" aria-rowindex={index + 2} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${top}px)` }} />;
+}
+
+/**
+ * The buyers table: only the rows in view are in the DOM, and only the rows scrolled to are read
+ * (use-buyer-list.ts), so 200,000 buyers open and scroll like 100. `aria-busy` is true while the
+ * first screen of the current query is read.
+ */
 export function BuyersTable({
-  rows,
+  list,
   sort,
   onSort,
   tags,
   shopLabels,
   onChanged,
 }: {
-  rows: readonly BuyerRow[];
+  list: BuyerList;
   sort: Sort;
   onSort: (sort: Sort) => void;
   tags: ReadonlyMap<string, TagRecord>;
@@ -142,18 +152,27 @@ export function BuyersTable({
 }) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
+  const { rows, total, done, loading, need } = list;
+  // Every match once counted; until then the rows read, and one more place while there are more.
+  const count = total ?? rows.length + (done ? 0 : 1);
   // TanStack Virtual hands back functions the React compiler cannot memoise; that is expected here.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const lastInView = items.length > 0 ? items[items.length - 1]!.index : 0;
+  useEffect(() => {
+    if (lastInView >= rows.length - 1) need(lastInView);
+  }, [lastInView, rows.length, need]);
 
   return (
-    <div className="buyers-table" role="table" aria-rowcount={rows.length + 1}>
+    <div className="buyers-table" role="table" aria-rowcount={count + 1}>
       <HeadRow sort={sort} onSort={onSort} />
-      <div className="buyers-scroll" ref={scroller} data-testid="buyers-table">
-        {rows.length === 0 && <p className="muted pad">{t('buyers.empty')}</p>}
+      <div className="buyers-scroll" ref={scroller} data-testid="buyers-table" aria-busy={loading}>
+        {!loading && done && rows.length === 0 && <p className="muted pad">{t('buyers.empty')}</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index]!;
+          {items.map((item) => {
+            const row = rows[item.index];
+            if (!row) return <PendingRow key={`pending-${item.index}`} index={item.index} top={item.start} />;
             return <BuyerTableRow key={row.buyerKey} row={row} index={item.index} top={item.start} tags={tags} shopLabels={shopLabels} onChanged={onChanged} />;
           })}
         </div>

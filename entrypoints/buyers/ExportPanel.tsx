@@ -1,24 +1,14 @@
 import { useRef, useState } from 'react';
 import { download } from '@/components/files';
-import type { BuyerRow } from '@/lib/buyers/list';
-import { db } from '@/lib/db/database';
+import type { ListQuery } from '@/lib/db/buyer-list';
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, type ExportColumn, type ExportLookups } from '@/lib/export/columns';
-import type { ExportMessage, ExportRequest } from '@/lib/export/export-worker';
 import { useI18n } from '@/lib/i18n/react';
+import type { ExportMessage, ExportRequest } from './export-worker';
 
-/** The notes of the listed buyers that have any, newest first, for the notes column. */
-async function notesOf(list: readonly BuyerRow[]): Promise<Record<string, string[]>> {
-  const notes: Record<string, string[]> = {};
-  const keys = new Set(list.filter((r) => r.hasNotes).map((r) => r.buyerKey));
-  for (const note of (await db.notes.where('buyerKey').anyOf([...keys]).toArray()).sort((a, b) => b.createdAt.localeCompare(a.createdAt))) {
-    (notes[note.buyerKey] ??= []).push(note.text);
-  }
-  return notes;
-}
-
-function useExport(rows: readonly BuyerRow[], lookups: Omit<ExportLookups, 'notes'>, columns: ExportColumn[]) {
+/** The export runs in a worker that reads the listed buyers from the store: the page sends the query, never the rows. */
+function useExport(query: ListQuery, total: number | null, lookups: Omit<ExportLookups, 'notes'>, columns: ExportColumn[]) {
   const { t } = useI18n();
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number | null } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const worker = useRef<Worker | null>(null);
 
@@ -28,13 +18,11 @@ function useExport(rows: readonly BuyerRow[], lookups: Omit<ExportLookups, 'note
     setProgress(null);
   };
 
-  const start = async (format: 'csv' | 'xlsx') => {
+  const start = (format: 'csv' | 'xlsx') => {
     cancel();
     setMessage(null);
-    const list = [...rows];
-    setProgress({ done: 0, total: list.length });
-    const notes = columns.includes('notes') ? await notesOf(list) : {};
-    const w = new Worker(new URL('../../lib/export/export-worker.ts', import.meta.url), { type: 'module' });
+    setProgress({ done: 0, total });
+    const w = new Worker(new URL('./export-worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
     w.addEventListener('message', (event: MessageEvent<ExportMessage>) => {
       const m = event.data;
@@ -46,11 +34,11 @@ function useExport(rows: readonly BuyerRow[], lookups: Omit<ExportLookups, 'note
         if (m.kind === 'failed') setMessage(t('export.failed', { message: m.error }));
         else {
           download(m.file, `buyerlens-buyers-${new Date().toISOString().slice(0, 10)}.${format}`);
-          setMessage(t('export.done', { count: list.length }));
+          setMessage(t('export.done', { count: m.rows }));
         }
       }
     });
-    const request: ExportRequest = { format, columns, headers: columns.map((c) => t(`export.col.${c}`)), rows: list, lookups: { ...lookups, notes } };
+    const request: ExportRequest = { format, columns, headers: columns.map((c) => t(`export.col.${c}`)), query, lookups, total };
     w.postMessage(request);
   };
   return { progress, message, start, cancel };
@@ -75,27 +63,27 @@ function ColumnChoice({ columns, onChange }: { columns: readonly ExportColumn[];
 }
 
 /** Export of the current list to CSV or Excel, built in a worker with progress and cancel. */
-export function ExportPanel({ rows, lookups }: { rows: readonly BuyerRow[]; lookups: Omit<ExportLookups, 'notes'> }) {
+export function ExportPanel({ query, total, lookups }: { query: ListQuery; total: number | null; lookups: Omit<ExportLookups, 'notes'> }) {
   const { t } = useI18n();
   const [columns, setColumns] = useState<ExportColumn[]>([...DEFAULT_EXPORT_COLUMNS]);
-  const { progress, message, start, cancel } = useExport(rows, lookups, columns);
+  const { progress, message, start, cancel } = useExport(query, total, lookups, columns);
 
   return (
     <section className="panel-box" aria-labelledby="export-title">
       <h2 id="export-title">{t('export.title')}</h2>
       <ColumnChoice columns={columns} onChange={setColumns} />
       <div className="form-actions">
-        <button type="button" className="small-button primary" data-testid="export-csv" disabled={progress !== null || columns.length === 0} onClick={() => void start('csv')}>
+        <button type="button" className="small-button primary" data-testid="export-csv" disabled={progress !== null || columns.length === 0} onClick={() => start('csv')}>
           {t('export.csv')}
         </button>
-        <button type="button" className="small-button primary" data-testid="export-xlsx" disabled={progress !== null || columns.length === 0} onClick={() => void start('xlsx')}>
+        <button type="button" className="small-button primary" data-testid="export-xlsx" disabled={progress !== null || columns.length === 0} onClick={() => start('xlsx')}>
           {t('export.xlsx')}
         </button>
       </div>
       {progress && (
         <div className="export-progress" role="status">
-          <progress data-testid="export-progress" value={progress.done} max={Math.max(1, progress.total)} />
-          <span className="small">{t('export.progress', { done: progress.done, total: progress.total })}</span>
+          <progress data-testid="export-progress" value={progress.done} max={Math.max(1, progress.total ?? progress.done)} />
+          <span className="small">{t('export.progress', { done: progress.done, total: progress.total ?? '…' })}</span>
           <button type="button" className="small-button" onClick={cancel}>
             {t('export.cancel')}
           </button>

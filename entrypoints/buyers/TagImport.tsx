@@ -2,11 +2,19 @@ import { useState } from 'react';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { FileButton } from '@/components/files';
 import { useAction } from '@/components/use-action';
-import type { BuyerRow } from '@/lib/buyers/list';
-import { previewTagImport, type TagImportPreview as Preview } from '@/lib/buyers/tag-import';
+import { previewTagImport, tagImportKeys, type TagImportPreview as Preview } from '@/lib/buyers/tag-import';
+import { db } from '@/lib/db/database';
 import { useI18n } from '@/lib/i18n/react';
 
-export function TagImport({ rows, marketplaceNames, onDone }: { rows: readonly BuyerRow[]; marketplaceNames: Readonly<Record<string, string>>; onDone: () => void }) {
+/** The buyers a file of buyers and tags may name, read by their keys (never every buyer). */
+async function previewFile(text: string, shopKeys: readonly string[], marketplaceNames: Readonly<Record<string, string>>): Promise<Preview | null> {
+  const keys = tagImportKeys(text, marketplaceNames, shopKeys);
+  if (!keys) return null;
+  const rows = (await db.buyerList.bulkGet(keys)).filter((r) => r !== undefined);
+  return previewTagImport(text, rows, marketplaceNames);
+}
+
+export function TagImport({ shopKeys, marketplaceNames, onDone }: { shopKeys: readonly string[]; marketplaceNames: Readonly<Record<string, string>>; onDone: () => void }) {
   const { t } = useI18n();
   const { run, error } = useAction();
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -14,7 +22,7 @@ export function TagImport({ rows, marketplaceNames, onDone }: { rows: readonly B
 
   const read = async (file: File) => {
     setMessage(null);
-    const result = previewTagImport(await file.text(), rows, marketplaceNames);
+    const result = await previewFile(await file.text(), shopKeys, marketplaceNames);
     if (!result) setMessage(t('import.noColumns'));
     setPreview(result);
   };

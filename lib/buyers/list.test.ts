@@ -23,7 +23,7 @@ function row(key: string, over: Partial<BuyerRow> = {}): BuyerRow {
     firstOrderAt: ago(100),
     lastOrderAt: ago(10),
     hasNotes: false,
-    haystack: `${name} ${key}`.toLowerCase(),
+    sortName: name.toLowerCase(),
     ...over,
   };
 }

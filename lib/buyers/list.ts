@@ -3,50 +3,68 @@ import type { BuyerFilter } from '../schema/lists';
 import type { Segment } from '../schema/rfm';
 import type { BuyerRecord } from '../schema/records';
 
-/** One line of the buyers table: what filters, sorting and exports need, nothing more. */
-export interface BuyerRow {
+/**
+ * A buyer as the buyers table lists them: what filters, sorting and exports need, nothing more.
+ * Stored as a derived table (`buyerList`, lib/db/buyer-list.ts) whose indexes serve the table's sorts,
+ * so the page reads one screen of rows instead of every buyer. Optional values are absent, not
+ * undefined, so a buyer without one is simply not in that sort's index (and listed last).
+ */
+export interface ListedBuyer {
   buyerKey: string;
-  name: string | undefined;
+  name?: string;
   adapterId: string;
   shopKey: string;
   platformBuyerId: string;
   tagIds: readonly string[];
-  segment: Segment | undefined;
-  r: number | undefined;
-  f: number | undefined;
-  m: number | undefined;
+  segment?: Segment;
+  r?: number;
+  f?: number;
+  m?: number;
   orders: number;
   spentMinor: number;
-  currency: string | undefined;
-  firstOrderAt: string | undefined;
-  lastOrderAt: string | undefined;
-  hasNotes: boolean;
-  /** Lower-cased name and id, for the free-text search. */
-  haystack: string;
+  currency?: string;
+  firstOrderAt?: string;
+  lastOrderAt?: string;
+  /** The name (or id) folded for sorting: lower case, accents and width variants folded. */
+  sortName: string;
 }
 
+/** One line of the buyers table: the listed buyer, and whether they have notes (from the notes table). */
+export interface BuyerRow extends ListedBuyer {
+  hasNotes: boolean;
+}
+
+/** Case, accents and full-width forms folded, so "Álvaro", "alvaro" and "ＡＬＶＡＲＯ" sort together. */
+export const sortNameOf = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
+
 /** `shopCurrency`: for buyers with no purchase yet, whose aggregates name no currency. */
-export function toBuyerRow(buyer: BuyerRecord, hasNotes: boolean, shopCurrency?: string): BuyerRow {
-  const tier = buyer.tier;
-  return {
+export function listedBuyer(buyer: BuyerRecord, shopCurrency?: string): ListedBuyer {
+  const { tier, stats } = buyer;
+  const currency = stats.currency ?? shopCurrency;
+  const row: ListedBuyer = {
     buyerKey: buyer.buyerKey,
-    name: buyer.displayName,
     adapterId: buyer.adapterId,
     shopKey: buyer.shopKey,
     platformBuyerId: buyer.platformBuyerId,
     tagIds: buyer.tagIds,
-    segment: tier?.segment,
-    r: tier?.r,
-    f: tier?.f,
-    m: tier?.m,
-    orders: buyer.stats.orderCount,
-    spentMinor: buyer.stats.spentMinor,
-    currency: buyer.stats.currency ?? shopCurrency,
-    firstOrderAt: buyer.stats.firstOrderAt,
-    lastOrderAt: buyer.stats.lastOrderAt,
-    hasNotes,
-    haystack: `${buyer.displayName ?? ''} ${buyer.platformBuyerId}`.toLowerCase(),
+    orders: stats.orderCount,
+    spentMinor: stats.spentMinor,
+    sortName: sortNameOf(buyer.displayName ?? buyer.platformBuyerId),
   };
+  if (buyer.displayName !== undefined) row.name = buyer.displayName;
+  if (tier) Object.assign(row, { segment: tier.segment, r: tier.r, f: tier.f, m: tier.m });
+  if (currency !== undefined) row.currency = currency;
+  if (stats.firstOrderAt !== undefined) row.firstOrderAt = stats.firstOrderAt;
+  if (stats.lastOrderAt !== undefined) row.lastOrderAt = stats.lastOrderAt;
+  return row;
+}
+
+export function toBuyerRow(buyer: BuyerRecord, hasNotes: boolean, shopCurrency?: string): BuyerRow {
+  return { ...listedBuyer(buyer, shopCurrency), hasNotes };
 }
 
 export const emptyFilter = (): BuyerFilter => ({ tagMode: 'any' });
@@ -56,7 +74,7 @@ const DAY_MS = 86_400_000;
 export function matchesFilter(row: BuyerRow, f: BuyerFilter, now: number): boolean {
   if (f.query) {
     const q = f.query.trim().toLowerCase();
-    if (q && !row.haystack.includes(q)) return false;
+    if (q && !`${row.name ?? ''} ${row.platformBuyerId}`.toLowerCase().includes(q)) return false;
   }
   if (f.shopKeys?.length && !f.shopKeys.includes(row.shopKey)) return false;
   if (f.tagIds?.length) {
@@ -83,28 +101,59 @@ export function matchesFilter(row: BuyerRow, f: BuyerFilter, now: number): boole
   return true;
 }
 
-export const SORT_KEYS = ['name', 'shopKey', 'segment', 'r', 'f', 'm', 'orders', 'spentMinor', 'firstOrderAt', 'lastOrderAt'] as const;
+export const SORT_KEYS = ['name', 'shopKey', 'segment', 'r', 'orders', 'spentMinor', 'firstOrderAt', 'lastOrderAt'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export interface Sort {
   key: SortKey;
   dir: 'asc' | 'desc';
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+/**
+ * The `buyerList` index that serves each sort, walked forwards or backwards: the value, then the
+ * buyer key for ties (`:id` is the primary key itself, which starts with the shop's key).
+ */
+export const SORT_INDEX: Readonly<Record<SortKey, string>> = {
+  name: '[sortName+buyerKey]',
+  shopKey: ':id',
+  segment: '[segment+buyerKey]',
+  r: '[r+buyerKey]',
+  orders: '[orders+buyerKey]',
+  spentMinor: '[spentMinor+buyerKey]',
+  firstOrderAt: '[firstOrderAt+buyerKey]',
+  lastOrderAt: '[lastOrderAt+buyerKey]',
+};
 
-/** Sorted copy; buyers without a value go last either way. Ties keep the buyer-key order. */
-export function sortRows(rows: readonly BuyerRow[], sort: Sort): BuyerRow[] {
+/** The value a sort orders by; undefined where the buyer has none (then they are listed last). */
+export function sortValue(row: ListedBuyer, key: SortKey): string | number | undefined {
+  if (key === 'name') return row.sortName;
+  return row[key];
+}
+
+/** Whether every buyer has a value for this sort (no buyer is missing from its index). */
+export const sortAlwaysHasValue = (key: SortKey): boolean => key === 'name' || key === 'shopKey' || key === 'orders' || key === 'spentMinor';
+
+/**
+ * Sorted copy, in the order the sort's index walks: by value, ties by buyer key, both in the sort's
+ * direction; buyers without a value go last either way.
+ */
+export function sortRows<T extends ListedBuyer>(rows: readonly T[], sort: Sort): T[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
-  const value = (row: BuyerRow) => (sort.key === 'name' ? (row.name ?? row.platformBuyerId) : row[sort.key]);
+  const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
   return [...rows].sort((a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    if (va === undefined || vb === undefined) return va === vb ? 0 : va === undefined ? 1 : -1;
-    const cmp = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
-    return cmp * sign || a.buyerKey.localeCompare(b.buyerKey);
+    const va = sortValue(a, sort.key);
+    const vb = sortValue(b, sort.key);
+    if (va === undefined || vb === undefined) {
+      if (va !== vb) return va === undefined ? 1 : -1;
+      return cmp(a.buyerKey, b.buyerKey) * sign;
+    }
+    return (cmp(va, vb) || cmp(a.buyerKey, b.buyerKey)) * sign;
   });
 }
 
 export function filterRows(rows: readonly BuyerRow[], filter: BuyerFilter, now: number): BuyerRow[] {
   return rows.filter((row) => matchesFilter(row, filter, now));
 }
+
+/** Whether a filter narrows the list at all (the tag mode alone does not). */
+export const filterIsEmpty = (f: BuyerFilter): boolean =>
+  Object.entries(f).every(([key, value]) => key === 'tagMode' || value === undefined || (Array.isArray(value) && value.length === 0) || value === '');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toBuyerRow } from './list';
-import { previewTagImport } from './tag-import';
+import { previewTagImport, tagImportKeys } from './tag-import';
 import { emptyStats } from '../schema/records';
 
 const buyer = (adapterId: string, shopKey: string, id: string, name: string) =>
@@ -25,5 +25,11 @@ describe('previewTagImport', () => {
 
   it('says when the file lacks the columns it needs', () => {
     expect(previewTagImport('name,email\r\nana,a@x.com\r\n', rows, names)).toBeNull();
+    expect(tagImportKeys('name,email\r\nana,a@x.com\r\n', names, ['shopee:br'])).toBeNull();
+  });
+
+  it('names the buyers a file may mean, in every shop of its marketplaces, so only those are read', () => {
+    const csv = 'buyer key,Marketplace,Buyer ID,Tags\r\nshopee:br:73229651,,,VIP\r\n,Shopee,999,VIP\r\n,Amazon,abc123,VIP\r\n,Etsy,5,VIP\r\n';
+    expect(tagImportKeys(csv, names, ['shopee:br', 'shopee:my', 'amazon:amazon.com'])).toEqual(['shopee:br:73229651', 'shopee:br:999', 'shopee:my:999', 'amazon:amazon.com:abc123']);
   });
 });

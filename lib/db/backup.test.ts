@@ -7,6 +7,7 @@ import { isConsoleLink } from '../adapters/catalog';
 import { BackupError, createBackup, MAX_BACKUP_BYTES, readBackup, readBackupFile, restoreBackup, wipeEverything, type RestoreProgress } from './backup';
 import { statsOf } from './aggregates';
 import { applyCapture } from './capture-repository';
+import { refreshBuyerList } from './buyer-list-writer';
 import { DATABASE_NAME, type BuyerLensDatabase } from './database';
 import { addNote } from './notes-repository';
 import { recentBuyers } from './queries';
@@ -60,6 +61,8 @@ async function backupText(): Promise<string> {
 describe('backup and restore', () => {
   it('restores exactly what was backed up, after a wipe', async () => {
     await rescoreAll(db, Date.parse('2026-11-02T00:00:00.000Z'));
+    // The background makes the buyers table's rows after every change; the restore makes them at once.
+    await refreshBuyerList(db);
     const before = await counts(db);
     const buyers = await db.buyers.toArray();
     const shops = await db.shops.toArray();

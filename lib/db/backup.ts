@@ -24,6 +24,7 @@ import {
   type ShopRecord,
   type TagRecord,
 } from '../schema/records';
+import { BUYER_LIST_DIRTY } from './buyer-list-writer';
 import { DATABASE_NAME, type BuyerLensDatabase } from './database';
 import { rebuildDerived } from './derived';
 import { CURRENT_VERSION, migrateRows } from './ladder';
@@ -87,9 +88,13 @@ export interface Backup {
   counts: Record<string, number>;
 }
 
+/** Tables a backup leaves out: made again from the others on restore. */
+const DERIVED_TABLES = ['buyerList', BUYER_LIST_DIRTY];
+
 export function createBackup(db: BuyerLensDatabase, onProgress?: (done: number, total: number) => void): Promise<Blob> {
   return exportDB(db, {
     numRowsPerChunk: 2000,
+    skipTables: DERIVED_TABLES,
     ...(onProgress ? { progressCallback: (p) => (onProgress(p.completedRows, p.totalRows ?? 0), true) } : {}),
   });
 }
@@ -232,7 +237,7 @@ function readParsedBackup(file: unknown, { now = Date.now(), isConsoleLink, onPr
   const tables = checkedRows(migrated.rows, onProgress);
   checkAcrossTables(tables, isConsoleLink);
   // Aggregates come from the backup's orders, never from the file, and so do the tiers, search words and lists made from them.
-  const stale = new Set([...migrated.stale, 'stats', 'tiers', 'search', 'recent'] as const);
+  const stale = new Set([...migrated.stale, 'stats', 'tiers', 'search', 'recent', 'list'] as const);
   const derived = rebuildDerived(
     { buyers: tables.buyers as BuyerRecord[], shops: tables.shops as ShopRecord[], settings: tables.settings as SettingRecord[], orders: tables.orders as OrderRecord[] },
     stale,
@@ -240,6 +245,7 @@ function readParsedBackup(file: unknown, { now = Date.now(), isConsoleLink, onPr
   );
   Object.assign(tables, { buyers: derived.buyers, shops: derived.shops }, derived.buyerSearch ? { buyerSearch: derived.buyerSearch } : {});
   const counts = Object.fromEntries(Object.entries(tables).map(([name, list]) => [name, list.length]));
+  if (derived.buyerList) tables.buyerList = derived.buyerList;
   return { version, tables, counts };
 }
 
@@ -272,6 +278,8 @@ export async function restoreBackup(db: BuyerLensDatabase, backup: Backup, onPro
         onProgress?.({ step: 'writing', done, total });
       }
     }
+    // The list's rows came with the backup's derived data, made from the buyers just written.
+    await db.buyerListDirty.clear();
   });
 }
 

@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { ListedBuyer } from '../buyers/list';
 import type { BuyerRecord, BuyerSearchRecord, CaptureLogRecord, NoteRecord, OrderFlagRecord, OrderRecord, SettingRecord, ShopRecord, TagRecord } from '../schema/records';
 import type { ReplyTemplateRecord } from '../schema/replies';
+import { buyerListMiddleware, type BuyerListMark } from './buyer-list-writer';
 import { declareVersions } from './versions';
 
 export const DATABASE_NAME = 'buyerlens';
@@ -21,10 +23,14 @@ export class BuyerLensDatabase extends Dexie {
   captureLog!: EntityTable<CaptureLogRecord, 'id'>;
   orderFlags!: EntityTable<OrderFlagRecord, 'orderKey'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  /** Derived from the buyers (buyer-list-writer.ts): what the buyers page lists and sorts. */
+  buyerList!: EntityTable<ListedBuyer, 'buyerKey'>;
+  buyerListDirty!: EntityTable<BuyerListMark, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     declareVersions(this);
+    this.use(buyerListMiddleware);
   }
 }
 

@@ -1,10 +1,12 @@
 import type { Transaction } from 'dexie';
+import type { ListedBuyer } from '../buyers/list';
 import { latestBuyers } from '../buyers/recent';
 import { defaultRfmSettings } from '../rfm/settings';
 import { buyersByShop, rescoreShops } from '../rfm/tier';
 import type { BuyerRecord, BuyerSearchRecord, OrderRecord, SettingRecord, ShopRecord } from '../schema/records';
 import { rfmSettingsSchema } from '../schema/rfm';
 import { statsOf } from './aggregates';
+import { BUYER_LIST_DIRTY, listRowsOf } from './buyer-list-writer';
 import { searchWordsOf } from './merge';
 import type { Derived } from './migrations/step';
 import { SETTING_KEYS } from './settings-queries';
@@ -13,7 +15,8 @@ import { SETTING_KEYS } from './settings-queries';
  * The one routine that rebuilds derived data with today's code, after the migration ladder (ladder.ts)
  * has run: on a database upgrade and on restoring an older backup. Only what the steps left stale is
  * rebuilt, in dependency order: aggregates (from orders), search words (from names), tiers and the
- * shops' scoring (from aggregates and the RFM settings), latest buyers (from aggregates).
+ * shops' scoring (from aggregates and the RFM settings), latest buyers (from aggregates), and the
+ * buyers table's rows (from all of that).
  */
 export interface DerivedInput {
   buyers: BuyerRecord[];
@@ -28,6 +31,8 @@ export interface DerivedOutput {
   shops: ShopRecord[];
   /** Every buyer's search row, where search words were stale. */
   buyerSearch?: BuyerSearchRecord[];
+  /** Every buyer's row of the buyers table, where the list was stale. */
+  buyerList?: ListedBuyer[];
 }
 
 function withStatsFromOrders(buyers: readonly BuyerRecord[], orders: readonly OrderRecord[]): BuyerRecord[] {
@@ -65,6 +70,7 @@ export function rebuildDerived(input: DerivedInput, stale: ReadonlySet<Derived>,
   if (stale.has('search')) out.buyerSearch = out.buyers.map((b) => ({ buyerKey: b.buyerKey, words: searchWordsOf(b) }));
   if (stale.has('tiers')) out = { ...out, ...withTiers({ ...out, settings: input.settings }, now) };
   if (stale.has('recent')) out.shops = withRecent(out.buyers, out.shops);
+  if (stale.size > 0) out.buyerList = listRowsOf(out.buyers, out.shops);
   return out;
 }
 
@@ -84,4 +90,10 @@ export async function rebuildDerivedTables(tx: Transaction, stale: ReadonlySet<D
     tx.table('shops').bulkPut(out.shops.filter((s) => !before.has(s))),
     out.buyerSearch ? tx.table('buyerSearch').bulkPut(out.buyerSearch) : undefined,
   ]);
+  // The rows were made from the buyers as they are now: the marks their writes left are done. (A
+  // database upgraded to a version before v7, in the ladder's tests, has no list.)
+  if (out.buyerList && tx.storeNames.includes('buyerList')) {
+    await Promise.all([tx.table('buyerList').clear(), tx.table(BUYER_LIST_DIRTY).clear()]);
+    await tx.table('buyerList').bulkPut(out.buyerList);
+  }
 }

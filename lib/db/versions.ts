@@ -74,7 +74,20 @@ export const storesV5 = storesV4;
  */
 export const storesV6 = storesV5;
 
-const STORES: Readonly<Record<number, Record<string, string | null>>> = { 1: storesV1, 2: storesV2, 3: storesV3, 4: storesV4, 5: storesV5, 6: storesV6 };
+/**
+ * v7: the buyers table's rows, in a table of their own whose indexes serve the buyers page's sorts
+ * (lib/buyers/list.ts SORT_INDEX: each value with the buyer key for ties) and tag filter; not on the
+ * buyers, whose every index entry each capture would write again. Every write to a buyer leaves a
+ * mark in buyerListDirty in the same transaction (buyer-list-writer.ts); the background makes those
+ * rows again shortly after.
+ */
+export const storesV7 = {
+  ...storesV6,
+  buyerList: 'buyerKey, *tagIds, [sortName+buyerKey], [segment+buyerKey], [r+buyerKey], [orders+buyerKey], [spentMinor+buyerKey], [firstOrderAt+buyerKey], [lastOrderAt+buyerKey]',
+  buyerListDirty: '++id',
+} as const;
+
+const STORES: Readonly<Record<number, Record<string, string | null>>> = { 1: storesV1, 2: storesV2, 3: storesV3, 4: storesV4, 5: storesV5, 6: storesV6, 7: storesV7 };
 
 /** The derived data the steps of one upgrade left stale, by the upgrade's IndexedDB transaction. */
 const staleByUpgrade = new WeakMap<IDBTransaction, Set<Derived>>();

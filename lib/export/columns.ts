@@ -73,8 +73,12 @@ export function csvCell(cell: ExportCell): string | number {
  * buyers. Joined, the chunks are the file (the export worker posts progress between them).
  */
 export function* buyersCsvChunks(rows: readonly BuyerRow[], columns: readonly ExportColumn[], headers: readonly string[], lookups: ExportLookups, chunkSize = 2000): Generator<string, void, undefined> {
-  yield BOM + csvLines([headers]);
-  for (let i = 0; i < rows.length; i += chunkSize) {
-    yield csvLines(rows.slice(i, i + chunkSize).map((row) => exportCells(row, columns, lookups).map(csvCell)));
-  }
+  yield csvHeader(headers);
+  for (let i = 0; i < rows.length; i += chunkSize) yield csvBody(rows.slice(i, i + chunkSize), columns, lookups);
 }
+
+/** The start of a CSV file: the BOM (so Excel reads UTF-8) and the header line. */
+export const csvHeader = (headers: readonly string[]): string => BOM + csvLines([headers]);
+
+/** These buyers' lines of a CSV file. */
+export const csvBody = (rows: readonly BuyerRow[], columns: readonly ExportColumn[], lookups: ExportLookups): string => csvLines(rows.map((row) => exportCells(row, columns, lookups).map(csvCell)));

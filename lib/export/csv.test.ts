@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BuyerLensDatabase } from '../db/database';
 import { freshDatabase } from '../db/test-db';
 import { emptyStats, type BuyerRecord, type BuyerTier } from '../schema/records';
-import { loadBuyerRows } from '../db/buyer-rows';
+import { emptyFilter } from '../buyers/list';
+import { BuyerListWalk, notedBuyers } from '../db/buyer-list';
+import { refreshBuyerList } from '../db/buyer-list-writer';
 import { buyersCsvChunks, DEFAULT_EXPORT_COLUMNS, type ExportLookups } from './columns';
 import { BOM, majorUnits } from './csv';
 
@@ -15,6 +17,13 @@ const LOOKUPS: ExportLookups = {
   segmentNames: {},
   notes: {},
 };
+
+/** Every buyer's row of the buyers table, in buyer-key order, once the background has made them. */
+async function loadBuyerRows(d: BuyerLensDatabase) {
+  await refreshBuyerList(d);
+  const walk = new BuyerListWalk(d, { filter: emptyFilter(), sort: { key: 'shopKey', dir: 'asc' }, now: Date.now() }, await notedBuyers(d));
+  return walk.next(Number.MAX_SAFE_INTEGER);
+}
 
 /** The CSV the buyers page exports for every buyer in the store. */
 async function buyersCsvText(d: BuyerLensDatabase, options: { headers?: string[]; lookups?: Partial<ExportLookups> } = {}): Promise<string> {

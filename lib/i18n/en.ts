@@ -55,7 +55,7 @@ export const en = {
   'settings.language.auto': 'Browser language',
   'buyers.title': 'Buyers',
   'buyers.open': 'All buyers',
-  'buyers.loading': 'Loading buyers… {loaded} of {total}',
+  'buyers.counting': 'Counting buyers… {count} so far',
   'buyers.count': '{count} of {total} buyers',
   'buyers.search': 'Search name or buyer id',
   'buyers.filters': 'Filters',

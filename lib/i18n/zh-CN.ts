@@ -57,7 +57,7 @@ export const zhCN: Record<MessageKey, string> = {
   'settings.language.auto': '跟随浏览器',
   'buyers.title': '买家',
   'buyers.open': '全部买家',
-  'buyers.loading': '正在加载买家… {loaded} / {total}',
+  'buyers.counting': '正在统计买家… 已有 {count} 位',
   'buyers.count': '共 {total} 位买家，符合 {count} 位',
   'buyers.search': '搜索昵称或买家 ID',
   'buyers.filters': '筛选',

@@ -42,12 +42,24 @@ type ActionValue<K extends keyof PageToBackground> = MessageReply<K> extends Act
  * Extension page → background: one user action, parsed, then done (in the repositories'
  * transactions). Answers its value, or why not in words the user can act on.
  */
+let afterAction: () => Promise<unknown> = () => Promise.resolve();
+
+/**
+ * Work that must be done after any page action before it answers (the buyers table's rows of the
+ * buyers it changed, so the page that asked reads them as they are now).
+ */
+export function afterEveryPageAction(hook: () => Promise<unknown>): void {
+  afterAction = hook;
+}
+
 export function onPageMessage<K extends keyof PageToBackground>(type: K, act: (data: ParsedData<K>) => Promise<ActionValue<K>>): void {
   const listener = async (message: Received): Promise<ActionReply<ActionValue<K>>> => {
     const input = checked('page', pageToBackground[type].data, message, (error) => describeIssues(error));
     if (!input.ok) return { ok: false, error: input.refusal.reason };
     try {
-      return { ok: true, value: await act(input.data as ParsedData<K>) };
+      const value = await act(input.data as ParsedData<K>);
+      await afterAction();
+      return { ok: true, value };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

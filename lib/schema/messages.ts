@@ -22,7 +22,8 @@ export const noteAddSchema = z.object({ buyerKey: buyerKeySchema, text: textSche
 export const noteUpdateSchema = z.object({ id: z.string().min(1), text: textSchema(5000) });
 export const orderFlagSchema = z.object({ orderKey: orderKeySchema, color: flagColorSchema.optional(), memo: z.string().max(500).optional() });
 export const buyerLinkSchema = z.object({ buyerKey: buyerKeySchema, otherKey: buyerKeySchema });
-export const bulkTagSchema = z.object({ buyerKeys: z.array(buyerKeySchema).max(500_000), tagId: z.string().min(1), on: z.boolean() });
+/** Adds or removes a tag on every buyer a buyers-table filter lists, "has not ordered in N days" counted from `now`. */
+export const bulkTagSchema = z.object({ filter: buyerFilterSchema, now: z.number().int().nonnegative(), tagId: z.string().min(1), on: z.boolean() });
 export const importTagsSchema = z.object({
   assignments: z.array(z.object({ buyerKey: buyerKeySchema, tagNames: z.array(textSchema(60)).min(1).max(50) })).max(500_000),
 });

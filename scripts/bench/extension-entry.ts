@@ -17,7 +17,8 @@
  */
 import { rescoreAll } from '../../lib/db/rfm-repository';
 import { BuyerLensDatabase, DATABASE_NAME } from '../../lib/db/database';
-import { loadBuyerRows } from '../../lib/db/buyer-rows';
+import { emptyFilter } from '../../lib/buyers/list';
+import { BuyerListWalk, notedBuyers } from '../../lib/db/buyer-list';
 import { buyersCsvChunks, DEFAULT_EXPORT_COLUMNS } from '../../lib/export/columns';
 import { sendToBackground } from '../../lib/messaging/send';
 import type { CaptureBatch } from '../../lib/schema/capture';
@@ -177,7 +178,8 @@ export const bench = {
     let chars = 0;
     let chunks = 0;
     let rows = -1; // the header line
-    const [list, tags, shops] = await Promise.all([loadBuyerRows(db()), db().tags.toArray(), db().shops.toArray()]);
+    const walk = new BuyerListWalk(db(), { filter: emptyFilter(), sort: { key: 'lastOrderAt', dir: 'desc' }, now: Date.now() }, await notedBuyers(db()));
+    const [list, tags, shops] = await Promise.all([walk.next(Number.MAX_SAFE_INTEGER), db().tags.toArray(), db().shops.toArray()]);
     const lookups = {
       tagNames: Object.fromEntries(tags.map((t) => [t.id, t.name])),
       shopLabels: Object.fromEntries(shops.map((s) => [s.shopKey, s.name ?? s.region ?? s.shopKey])),

@@ -146,7 +146,7 @@ describe('database migrations', () => {
     const scoredAt = (v5.shops as ShopRecord[]).find((s) => s.shopKey === 'shopee:br')!.scoring!.scoredAt;
     const clock = vi.spyOn(Date, 'now').mockReturnValue(Date.parse(scoredAt));
     await db.open().finally(() => clock.mockRestore());
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(CURRENT_VERSION);
 
     // v5 counted her in BRL, the currency of the first purchase captured; the shop now sells in USD.
     const renata = (await db.buyers.get('shopee:br:90412267'))!;
@@ -165,6 +165,30 @@ describe('database migrations', () => {
     }
     expect((await db.shops.get('shopee:br'))?.recent).toContain(renata.buyerKey);
     await expectTablesAsIn(db, v5, ['orders', 'notes', 'settings', 'buyerSearch', 'orderFlags']);
+    await db.delete();
+  });
+
+  it('v6 → v7 lists every buyer in the buyers table’s rows, each sort’s index holding those with a value', async () => {
+    const name = `migrate-v6-${Date.now()}`;
+    (await fixtureDatabase(5, name)).close();
+    const v6 = new Dexie(name);
+    declareVersions(v6, 6);
+    await v6.open();
+    const buyers = await v6.table<BuyerRecord>('buyers').toArray();
+    v6.close();
+    const db = new BuyerLensDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(7);
+    const rows = await db.buyerList.toArray();
+    expect(rows.map((r) => r.buyerKey)).toEqual(buyers.map((b) => b.buyerKey));
+    const renata = rows.find((r) => r.buyerKey === 'shopee:br:90412267')!;
+    expect(renata).toMatchObject({ currency: 'USD', spentMinor: 2450, orders: buyers.find((b) => b.buyerKey === renata.buyerKey)!.stats.orderCount });
+    // Buyers without a purchase have no last order: not in that sort's index, listed after it.
+    const withLast = rows.filter((r) => r.lastOrderAt !== undefined).length;
+    expect(await db.buyerList.orderBy('[lastOrderAt+buyerKey]').count()).toBe(withLast);
+    expect(await db.buyerList.orderBy('[orders+buyerKey]').count()).toBe(rows.length);
+    // The upgrade's own writes to the buyers are done with: nothing is left to make again.
+    expect(await db.buyerListDirty.count()).toBe(0);
     await db.delete();
   });
 

@@ -10,8 +10,11 @@
 /** Rows by table, as plain objects of a version's shapes (a backup's, or an upgrading database's). */
 export type Rows = Record<string, unknown[]>;
 
-/** Derived data a step can leave stale: aggregates (from orders), tiers (from aggregates), search words (from names), latest buyers (from aggregates). */
-export type Derived = 'stats' | 'tiers' | 'search' | 'recent';
+/**
+ * Derived data a step can leave stale: aggregates (from orders), tiers (from aggregates), search
+ * words (from names), latest buyers (from aggregates), the buyers table's rows (from buyers).
+ */
+export type Derived = 'stats' | 'tiers' | 'search' | 'recent' | 'list';
 
 export interface MigrationStep {
   /** The version this step upgrades to, from the one before. */

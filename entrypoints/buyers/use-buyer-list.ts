@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BuyerRow } from '@/lib/buyers/list';
+import { BuyerListWalk, countMatches, notedBuyers, type ListQuery } from '@/lib/db/buyer-list';
+import { db } from '@/lib/db/database';
+
+/** Rows of a first screen (a tall window shows about 25). */
+const FIRST_SCREEN = 40;
+/** Rows read at once as the user scrolls. */
+const MORE = 200;
+
+export interface BuyerList {
+  /** The rows read so far, in the query's order. */
+  rows: readonly BuyerRow[];
+  /** The first screen of the current query is still being read. */
+  loading: boolean;
+  /** Every match is read. */
+  done: boolean;
+  /** How many buyers match, once counted; `counted` is the running count meanwhile. */
+  total: number | null;
+  counted: number;
+  /** Reads on until row `index` is in (or the list ends). */
+  need: (index: number) => void;
+}
+
+interface Run {
+  walk: BuyerListWalk;
+  reading: boolean;
+  stale: boolean;
+}
+
+/**
+ * The buyers a query lists, read from the store as they are shown: the first screen at once (one
+ * indexed read), the rest as the user scrolls, and the count alongside. `generation` reads again
+ * (after the user changed buyers). The page holds the rows it read, never every buyer.
+ */
+export function useBuyerList(query: ListQuery, generation: number): BuyerList {
+  // Each piece of state says which read it belongs to: a new query shows as loading without a reset.
+  const [state, setState] = useState<{ of: ListQuery | null; generation: number; rows: BuyerRow[]; done: boolean }>({ of: null, generation, rows: [], done: false });
+  const [count, setCount] = useState<{ of: ListQuery | null; generation: number; total: number | null; counted: number }>({ of: null, generation, total: null, counted: 0 });
+  const run = useRef<Run | null>(null);
+  const kept = useRef(0);
+  useEffect(() => {
+    kept.current = state.rows.length;
+  });
+
+  useEffect(() => {
+    const abort = new AbortController();
+    const current: Run = { walk: null as unknown as BuyerListWalk, reading: true, stale: false };
+    run.current = current;
+    // After a change to the buyers the rows in view are read again, as many as were shown.
+    const first = Math.max(FIRST_SCREEN, generation > 0 ? kept.current : 0);
+    void (async () => {
+      const noted = await notedBuyers(db);
+      current.walk = new BuyerListWalk(db, query, noted);
+      const rows = await current.walk.next(first);
+      current.reading = false;
+      if (!current.stale) setState({ of: query, generation, rows, done: current.walk.done });
+      const onProgress = (counted: number) => !current.stale && setCount({ of: query, generation, total: null, counted });
+      const total = current.walk.exactTotal ?? (await countMatches(db, query, noted, onProgress, abort.signal));
+      if (!current.stale) setCount({ of: query, generation, total, counted: total });
+    })().catch((error: unknown) => {
+      if (!abort.signal.aborted) console.error('[BuyerLens] buyers not read', error);
+    });
+    return () => {
+      current.stale = true;
+      abort.abort();
+    };
+  }, [query, generation]);
+
+  const need = useCallback((index: number) => {
+    const current = run.current;
+    if (!current || current.reading || current.stale || current.walk.done || index < kept.current) return;
+    current.reading = true;
+    void current.walk.next(Math.max(MORE, index + 1 - kept.current)).then((more) => {
+      current.reading = false;
+      if (!current.stale) setState((s) => ({ ...s, rows: [...s.rows, ...more], done: current.walk.done }));
+    });
+  }, []);
+
+  const loading = state.of !== query || state.generation !== generation;
+  const counting = count.of !== query || count.generation !== generation;
+  return { rows: state.rows, done: state.done, loading, total: counting ? null : count.total, counted: counting ? 0 : count.counted, need };
+}

@@ -1,0 +1,133 @@
+import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
+import { listedBuyer, type ListedBuyer } from '../buyers/list';
+import type { BuyerRecord, ShopRecord } from '../schema/records';
+import type { BuyerLensDatabase } from './database';
+
+/**
+ * Keeps the buyers table's rows (`buyerList`, lib/buyers/list.ts ListedBuyer) in step with the buyers.
+ *
+ * The rows carry the indexes the buyers page sorts by. Writing them with every capture would write
+ * all those index entries for every buyer a capture touches (captures rewrite hundreds of buyers per
+ * batch), so a write to a buyer only leaves a mark, in the same transaction: the keys it wrote, in
+ * one record per write (`buyerListDirty`). The background then makes those rows again from the
+ * buyers (refreshBuyerList): right after a user's change, before it answers, and a moment after a
+ * burst of captures. A mark is written wherever a buyer is, by any code (a Dexie middleware below
+ * sees every write), so no write path can forget it; a mark is only removed with its rows made.
+ */
+
+export const BUYER_LIST_DIRTY = 'buyerListDirty';
+
+/** The keys one write to the buyers touched, or `all` where it cleared a range of them. */
+export interface BuyerListMark {
+  id?: number;
+  keys?: string[];
+  all?: true;
+}
+
+function markOf(req: DBCoreMutateRequest): BuyerListMark | undefined {
+  if (req.type === 'deleteRange') return { all: true };
+  if (req.type === 'delete') return req.keys.length > 0 ? { keys: req.keys.map(String) } : undefined;
+  const keys = new Set<string>(req.keys?.map(String) ?? req.values.map((v: { buyerKey?: unknown }) => String(v.buyerKey)));
+  if (req.type === 'put') for (const key of req.updates?.keys ?? []) keys.add(String(key));
+  return keys.size > 0 ? { keys: [...keys] } : undefined;
+}
+
+/** The store exists in this transaction (not while an upgrade walks versions before v7). */
+const hasDirtyStore = (trans: DBCoreTransaction): boolean => (trans as Partial<IDBTransaction>).objectStoreNames?.contains(BUYER_LIST_DIRTY) ?? false;
+
+/**
+ * Every read-write transaction that includes the buyers also includes the marks' store, and every
+ * write to the buyers adds a mark there, in the same transaction: a write that aborts leaves no mark,
+ * and one that commits always leaves one.
+ */
+export const buyerListMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'buyerListMarks',
+  create(down) {
+    return {
+      transaction(stores, mode, options) {
+        const scope = mode === 'readwrite' && stores.includes('buyers') && !stores.includes(BUYER_LIST_DIRTY) && down.schema.tables.some((t) => t.name === BUYER_LIST_DIRTY) ? [...stores, BUYER_LIST_DIRTY] : stores;
+        return down.transaction(scope, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if (name !== 'buyers') return table;
+        return {
+          ...table,
+          async mutate(req) {
+            const mark = hasDirtyStore(req.trans) ? markOf(req) : undefined;
+            if (!mark) return table.mutate(req);
+            const [result] = await Promise.all([table.mutate(req), down.table(BUYER_LIST_DIRTY).mutate({ type: 'add', trans: req.trans, values: [mark] })]);
+            return result;
+          },
+        };
+      },
+    };
+  },
+};
+
+/** The rows of these buyers; a buyer without a purchase takes their shop's currency. */
+export function listRowsOf(buyers: readonly BuyerRecord[], shops: readonly ShopRecord[]): ListedBuyer[] {
+  const currencyOf = new Map(shops.map((s) => [s.shopKey, s.currency]));
+  return buyers.map((b) => listedBuyer(b, currencyOf.get(b.shopKey)));
+}
+
+/** Marks read per transaction: each names up to a capture batch's buyers. */
+const MARKS_PER_STEP = 20;
+/** Buyers read per transaction when every row is made again. */
+const REBUILD_STEP = 5000;
+
+/** Makes every row again, a slice of buyers per transaction, then drops the marks up to `lastMark`. */
+async function rebuildAll(db: BuyerLensDatabase, lastMark: number): Promise<number> {
+  await db.buyerList.clear();
+  let after: string | undefined;
+  let made = 0;
+  for (;;) {
+    const step = await db.transaction('rw', [db.buyers, db.shops, db.buyerList], async () => {
+      const range = after === undefined ? db.buyers.orderBy(':id') : db.buyers.where(':id').above(after);
+      const [buyers, shops] = await Promise.all([range.limit(REBUILD_STEP).toArray(), db.shops.toArray()]);
+      await db.buyerList.bulkPut(listRowsOf(buyers, shops));
+      return buyers;
+    });
+    made += step.length;
+    if (step.length < REBUILD_STEP) break;
+    after = step[step.length - 1]!.buyerKey;
+  }
+  // Writes made while this ran left marks after lastMark: those rows are made again next.
+  await db.buyerListDirty.where('id').belowOrEqual(lastMark).delete();
+  return made;
+}
+
+/** One step: the oldest marks' rows made again from the buyers (gone buyers' rows deleted), and those marks removed. */
+async function refreshStep(db: BuyerLensDatabase): Promise<number | { all: number }> {
+  return db.transaction('rw', [db.buyerListDirty, db.buyers, db.shops, db.buyerList], async () => {
+    const marks = await db.buyerListDirty.orderBy('id').limit(MARKS_PER_STEP).toArray();
+    if (marks.length === 0) return 0;
+    const all = marks.find((m) => m.all);
+    if (all) return { all: (await db.buyerListDirty.orderBy('id').last())!.id! };
+    const keys = [...new Set(marks.flatMap((m) => m.keys ?? []))];
+    const [buyers, shops] = await Promise.all([db.buyers.bulkGet(keys), db.shops.toArray()]);
+    const found = buyers.filter((b): b is BuyerRecord => b !== undefined);
+    const gone = keys.filter((_, i) => buyers[i] === undefined);
+    await Promise.all([db.buyerList.bulkPut(listRowsOf(found, shops)), db.buyerList.bulkDelete(gone), db.buyerListDirty.bulkDelete(marks.map((m) => m.id!))]);
+    return keys.length;
+  });
+}
+
+/**
+ * Makes the rows of every marked buyer again, until no mark is left; returns how many rows it made.
+ * Runs in the background only (the one writer), one call at a time.
+ */
+export async function refreshBuyerList(db: BuyerLensDatabase): Promise<number> {
+  // Most actions change no buyer: a read tells without taking the tables for writing.
+  if (!(await buyerListIsStale(db))) return 0;
+  let made = 0;
+  for (;;) {
+    const step = await refreshStep(db);
+    if (step === 0) return made;
+    made += typeof step === 'number' ? step : await rebuildAll(db, step.all);
+  }
+}
+
+/** Whether any buyer's row is still to be made. */
+export const buyerListIsStale = async (db: BuyerLensDatabase): Promise<boolean> => (await db.buyerListDirty.limit(1).count()) > 0;

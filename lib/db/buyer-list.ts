@@ -1,0 +1,191 @@
+import type { Collection, IndexableType, InsertType } from 'dexie';
+import { filterIsEmpty, matchesFilter, SORT_INDEX, sortAlwaysHasValue, sortRows, sortValue, type BuyerRow, type ListedBuyer, type Sort } from '../buyers/list';
+import type { BuyerFilter } from '../schema/lists';
+import { shopRange } from '../schema/keys';
+import type { BuyerLensDatabase } from './database';
+
+/**
+ * The buyers table's queries, served from the `buyerList` table (buyer-list-writer.ts keeps it):
+ * a screen of rows in the sort's order is one indexed read, whatever the number of buyers; the rest
+ * is read as the user scrolls, a slice at a time. Nothing here holds every buyer: counts, exports
+ * and bulk changes walk the matches slice by slice.
+ *
+ * How a query is served:
+ * - a tag filter ("any" or "all" of some tags) whose buyers are few enough (MATERIALIZE_LIMIT) reads
+ *   just those buyers through the tags index, and filters and sorts them in memory: exact at once;
+ * - anything else walks the sort's index (value, then buyer key), keeping the rows that match, and
+ *   after it, for sorts some buyers have no value for, those buyers (listed last, as sortRows does).
+ */
+
+export interface ListQuery {
+  filter: BuyerFilter;
+  sort: Sort;
+  /** "Has not ordered in 60 days" is counted from here. */
+  now: number;
+}
+
+/** Buyers a tag filter may name for them to be read and sorted in memory. */
+export const MATERIALIZE_LIMIT = 20_000;
+/** Rows read per step of a walk: one short task to read and filter. */
+const WALK_STEP = 500;
+
+/** The buyers that have notes (a few thousand at most: notes are written by hand). */
+export async function notedBuyers(db: BuyerLensDatabase): Promise<Set<string>> {
+  return new Set((await db.notes.orderBy('buyerKey').uniqueKeys()) as string[]);
+}
+
+/** The keys of the buyers a tag filter names, or undefined where it names none by itself ("none" of some tags) or too many. */
+async function tagCandidates(db: BuyerLensDatabase, filter: BuyerFilter): Promise<string[] | undefined> {
+  const tagIds = filter.tagIds ?? [];
+  if (tagIds.length === 0 || filter.tagMode === 'none') return undefined;
+  const perTag = await Promise.all(tagIds.map((id) => db.buyerList.where('tagIds').equals(id).limit(MATERIALIZE_LIMIT + 1).primaryKeys()));
+  if (perTag.some((keys) => keys.length > MATERIALIZE_LIMIT) && filter.tagMode === 'any') return undefined;
+  if (filter.tagMode === 'all') {
+    const smallest = [...perTag].sort((a, b) => a.length - b.length)[0]!;
+    if (smallest.length > MATERIALIZE_LIMIT) return undefined;
+    return smallest as string[];
+  }
+  const keys = new Set(perTag.flat() as string[]);
+  return keys.size > MATERIALIZE_LIMIT ? undefined : [...keys];
+}
+
+/** The index key of a row in the sort's index, to go on after it. */
+function indexKeyOf(row: ListedBuyer, sort: Sort): IndexableType {
+  return sort.key === 'shopKey' ? row.buyerKey : [sortValue(row, sort.key)!, row.buyerKey];
+}
+
+/**
+ * The matches of one query, in its order, a slice at a time. `next(n)` reads until it has n more
+ * matches or none are left; `done` says the last was read.
+ */
+export class BuyerListWalk {
+  private phase: 'index' | 'missing' | 'done' = 'index';
+  private after: IndexableType | undefined;
+  private inMemory: BuyerRow[] | undefined;
+  private position = 0;
+  private started = false;
+  /** Every match is known (the in-memory path): their number. */
+  exactTotal: number | undefined;
+
+  constructor(
+    private readonly db: BuyerLensDatabase,
+    private readonly query: ListQuery,
+    private readonly noted: ReadonlySet<string>,
+  ) {}
+
+  get done(): boolean {
+    return this.inMemory ? this.position >= this.inMemory.length : this.phase === 'done';
+  }
+
+  private async start(): Promise<void> {
+    this.started = true;
+    const keys = await tagCandidates(this.db, this.query.filter);
+    if (!keys) return;
+    const rows = (await this.db.buyerList.bulkGet(keys)).filter((r): r is ListedBuyer => r !== undefined);
+    const matching = rows.map((r) => this.row(r)).filter((r) => matchesFilter(r, this.query.filter, this.query.now));
+    this.inMemory = sortRows(matching, this.query.sort);
+    this.exactTotal = this.inMemory.length;
+  }
+
+  private row(listed: ListedBuyer): BuyerRow {
+    return { ...listed, hasNotes: this.noted.has(listed.buyerKey) };
+  }
+
+  /** The next slice of the walk's current phase, in the sort's direction. */
+  private slice(limit: number): Collection<ListedBuyer, string, InsertType<ListedBuyer, 'buyerKey'>> {
+    const { sort } = this.query;
+    const table = this.db.buyerList;
+    const index = this.phase === 'index' ? SORT_INDEX[sort.key] : ':id';
+    const desc = sort.dir === 'desc';
+    const from = this.after === undefined ? table.orderBy(index) : desc ? table.where(index).below(this.after) : table.where(index).above(this.after);
+    return (desc ? from.reverse() : from).limit(limit);
+  }
+
+  /**
+   * Reads one slice: just the rows still wanted where every row matches (no filter, the sort's
+   * index), otherwise a larger slice of which some will match.
+   */
+  private async step(out: BuyerRow[], wanted: number): Promise<void> {
+    const { filter, now, sort } = this.query;
+    const limit = this.phase === 'index' && filterIsEmpty(filter) ? Math.min(wanted, WALK_STEP) : WALK_STEP;
+    const rows = await this.slice(limit).toArray();
+    const missing = this.phase === 'missing';
+    for (const listed of rows) {
+      if (missing && sortValue(listed, sort.key) !== undefined) continue;
+      const row = this.row(listed);
+      if (matchesFilter(row, filter, now)) out.push(row);
+    }
+    if (rows.length === limit) {
+      const last = rows[rows.length - 1]!;
+      this.after = missing ? last.buyerKey : indexKeyOf(last, sort);
+      return;
+    }
+    this.after = undefined;
+    this.phase = this.phase === 'index' && !sortAlwaysHasValue(sort.key) ? 'missing' : 'done';
+  }
+
+  async next(count: number): Promise<BuyerRow[]> {
+    if (!this.started) await this.start();
+    if (this.inMemory) {
+      const out = this.inMemory.slice(this.position, this.position + count);
+      this.position += out.length;
+      return out;
+    }
+    const out: BuyerRow[] = [];
+    while (out.length < count && this.phase !== 'done') await this.step(out, count - out.length);
+    return out;
+  }
+}
+
+/** How many buyers a filter would list when no walk is needed: none, or only shops. */
+async function quickCount(db: BuyerLensDatabase, filter: BuyerFilter): Promise<number | undefined> {
+  if (filterIsEmpty(filter)) return db.buyerList.count();
+  const { shopKeys, tagMode, ...rest } = filter;
+  if (!shopKeys?.length || !filterIsEmpty({ tagMode, ...rest })) return undefined;
+  const counts = await Promise.all(
+    shopKeys.map((key) => {
+      const [lower, upper] = shopRange(key);
+      return db.buyerList.where(':id').between(lower, upper, true, false).count();
+    }),
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * How many buyers match: from a count of the table or the shops' key ranges where the filter allows,
+ * otherwise by reading every row once, a slice at a time (`onProgress` gets the running count and how
+ * many rows were read). `signal` stops it.
+ */
+export async function countMatches(db: BuyerLensDatabase, query: ListQuery, noted: ReadonlySet<string>, onProgress?: (matched: number, read: number) => void, signal?: AbortSignal): Promise<number> {
+  const quick = await quickCount(db, query.filter);
+  if (quick !== undefined) return quick;
+  const keys = await tagCandidates(db, query.filter);
+  if (keys) return new BuyerListWalk(db, query, noted).next(keys.length).then((rows) => rows.length);
+  let matched = 0;
+  let read = 0;
+  let after: string | undefined;
+  for (;;) {
+    if (signal?.aborted) throw signal.reason;
+    const rows = await (after === undefined ? db.buyerList.orderBy(':id') : db.buyerList.where(':id').above(after)).limit(WALK_STEP * 4).toArray();
+    for (const listed of rows) if (matchesFilter({ ...listed, hasNotes: noted.has(listed.buyerKey) }, query.filter, query.now)) matched += 1;
+    read += rows.length;
+    onProgress?.(matched, read);
+    if (rows.length < WALK_STEP * 4) return matched;
+    after = rows[rows.length - 1]!.buyerKey;
+  }
+}
+
+/** The keys of every buyer a filter lists (in buyer-key order), read a slice at a time. */
+export async function matchingKeys(db: BuyerLensDatabase, filter: BuyerFilter, now: number): Promise<string[]> {
+  const walk = new BuyerListWalk(db, { filter, now, sort: { key: 'shopKey', dir: 'asc' } }, await notedBuyers(db));
+  const keys: string[] = [];
+  while (!walk.done) for (const row of await walk.next(WALK_STEP * 4)) keys.push(row.buyerKey);
+  return keys;
+}
+
+/** Every note's text by buyer, newest first (for the notes column of an export). */
+export async function notesByBuyer(db: BuyerLensDatabase): Promise<Record<string, string[]>> {
+  const notes: Record<string, string[]> = {};
+  for (const note of (await db.notes.toArray()).sort((a, b) => b.createdAt.localeCompare(a.createdAt))) (notes[note.buyerKey] ??= []).push(note.text);
+  return notes;
+}
