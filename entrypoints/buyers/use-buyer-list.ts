@@ -38,6 +38,8 @@ export function useBuyerList(query: ListQuery, generation: number): BuyerList {
   const [state, setState] = useState<{ of: ListQuery | null; generation: number; rows: BuyerRow[]; done: boolean }>({ of: null, generation, rows: [], done: false });
   const [count, setCount] = useState<{ of: ListQuery | null; generation: number; total: number | null; counted: number }>({ of: null, generation, total: null, counted: 0 });
   const run = useRef<Run | null>(null);
+  // Who has notes changes only with the user's actions: read once per generation, not per query.
+  const noted = useRef<{ generation: number; keys: Promise<Set<string>> } | null>(null);
   const kept = useRef(0);
   useEffect(() => {
     kept.current = state.rows.length;
@@ -49,14 +51,16 @@ export function useBuyerList(query: ListQuery, generation: number): BuyerList {
     run.current = current;
     // After a change to the buyers the rows in view are read again, as many as were shown.
     const first = Math.max(FIRST_SCREEN, generation > 0 ? kept.current : 0);
+    if (noted.current?.generation !== generation) noted.current = { generation, keys: notedBuyers(db) };
+    const notes = noted.current.keys;
     void (async () => {
-      const noted = await notedBuyers(db);
-      current.walk = new BuyerListWalk(db, query, noted);
+      const withNotes = await notes;
+      current.walk = new BuyerListWalk(db, query, withNotes);
       const rows = await current.walk.next(first);
       current.reading = false;
       if (!current.stale) setState({ of: query, generation, rows, done: current.walk.done });
       const onProgress = (counted: number) => !current.stale && setCount({ of: query, generation, total: null, counted });
-      const total = current.walk.exactTotal ?? (await countMatches(db, query, noted, onProgress, abort.signal));
+      const total = current.walk.exactTotal ?? (await countMatches(db, query, withNotes, onProgress, abort.signal));
       if (!current.stale) setCount({ of: query, generation, total, counted: total });
     })().catch((error: unknown) => {
       if (!abort.signal.aborted) console.error('[BuyerLens] buyers not read', error);
