@@ -44,9 +44,10 @@ export const buyerListMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'buyerListMarks',
   create(down) {
+    const marked = down.schema.tables.some((t) => t.name === BUYER_LIST_DIRTY);
     return {
       transaction(stores, mode, options) {
-        const scope = mode === 'readwrite' && stores.includes('buyers') && !stores.includes(BUYER_LIST_DIRTY) && down.schema.tables.some((t) => t.name === BUYER_LIST_DIRTY) ? [...stores, BUYER_LIST_DIRTY] : stores;
+        const scope = marked && mode === 'readwrite' && stores.includes('buyers') && !stores.includes(BUYER_LIST_DIRTY) ? [...stores, BUYER_LIST_DIRTY] : stores;
         return down.transaction(scope, mode, options);
       },
       table(name) {
