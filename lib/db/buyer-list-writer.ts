@@ -104,8 +104,9 @@ async function refreshStep(db: BuyerLensDatabase): Promise<number | { all: numbe
   return db.transaction('rw', [db.buyerListDirty, db.buyers, db.shops, db.buyerList], async () => {
     const marks = await db.buyerListDirty.orderBy('id').limit(MARKS_PER_STEP).toArray();
     if (marks.length === 0) return 0;
-    const all = marks.find((m) => m.all);
-    if (all) return { all: (await db.buyerListDirty.orderBy('id').last())!.id! };
+    // A cleared range, or a write of more buyers than one step reads (a first scoring, a restore):
+    // every row is made again, a slice of buyers at a time, rather than all those buyers read at once.
+    if (marks.some((m) => m.all || (m.keys?.length ?? 0) > REBUILD_STEP)) return { all: (await db.buyerListDirty.orderBy('id').last())!.id! };
     const keys = [...new Set(marks.flatMap((m) => m.keys ?? []))];
     const [buyers, shops] = await Promise.all([db.buyers.bulkGet(keys), db.shops.toArray()]);
     const found = buyers.filter((b): b is BuyerRecord => b !== undefined);

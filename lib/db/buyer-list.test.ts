@@ -94,6 +94,15 @@ describe('the buyers table’s rows', () => {
     expect((await db.buyerList.get(all[5]!.buyerKey))?.name).toBe(all[5]!.displayName);
   });
 
+  it('are made again a slice at a time after a write of more buyers than one step reads', async () => {
+    const renamed = Array.from({ length: 6000 }, (_, i) => ({ ...buyer(i), displayName: `renamed ${i}` }));
+    await db.buyers.bulkPut(renamed);
+    expect(await refreshBuyerList(db)).toBe(6000);
+    expect(await db.buyerList.count()).toBe(6000);
+    expect((await db.buyerList.get(renamed[5999]!.buyerKey))?.name).toBe('renamed 5999');
+    expect(await db.buyerListDirty.count()).toBe(0);
+  });
+
   it('are all made again after the buyers were cleared and written anew', async () => {
     await db.buyers.clear();
     await db.buyers.bulkPut(all.slice(0, 10));
