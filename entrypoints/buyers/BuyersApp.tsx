@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { LanguageSelect } from '@/components/LanguageSelect';
@@ -18,7 +18,7 @@ import { FiltersBar } from './FiltersBar';
 import { TagImport } from './TagImport';
 import { useBuyerList } from './use-buyer-list';
 
-function SavedLists({ filter, onPick }: { filter: BuyerFilter; onPick: (filter: BuyerFilter) => void }) {
+const SavedLists = memo(function SavedLists({ filter, onPick }: { filter: BuyerFilter; onPick: (filter: BuyerFilter) => void }) {
   const { t } = useI18n();
   const { run, error } = useAction();
   const lists = useLiveQuery(() => loadSavedLists(db)) ?? [];
@@ -66,7 +66,7 @@ function SavedLists({ filter, onPick }: { filter: BuyerFilter; onPick: (filter: 
       <ActionErrorText error={error} />
     </div>
   );
-}
+});
 
 /** Adds or removes a tag on every buyer the filter lists (the background walks them; the page holds none). */
 function BulkTag({ filter, now, total, onDone }: { filter: BuyerFilter; now: number; total: number | null; onDone: () => void }) {
@@ -112,7 +112,7 @@ function BulkTag({ filter, now, total, onDone }: { filter: BuyerFilter; now: num
 function BuyersPage({ setting, onLanguage }: { setting: Parameters<typeof LanguageSelect>[0]['setting']; onLanguage: Parameters<typeof LanguageSelect>[0]['onChange'] }) {
   const { t, language } = useI18n();
   const [generation, setGeneration] = useState(0);
-  const reload = () => setGeneration((g) => g + 1);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const [filter, setFilter] = useState<BuyerFilter>(emptyFilter);
   const [sort, setSort] = useState<Sort>({ key: 'lastOrderAt', dir: 'desc' });
   const deferredFilter = useDeferredValue(filter);
@@ -124,6 +124,7 @@ function BuyersPage({ setting, onLanguage }: { setting: Parameters<typeof Langua
   const everyone = useLiveQuery(() => db.buyerList.count(), [generation]);
 
   const shopLabels = useMemo(() => Object.fromEntries((shops ?? []).map((s) => [s.shopKey, shopLabel(language, s.shopKey, s)])), [shops, language]);
+  const shopKeys = useMemo(() => Object.keys(shopLabels), [shopLabels]);
   const tags = useMemo(() => new Map((tagList ?? []).map((tag) => [tag.id, tag])), [tagList]);
   const lookups = useMemo(
     () => ({
@@ -158,7 +159,7 @@ function BuyersPage({ setting, onLanguage }: { setting: Parameters<typeof Langua
         </main>
         <aside className="buyers-side">
           <ExportPanel query={query} total={list.total} lookups={lookups} />
-          <TagImport shopKeys={Object.keys(shopLabels)} marketplaceNames={lookups.marketplaceNames} onDone={reload} />
+          <TagImport shopKeys={shopKeys} marketplaceNames={lookups.marketplaceNames} onDone={reload} />
           <DataPanel onChanged={reload} />
         </aside>
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { segmentTone } from '@/components/segment';
@@ -66,7 +66,8 @@ function HeadRow({ sort, onSort }: { sort: Sort; onSort: (sort: Sort) => void })
   );
 }
 
-function BuyerTableRow({
+/** A row re-renders only when its buyer, place or lookups change (not on every query of the table). */
+const BuyerTableRow = memo(function BuyerTableRow({
   row,
   index,
   top,
@@ -123,7 +124,7 @@ function BuyerTableRow({
       </span>
     </div>
   );
-}
+});
 
 /** A row not read yet (the user scrolled past what was read): its place, until it is. */
 function PendingRow({ index, top }: { index: number; top: number }) {

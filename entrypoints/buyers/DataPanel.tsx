@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { useAction } from '@/components/use-action';
@@ -148,7 +148,7 @@ function WipeField({ onWipe }: { onWipe: () => Promise<boolean> }) {
  * background, because a whole database is too large for a runtime message; restore is one
  * transaction (lib/db/backup.ts).
  */
-export function DataPanel({ onChanged }: { onChanged: () => void }) {
+export const DataPanel = memo(function DataPanel({ onChanged }: { onChanged: () => void }) {
   const { t } = useI18n();
   const { run, error } = useAction();
   const [message, setMessage] = useState<PanelMessage | null>(null);
@@ -198,4 +198,4 @@ export function DataPanel({ onChanged }: { onChanged: () => void }) {
       <ActionErrorText error={error} />
     </section>
   );
-}
+});

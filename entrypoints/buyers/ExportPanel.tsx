@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { download } from '@/components/files';
 import type { ListQuery } from '@/lib/db/buyer-list';
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, type ExportColumn, type ExportLookups } from '@/lib/export/columns';
@@ -11,6 +11,16 @@ function useExport(query: ListQuery, total: number | null, lookups: Omit<ExportL
   const [progress, setProgress] = useState<{ done: number; total: number | null } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const worker = useRef<Worker | null>(null);
+  // A worker started ahead, its code loaded and the store open, so an export starts at once.
+  const ready = useRef<Worker | null>(null);
+  const spawn = () => new Worker(new URL('./export-worker.ts', import.meta.url), { type: 'module' });
+  useEffect(() => {
+    ready.current = spawn();
+    return () => {
+      ready.current?.terminate();
+      worker.current?.terminate();
+    };
+  }, []);
 
   const cancel = () => {
     worker.current?.terminate();
@@ -22,7 +32,8 @@ function useExport(query: ListQuery, total: number | null, lookups: Omit<ExportL
     cancel();
     setMessage(null);
     setProgress({ done: 0, total });
-    const w = new Worker(new URL('./export-worker.ts', import.meta.url), { type: 'module' });
+    const w = ready.current ?? spawn();
+    ready.current = spawn();
     worker.current = w;
     w.addEventListener('message', (event: MessageEvent<ExportMessage>) => {
       const m = event.data;

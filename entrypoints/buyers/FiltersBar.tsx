@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { BuyerFilter } from '@/lib/schema/lists';
 import { rfm11Segments, cn8Segments, type Segment } from '@/lib/schema/rfm';
 import type { TagRecord } from '@/lib/schema/records';
@@ -71,7 +72,7 @@ function SegmentFilter({ filter, set }: { filter: BuyerFilter; set: (change: Par
 }
 
 /** Every filter of the buyers table; each change narrows the list live. */
-export function FiltersBar({
+export const FiltersBar = memo(function FiltersBar({
   filter,
   onChange,
   tags,
@@ -131,4 +132,4 @@ export function FiltersBar({
       </button>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { FileButton } from '@/components/files';
 import { useAction } from '@/components/use-action';
@@ -14,7 +14,7 @@ async function previewFile(text: string, shopKeys: readonly string[], marketplac
   return previewTagImport(text, rows, marketplaceNames);
 }
 
-export function TagImport({ shopKeys, marketplaceNames, onDone }: { shopKeys: readonly string[]; marketplaceNames: Readonly<Record<string, string>>; onDone: () => void }) {
+export const TagImport = memo(function TagImport({ shopKeys, marketplaceNames, onDone }: { shopKeys: readonly string[]; marketplaceNames: Readonly<Record<string, string>>; onDone: () => void }) {
   const { t } = useI18n();
   const { run, error } = useAction();
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -75,4 +75,4 @@ export function TagImport({ shopKeys, marketplaceNames, onDone }: { shopKeys: re
       <ActionErrorText error={error} />
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import writeXlsxFile, { type SheetData } from 'write-excel-file/browser';
+import type { SheetData } from 'write-excel-file/browser';
 import { BuyerListWalk, notedBuyers, notesByBuyer, type ListQuery } from '@/lib/db/buyer-list';
 import { db } from '@/lib/db/database';
 import { csvBody, csvHeader, exportCells, type ExportColumn, type ExportLookups } from '@/lib/export/columns';
@@ -38,9 +38,15 @@ async function build({ format, columns, headers, query, lookups: names, total }:
     done += rows.length;
     post({ kind: 'progress', done, total });
   }
-  const file = format === 'csv' ? new Blob(csv, { type: 'text/csv;charset=utf-8' }) : await writeXlsxFile(sheet, { sheet: 'Buyers', stickyRowsCount: 1 }).toBlob();
+  if (format === 'csv') return { file: new Blob(csv, { type: 'text/csv;charset=utf-8' }), rows: done };
+  // The workbook writer is loaded only for a workbook: a CSV export starts without it.
+  const { default: writeXlsxFile } = await import('write-excel-file/browser');
+  const file = await writeXlsxFile(sheet, { sheet: 'Buyers', stickyRowsCount: 1 }).toBlob();
   return { file, rows: done };
 }
+
+// Opened while the worker waits for its export (the page starts one ahead).
+void db.open().catch(() => undefined);
 
 self.addEventListener('message', (event: MessageEvent<ExportRequest>) => {
   build(event.data).then(

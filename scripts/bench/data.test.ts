@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { capturedBuyerSchema, capturedOrderSchema, captureBatchSchema } from '../../lib/schema/capture';
-import { BATCH_ORDERS, benchBatch, benchPlan, sampleBuyerKeys } from './data';
+import { capturedBuyerSchema, capturedOrderSchema, captureBatchSchema, type CapturedBuyer } from '../../lib/schema/capture';
+import { checkBatch } from '../../lib/db/capture-check';
+import { BATCH_ORDERS, benchBatch, benchPlan, leadingBatchesPerShop, sampleBuyerKeys, SCALE_1M } from './data';
 
 const ANCHOR = Date.UTC(2026, 10, 23);
 
@@ -41,5 +42,23 @@ describe('bench data', () => {
     const sample = sampleBuyerKeys(plan, 50);
     expect(new Set(sample).size).toBe(50);
     for (const key of sample) expect(buyers.has(key)).toBe(true);
+  });
+
+  it('at --scale 1m: 1,000,000 orders, 200,000 buyers, five shops, whose batches pass the pipeline’s check unchanged', () => {
+    const plan = benchPlan(SCALE_1M.orders, ANCHOR, SCALE_1M.shops);
+    expect(plan).toMatchObject({ orders: 1_000_000, buyers: 200_000, shops: 5 });
+    expect(plan.perShop.reduce((sum, s) => sum + s.orders, 0)).toBe(1_000_000);
+    const leading = leadingBatchesPerShop(plan, 40);
+    expect(leading.reduce((sum, k) => sum + k, 0)).toBe(40);
+    expect(leading.every((k) => k > 0)).toBe(true);
+    // Each shop's first batch (its newest orders), and the last batch.
+    const firsts = plan.perShop.map((_, shop) => plan.batches.findIndex(([s]) => s === shop));
+    for (const n of [...firsts, plan.batches.length - 1]) {
+      const batch = benchBatch(plan, n, '2026-11-23T12:00:00.000Z');
+      const checked = checkBatch(batch);
+      expect(checked.problems).toEqual([]);
+      expect([...checked.orders.values()]).toEqual(batch.orders);
+      expect([...checked.buyers.values()]).toEqual([...new Map((batch.buyers as CapturedBuyer[]).map((b) => [b.buyerKey, b])).values()]);
+    }
   });
 });

@@ -5,7 +5,7 @@
  * (batches are generated inside the extension page, outside the timed sections).
  *
  * Shape: three shops (Shopee BR 50 % of orders, Amazon.com 30 %, Shopee MY 20 %), buyers = orders / 5
- * per shop. Every buyer has at least one order; the other orders go to buyers with a skew (a few
+ * per shop; at --scale 1m five (SHARES: Shopee TH and Amazon.co.uk join them). Every buyer has at least one order; the other orders go to buyers with a skew (a few
  * buyers have dozens of orders, most have one to five). Orders span two years before today (UTC) and
  * are captured newest first, 500 per batch, the shops' batches interleaved as a seller paging
  * through three consoles would. Names include Chinese names, commas, quotes and a leading `=`.
@@ -16,12 +16,13 @@ import type { OrderStatus } from '../../lib/schema/common';
 export const BATCH_ORDERS = 500;
 export const DEFAULT_ORDERS = 200_000;
 export const ORDERS_PER_BUYER = 5;
+/** `--scale 1m`: orders and shops (buyers = orders / 5). */
+export const SCALE_1M = { orders: 1_000_000, shops: 5 } as const;
 const SPAN_DAYS = 730;
 const DAY_MS = 86_400_000;
 
 export interface BenchShop {
   shop: CapturedShop;
-  share: number;
   pageUrl: string;
   sourceUrl: string;
 }
@@ -29,23 +30,38 @@ export interface BenchShop {
 export const BENCH_SHOPS: readonly BenchShop[] = [
   {
     shop: { shopKey: 'shopee:br', adapterId: 'shopee', region: 'BR', currency: 'BRL' },
-    share: 0.5,
     pageUrl: 'https://seller.shopee.com.br/portal/sale/order',
     sourceUrl: 'https://seller.shopee.com.br/api/v3/order/get_order_list_card_list?SPC_CDS_VER=2',
   },
   {
     shop: { shopKey: 'amazon:amazon.com', adapterId: 'amazon', name: 'Amazon.com', currency: 'USD' },
-    share: 0.3,
     pageUrl: 'https://sellercentral.amazon.com/orders-v3',
     sourceUrl: 'https://sellercentral.amazon.com/orders-api/search',
   },
   {
     shop: { shopKey: 'shopee:my', adapterId: 'shopee', region: 'MY', currency: 'MYR' },
-    share: 0.2,
     pageUrl: 'https://seller.shopee.com.my/portal/sale/order',
     sourceUrl: 'https://seller.shopee.com.my/api/v3/order/get_order_list_card_list?SPC_CDS_VER=2',
   },
+  // The last two only at --scale 1m (SHARES).
+  {
+    shop: { shopKey: 'shopee:th', adapterId: 'shopee', region: 'TH', currency: 'THB' },
+    pageUrl: 'https://seller.shopee.co.th/portal/sale/order',
+    sourceUrl: 'https://seller.shopee.co.th/api/v3/order/get_order_list_card_list?SPC_CDS_VER=2',
+  },
+  {
+    shop: { shopKey: 'amazon:amazon.co.uk', adapterId: 'amazon', name: 'Amazon.co.uk', currency: 'GBP' },
+    pageUrl: 'https://sellercentral.amazon.co.uk/orders-v3',
+    sourceUrl: 'https://sellercentral.amazon.co.uk/orders-api/search',
+  },
 ];
+
+/** Each shop's share of the orders, by how many shops a plan has (the first of BENCH_SHOPS). */
+export const SHARES: Readonly<Record<number, readonly number[]>> = {
+  3: [0.5, 0.3, 0.2],
+  5: [0.35, 0.25, 0.15, 0.15, 0.1],
+};
+const ORIGINS = BENCH_SHOPS.map((s) => new URL(s.pageUrl).origin);
 
 export interface BenchPlan {
   orders: number;
@@ -58,15 +74,17 @@ export interface BenchPlan {
   batches: [number, number][];
 }
 
-export function benchPlan(orders = DEFAULT_ORDERS, anchor = Math.floor(Date.now() / DAY_MS) * DAY_MS): BenchPlan {
-  const perShop = BENCH_SHOPS.map((s, i) => {
-    const shopOrders = i === BENCH_SHOPS.length - 1 ? 0 : Math.round(orders * s.share);
+export function benchPlan(orders = DEFAULT_ORDERS, anchor = Math.floor(Date.now() / DAY_MS) * DAY_MS, shops = 3): BenchPlan {
+  const shares = SHARES[shops];
+  if (!shares) throw new Error(`no bench plan with ${shops} shops`);
+  const perShop = shares.map((share, i) => {
+    const shopOrders = i === shares.length - 1 ? 0 : Math.round(orders * share);
     return { orders: shopOrders, buyers: 0 };
   });
   const last = perShop[perShop.length - 1]!;
   last.orders = orders - perShop.slice(0, -1).reduce((sum, s) => sum + s.orders, 0);
   for (const s of perShop) s.buyers = Math.max(1, Math.floor(s.orders / ORDERS_PER_BUYER));
-  // Interleave the shops' batches so that all three move from newest to oldest together.
+  // Interleave the shops' batches so that all of them move from newest to oldest together.
   const batches: { at: number; ref: [number, number] }[] = [];
   perShop.forEach((s, shop) => {
     const count = Math.ceil(s.orders / BATCH_ORDERS);
@@ -76,7 +94,7 @@ export function benchPlan(orders = DEFAULT_ORDERS, anchor = Math.floor(Date.now(
   return {
     orders,
     buyers: perShop.reduce((sum, s) => sum + s.buyers, 0),
-    shops: BENCH_SHOPS.length,
+    shops: shares.length,
     anchor,
     perShop,
     batches: batches.map((b) => b.ref),
@@ -167,7 +185,7 @@ function amazonOrderId(j: number, shop: number): string {
 }
 
 export function benchOrder(plan: BenchPlan, shop: number, j: number): { order: CapturedOrder; buyer: CapturedBuyer } {
-  const { shop: s, pageUrl } = BENCH_SHOPS[shop]!;
+  const { shop: s } = BENCH_SHOPS[shop]!;
   const { orders, buyers } = plan.perShop[shop]!;
   const seed = 2000 + shop * 31;
   const buyer = benchBuyer(shop, buyerOfOrder(j, buyers, seed));
@@ -183,7 +201,7 @@ export function benchOrder(plan: BenchPlan, shop: number, j: number): { order: C
   const amazon = s.adapterId === 'amazon';
   const orderId = amazon ? amazonOrderId(j, shop) : String(190_000_000_000_000 + (j * 3 + shop) * 104_729);
   const statusText = (amazon ? AMAZON_STATUS_TEXT : SHOPEE_STATUS_TEXT)[status];
-  const origin = new URL(pageUrl).origin;
+  const origin = ORIGINS[shop]!;
   const order: CapturedOrder = {
     orderKey: `${s.shopKey}:${orderId}`,
     orderId,
@@ -206,6 +224,11 @@ export function benchOrder(plan: BenchPlan, shop: number, j: number): { order: C
 /** Capture batch number `n` of the plan, as an adapter's content script would send it. */
 export function benchBatch(plan: BenchPlan, n: number, capturedAt: string): CaptureBatch & { orders: CapturedOrder[]; buyers: CapturedBuyer[] } {
   const [shop, k] = plan.batches[n]!;
+  return benchShopBatch(plan, shop, k, capturedAt);
+}
+
+/** The shop's capture batch `k` (its orders k × BATCH_ORDERS onwards, newest first). */
+export function benchShopBatch(plan: BenchPlan, shop: number, k: number, capturedAt: string): CaptureBatch & { orders: CapturedOrder[]; buyers: CapturedBuyer[] } {
   const { shop: s, pageUrl, sourceUrl } = BENCH_SHOPS[shop]!;
   const total = plan.perShop[shop]!.orders;
   const orders: CapturedOrder[] = [];
@@ -233,9 +256,16 @@ export function benchBatch(plan: BenchPlan, n: number, capturedAt: string): Capt
 export function sampleBuyerKeys(plan: BenchPlan, count: number): string[] {
   const keys = new Set<string>();
   for (let n = 0; keys.size < Math.min(count, plan.buyers); n++) {
-    const shop = Math.floor(unit(9001, n) * BENCH_SHOPS.length);
+    const shop = Math.floor(unit(9001, n) * plan.shops);
     const b = Math.floor(unit(9002, n) * plan.perShop[shop]!.buyers);
     keys.add(benchBuyer(shop, b).buyerKey);
   }
   return [...keys];
+}
+
+/** How many of each shop's batches the plan's first `count` batches are (its newest orders). */
+export function leadingBatchesPerShop(plan: BenchPlan, count: number): number[] {
+  const out = plan.perShop.map(() => 0);
+  for (const [shop] of plan.batches.slice(0, count)) out[shop]! += 1;
+  return out;
 }

@@ -10,19 +10,19 @@
  *   records into a scratch database with the same stores and indexes, from the same page.
  * - rfm: rescoreAll (lib/db/rfm-repository) in the service worker, where the background runs it,
  *   against a plain getAll of the buyers store there.
- * - export: buyersCsv (lib/export/csv) in an extension page, against a plain getAll of the buyers.
+ * - fill (--scale 1m): the store filled directly with the pipeline's own merges (fill.ts).
+ * - list and export: in the buyers page (list-page.ts), against plain IndexedDB reads of the same rows.
  * - panel: the "buyer on screen" session item set as the background sets it, and the time until the
  *   panel's MutationObserver sees the buyer card and order history; against a plain index read of
  *   the buyer's orders.
  */
 import { rescoreAll } from '../../lib/db/rfm-repository';
 import { BuyerLensDatabase, DATABASE_NAME } from '../../lib/db/database';
-import { emptyFilter } from '../../lib/buyers/list';
-import { BuyerListWalk, notedBuyers } from '../../lib/db/buyer-list';
-import { buyersCsvChunks, DEFAULT_EXPORT_COLUMNS } from '../../lib/export/columns';
 import { sendToBackground } from '../../lib/messaging/send';
 import type { CaptureBatch } from '../../lib/schema/capture';
 import { benchBatch, benchPlan, type BenchPlan } from './data';
+import { afterDirectFill, DirectFill } from './fill';
+import { exportClick, listQuery, rawReadAll, rawReadList, scrollScreens, type Direction, type ListColumn } from './list-page';
 
 const RAW_DB = 'buyerlens-bench-raw';
 
@@ -33,6 +33,7 @@ let plan: BenchPlan | undefined;
 let database: BuyerLensDatabase | undefined;
 let rawDb: IDBDatabase | undefined;
 let storeDb: IDBDatabase | undefined;
+let fill: DirectFill | undefined;
 const longTasks: { start: number; duration: number }[] = [];
 
 const db = () => (database ??= new BuyerLensDatabase());
@@ -90,9 +91,27 @@ async function pipelinePut(batch: CaptureBatch): Promise<{ ms: number; rejected:
 }
 
 export const bench = {
-  setPlan(orders: number, anchor: number) {
-    plan = benchPlan(orders, anchor);
+  setPlan(orders: number, anchor: number, shops: number) {
+    plan = benchPlan(orders, anchor, shops);
     return plan.batches.length;
+  },
+
+  /** --scale 1m: starts a direct fill of the plan but its first `skipBatches` batches (fill.ts). */
+  async fillStart(skipBatches: number) {
+    if (!plan) throw new Error('setPlan first');
+    fill = new DirectFill(plan, await openStore(), skipBatches);
+  },
+  /** The fill's next step: up to `maxOrders` orders (and a finished shop's buyers). */
+  fillStep: (maxOrders: number) => {
+    if (!fill) throw new Error('fillStart first');
+    return fill.step(maxOrders);
+  },
+  /** What the background derives from captures, once the fill is written (afterDirectFill). */
+  async fillFinish() {
+    fill = undefined;
+    const t0 = performance.now();
+    await afterDirectFill(db());
+    return { ms: performance.now() - t0 };
   },
 
   /** Sends batches [from, to): each through the pipeline and into the scratch database, alternating which goes first. */
@@ -135,8 +154,8 @@ export const bench = {
     return { orders, buyers, shops, scored, scorable };
   },
 
-  /** Buyers with an RFM tier. */
-  scoredCount: () => db().buyers.filter((b) => b.tier !== undefined).count(),
+  /** Buyers with an RFM tier, as the shops' last scorings count them (written with the tiers, in one transaction). */
+  scoredCount: async () => (await db().shops.toArray()).reduce((sum, s) => sum + (s.scoring?.summary?.scored ?? 0), 0),
 
   /** The newest capture-log entry: which page the background stored last, and what. */
   lastCapture: async () => (await db().captureLog.orderBy('id').last()) ?? null,
@@ -162,39 +181,22 @@ export const bench = {
       for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask' });
   },
-  /** The long tasks (ms) that started between `from` and `to` (performance.now() of this page). */
+  /** The long tasks (ms) that ran between `from` and `to` (performance.now() of this page), even in part. */
   takeLongTasks(from: number, to: number) {
-    const out = longTasks.filter((t) => t.start >= from && t.start <= to).map((t) => t.duration);
+    const out = longTasks.filter((t) => t.start <= to && t.start + t.duration >= from).map((t) => t.duration);
     longTasks.length = 0;
     return out;
   },
 
-  /**
-   * The buyers page's CSV export of every buyer: its rows read from the store (loadBuyerRows), then
-   * the file built chunk by chunk as its export worker builds it (here without the thread hop).
-   */
-  async exportCsv() {
-    const t0 = performance.now();
-    let chars = 0;
-    let chunks = 0;
-    let rows = -1; // the header line
-    const walk = new BuyerListWalk(db(), { filter: emptyFilter(), sort: { key: 'lastOrderAt', dir: 'desc' }, now: Date.now() }, await notedBuyers(db()));
-    const [list, tags, shops] = await Promise.all([walk.next(Number.MAX_SAFE_INTEGER), db().tags.toArray(), db().shops.toArray()]);
-    const lookups = {
-      tagNames: Object.fromEntries(tags.map((t) => [t.id, t.name])),
-      shopLabels: Object.fromEntries(shops.map((s) => [s.shopKey, s.name ?? s.region ?? s.shopKey])),
-      marketplaceNames: { shopee: 'Shopee', amazon: 'Amazon' },
-      segmentNames: {},
-      notes: {},
-    };
-    for (const chunk of buyersCsvChunks(list, DEFAULT_EXPORT_COLUMNS, [...DEFAULT_EXPORT_COLUMNS], lookups)) {
-      chars += chunk.length;
-      chunks += 1;
-      for (let i = chunk.indexOf('\r\n'); i !== -1; i = chunk.indexOf('\r\n', i + 2)) rows += 1;
-    }
-    const t1 = performance.now();
-    return { ms: t1 - t0, chars, chunks, rows, from: t0, to: t1 };
-  },
+  /** When each shop was last scored (ISO; '' for never), in shop key order. */
+  shopsScoredAt: async () => (await db().shops.toArray()).map((s) => s.scoring?.scoredAt ?? ''),
+
+  // In the buyers page (list-page.ts).
+  listQuery: (column: ListColumn, timeoutMs: number) => listQuery(column, timeoutMs),
+  rawReadList: async (column: ListColumn, direction: Direction, count: number) => rawReadList(await openStore(), column, direction, count),
+  rawReadAll: async () => rawReadAll(await openStore()),
+  scrollScreens: (screens: number, timeoutMs: number) => scrollScreens(screens, timeoutMs),
+  exportClick: (timeoutMs: number) => exportClick(timeoutMs),
 
   /** A plain read of one buyer's orders through the [buyerKey+sortAt] index. */
   async rawReadOrders(buyerKey: string) {
