@@ -73,46 +73,65 @@ export function listRowsOf(buyers: readonly BuyerRecord[], shops: readonly ShopR
   return buyers.map((b) => listedBuyer(b, currencyOf.get(b.shopKey)));
 }
 
-/** Marks read per transaction: each names up to a capture batch's buyers. */
-const MARKS_PER_STEP = 20;
-/** Buyers read per transaction when every row is made again. */
-const REBUILD_STEP = 5000;
+/**
+ * Buyers whose rows one transaction makes: short enough that the buyers page's reads, which wait for
+ * a write to the list to commit, never wait long.
+ */
+const STEP_KEYS = 2000;
 
-/** Makes every row again, a slice of buyers per transaction, then drops the marks up to `lastMark`. */
+/**
+ * Makes every row again (after a range of buyers was cleared), a slice of buyers per transaction:
+ * each slice's rows are put, and rows in its key range whose buyer is gone are deleted, so the list
+ * is never emptied meanwhile. Then drops the marks up to `lastMark`.
+ */
 async function rebuildAll(db: BuyerLensDatabase, lastMark: number): Promise<number> {
-  await db.buyerList.clear();
   let after: string | undefined;
   let made = 0;
   for (;;) {
     const step = await db.transaction('rw', [db.buyers, db.shops, db.buyerList], async () => {
       const range = after === undefined ? db.buyers.orderBy(':id') : db.buyers.where(':id').above(after);
-      const [buyers, shops] = await Promise.all([range.limit(REBUILD_STEP).toArray(), db.shops.toArray()]);
-      await db.buyerList.bulkPut(listRowsOf(buyers, shops));
-      return buyers;
+      const [buyers, shops] = await Promise.all([range.limit(STEP_KEYS).toArray(), db.shops.toArray()]);
+      const last = buyers.length === STEP_KEYS ? buyers[STEP_KEYS - 1]!.buyerKey : undefined;
+      const listed = after === undefined ? db.buyerList.toCollection() : db.buyerList.where(':id').above(after);
+      const keys = (await listed.primaryKeys()).filter((key) => last === undefined || key <= last);
+      const present = new Set(buyers.map((b) => b.buyerKey));
+      await Promise.all([db.buyerList.bulkPut(listRowsOf(buyers, shops)), db.buyerList.bulkDelete(keys.filter((key) => !present.has(key)))]);
+      return { count: buyers.length, last };
     });
-    made += step.length;
-    if (step.length < REBUILD_STEP) break;
-    after = step[step.length - 1]!.buyerKey;
+    made += step.count;
+    if (step.last === undefined) break;
+    after = step.last;
   }
   // Writes made while this ran left marks after lastMark: those rows are made again next.
   await db.buyerListDirty.where('id').belowOrEqual(lastMark).delete();
   return made;
 }
 
-/** One step: the oldest marks' rows made again from the buyers (gone buyers' rows deleted), and those marks removed. */
+/**
+ * One step: the oldest marks' first STEP_KEYS buyers' rows made again from the buyers (gone buyers'
+ * rows deleted); the marks done are removed, and one only partly done keeps the rest of its keys.
+ */
 async function refreshStep(db: BuyerLensDatabase): Promise<number | { all: number }> {
   return db.transaction('rw', [db.buyerListDirty, db.buyers, db.shops, db.buyerList], async () => {
-    const marks = await db.buyerListDirty.orderBy('id').limit(MARKS_PER_STEP).toArray();
+    const marks = await db.buyerListDirty.orderBy('id').limit(STEP_KEYS).toArray();
     if (marks.length === 0) return 0;
-    // A cleared range, or a write of more buyers than one step reads (a first scoring, a restore):
-    // every row is made again, a slice of buyers at a time, rather than all those buyers read at once.
-    if (marks.some((m) => m.all || (m.keys?.length ?? 0) > REBUILD_STEP)) return { all: (await db.buyerListDirty.orderBy('id').last())!.id! };
-    const keys = [...new Set(marks.flatMap((m) => m.keys ?? []))];
-    const [buyers, shops] = await Promise.all([db.buyers.bulkGet(keys), db.shops.toArray()]);
+    if (marks[0]!.all) return { all: (await db.buyerListDirty.orderBy('id').last())!.id! };
+    const keys = new Set<string>();
+    const done: number[] = [];
+    let rest: BuyerListMark | undefined;
+    for (const mark of marks) {
+      if (mark.all || keys.size >= STEP_KEYS) break;
+      const take = (mark.keys ?? []).slice(0, STEP_KEYS - keys.size);
+      take.forEach((key) => keys.add(key));
+      if (take.length < (mark.keys?.length ?? 0)) rest = { ...mark, keys: mark.keys!.slice(take.length) };
+      else done.push(mark.id!);
+    }
+    const list = [...keys];
+    const [buyers, shops] = await Promise.all([db.buyers.bulkGet(list), db.shops.toArray()]);
     const found = buyers.filter((b): b is BuyerRecord => b !== undefined);
-    const gone = keys.filter((_, i) => buyers[i] === undefined);
-    await Promise.all([db.buyerList.bulkPut(listRowsOf(found, shops)), db.buyerList.bulkDelete(gone), db.buyerListDirty.bulkDelete(marks.map((m) => m.id!))]);
-    return keys.length;
+    const gone = list.filter((_, i) => buyers[i] === undefined);
+    await Promise.all([db.buyerList.bulkPut(listRowsOf(found, shops)), db.buyerList.bulkDelete(gone), db.buyerListDirty.bulkDelete(done), rest ? db.buyerListDirty.put(rest) : undefined]);
+    return list.length;
   });
 }
 

@@ -100,7 +100,18 @@ describe('the buyers table’s rows', () => {
     expect(await refreshBuyerList(db)).toBe(6000);
     expect(await db.buyerList.count()).toBe(6000);
     expect((await db.buyerList.get(renamed[5999]!.buyerKey))?.name).toBe('renamed 5999');
+    expect((await db.buyerList.get(renamed[0]!.buyerKey))?.name).toBe('renamed 0');
     expect(await db.buyerListDirty.count()).toBe(0);
+  });
+
+  it('after the buyers were cleared, keep the rows of buyers still there and drop the others', async () => {
+    await db.transaction('rw', db.buyers, async () => {
+      await db.buyers.clear();
+      await db.buyers.bulkPut(all.slice(0, 2500));
+    });
+    expect(await db.buyerList.count()).toBe(all.length);
+    await refreshBuyerList(db);
+    expect((await db.buyerList.toCollection().primaryKeys()).sort()).toEqual(all.slice(0, 2500).map((b) => b.buyerKey).sort());
   });
 
   it('are all made again after the buyers were cleared and written anew', async () => {
