@@ -67,10 +67,12 @@ export class BuyerListWalk {
   /** Every match is known (the in-memory path): their number. */
   exactTotal: number | undefined;
 
+  /** `step`: rows read per slice where a filter leaves some out (a reader of every match, like an export, reads larger ones). */
   constructor(
     private readonly db: BuyerLensDatabase,
     private readonly query: ListQuery,
     private readonly noted: ReadonlySet<string>,
+    private readonly step = WALK_STEP,
   ) {}
 
   get done(): boolean {
@@ -105,9 +107,9 @@ export class BuyerListWalk {
    * Reads one slice: just the rows still wanted where every row matches (no filter, the sort's
    * index), otherwise a larger slice of which some will match.
    */
-  private async step(out: BuyerRow[], wanted: number): Promise<void> {
+  private async readSlice(out: BuyerRow[], wanted: number): Promise<void> {
     const { filter, now, sort } = this.query;
-    const limit = this.phase === 'index' && filterIsEmpty(filter) ? Math.min(wanted, WALK_STEP) : WALK_STEP;
+    const limit = this.phase === 'index' && filterIsEmpty(filter) ? Math.min(wanted, this.step) : this.step;
     const rows = await this.slice(limit).toArray();
     const missing = this.phase === 'missing';
     for (const listed of rows) {
@@ -132,7 +134,7 @@ export class BuyerListWalk {
       return out;
     }
     const out: BuyerRow[] = [];
-    while (out.length < count && this.phase !== 'done') await this.step(out, count - out.length);
+    while (out.length < count && this.phase !== 'done') await this.readSlice(out, count - out.length);
     return out;
   }
 }
