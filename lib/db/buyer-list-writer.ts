@@ -92,8 +92,10 @@ async function rebuildAll(db: BuyerLensDatabase, lastMark: number): Promise<numb
       const range = after === undefined ? db.buyers.orderBy(':id') : db.buyers.where(':id').above(after);
       const [buyers, shops] = await Promise.all([range.limit(STEP_KEYS).toArray(), db.shops.toArray()]);
       const last = buyers.length === STEP_KEYS ? buyers[STEP_KEYS - 1]!.buyerKey : undefined;
-      const listed = after === undefined ? db.buyerList.toCollection() : db.buyerList.where(':id').above(after);
-      const keys = (await listed.primaryKeys()).filter((key) => last === undefined || key <= last);
+      // The list's keys in this slice's range only: (after, last], or all after `after` for the last slice.
+      const from = after === undefined ? db.buyerList.where(':id').aboveOrEqual('') : db.buyerList.where(':id').above(after);
+      const listed = last === undefined ? from : after === undefined ? db.buyerList.where(':id').belowOrEqual(last) : db.buyerList.where(':id').between(after, last, false, true);
+      const keys = await listed.primaryKeys();
       const present = new Set(buyers.map((b) => b.buyerKey));
       await Promise.all([db.buyerList.bulkPut(listRowsOf(buyers, shops)), db.buyerList.bulkDelete(keys.filter((key) => !present.has(key)))]);
       return { count: buyers.length, last };
