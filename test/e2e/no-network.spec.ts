@@ -194,7 +194,8 @@ test('a whole session (capture, panel, reply, settings, buyers page, exports, ba
   // The recorder saw the pages load their own files, the service worker and the export workers.
   expect(recorder.ownRequests.some((url) => url.includes('/chunks/sidepanel-'))).toBe(true);
   expect(recorder.workers.filter((w) => w.startsWith('service worker'))).not.toEqual([]);
-  expect(recorder.workers.filter((w) => w.includes('/assets/export-worker-'))).toHaveLength(2);
+  // Both exports ran in workers the recorder watched (the page also keeps one started ahead for the next).
+  expect(recorder.workers.filter((w) => w.includes('/assets/export-worker-')).length).toBeGreaterThanOrEqual(3);
   expect(recorder.outside).toEqual([]);
   expect(recorder.policyViolations).toEqual([]);
 
