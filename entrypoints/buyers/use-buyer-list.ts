@@ -23,7 +23,8 @@ export interface BuyerList {
 }
 
 interface Run {
-  walk: BuyerListWalk;
+  /** Set once who has notes is known and the walk starts. */
+  walk?: BuyerListWalk;
   reading: boolean;
   stale: boolean;
 }
@@ -47,7 +48,7 @@ export function useBuyerList(query: ListQuery, generation: number): BuyerList {
 
   useEffect(() => {
     const abort = new AbortController();
-    const current: Run = { walk: null as unknown as BuyerListWalk, reading: true, stale: false };
+    const current: Run = { reading: true, stale: false };
     run.current = current;
     // After a change to the buyers the rows in view are read again, as many as were shown.
     const first = Math.max(FIRST_SCREEN, generation > 0 ? kept.current : 0);
@@ -55,12 +56,13 @@ export function useBuyerList(query: ListQuery, generation: number): BuyerList {
     const notes = noted.current.keys;
     void (async () => {
       const withNotes = await notes;
-      current.walk = new BuyerListWalk(db, query, withNotes);
-      const rows = await current.walk.next(first);
+      const walk = new BuyerListWalk(db, query, withNotes);
+      current.walk = walk;
+      const rows = await walk.next(first);
       current.reading = false;
-      if (!current.stale) setState({ of: query, generation, rows, done: current.walk.done });
+      if (!current.stale) setState({ of: query, generation, rows, done: walk.done });
       const onProgress = (counted: number) => !current.stale && setCount({ of: query, generation, total: null, counted });
-      const total = current.walk.exactTotal ?? (await countMatches(db, query, withNotes, onProgress, abort.signal));
+      const total = walk.exactTotal ?? (await countMatches(db, query, withNotes, onProgress, abort.signal));
       if (!current.stale) setCount({ of: query, generation, total, counted: total });
     })().catch((error: unknown) => {
       if (!abort.signal.aborted) console.error('[BuyerLens] buyers not read', error);
@@ -73,11 +75,12 @@ export function useBuyerList(query: ListQuery, generation: number): BuyerList {
 
   const need = useCallback((index: number) => {
     const current = run.current;
-    if (!current || current.reading || current.stale || current.walk.done || index < kept.current) return;
+    const walk = current?.walk;
+    if (!current || !walk || current.reading || current.stale || walk.done || index < kept.current) return;
     current.reading = true;
-    void current.walk.next(Math.max(MORE, index + 1 - kept.current)).then((more) => {
+    void walk.next(Math.max(MORE, index + 1 - kept.current)).then((more) => {
       current.reading = false;
-      if (!current.stale) setState((s) => ({ ...s, rows: [...s.rows, ...more], done: current.walk.done }));
+      if (!current.stale) setState((s) => ({ ...s, rows: [...s.rows, ...more], done: walk.done }));
     });
   }, []);
 

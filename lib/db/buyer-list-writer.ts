@@ -1,4 +1,4 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreTransaction, type Middleware } from 'dexie';
 import { listedBuyer, type ListedBuyer } from '../buyers/list';
 import type { BuyerRecord, ShopRecord } from '../schema/records';
 import type { BuyerLensDatabase } from './database';
@@ -89,13 +89,11 @@ async function rebuildAll(db: BuyerLensDatabase, lastMark: number): Promise<numb
   let made = 0;
   for (;;) {
     const step = await db.transaction('rw', [db.buyers, db.shops, db.buyerList], async () => {
-      const range = after === undefined ? db.buyers.orderBy(':id') : db.buyers.where(':id').above(after);
-      const [buyers, shops] = await Promise.all([range.limit(STEP_KEYS).toArray(), db.shops.toArray()]);
+      // Keys are non-empty strings: '' is below them all, maxKey above.
+      const [buyers, shops] = await Promise.all([db.buyers.where(':id').above(after ?? '').limit(STEP_KEYS).toArray(), db.shops.toArray()]);
       const last = buyers.length === STEP_KEYS ? buyers[STEP_KEYS - 1]!.buyerKey : undefined;
       // The list's keys in this slice's range only: (after, last], or all after `after` for the last slice.
-      const from = after === undefined ? db.buyerList.where(':id').aboveOrEqual('') : db.buyerList.where(':id').above(after);
-      const listed = last === undefined ? from : after === undefined ? db.buyerList.where(':id').belowOrEqual(last) : db.buyerList.where(':id').between(after, last, false, true);
-      const keys = await listed.primaryKeys();
+      const keys = await db.buyerList.where(':id').between(after ?? '', last ?? Dexie.maxKey, false, true).primaryKeys();
       const present = new Set(buyers.map((b) => b.buyerKey));
       await Promise.all([db.buyerList.bulkPut(listRowsOf(buyers, shops)), db.buyerList.bulkDelete(keys.filter((key) => !present.has(key)))]);
       return { count: buyers.length, last };

@@ -153,33 +153,31 @@ async function quickCount(db: BuyerLensDatabase, filter: BuyerFilter): Promise<n
   return counts.reduce((a, b) => a + b, 0);
 }
 
+/** A walk of every match in buyer-key order (the primary key: no rows left for a second phase), in large slices. */
+const keyOrderWalk = (db: BuyerLensDatabase, filter: BuyerFilter, now: number, noted: ReadonlySet<string>) =>
+  new BuyerListWalk(db, { filter, now, sort: { key: 'shopKey', dir: 'asc' } }, noted, WALK_STEP * 4);
+
 /**
  * How many buyers match: from a count of the table or the shops' key ranges where the filter allows,
- * otherwise by reading every row once, a slice at a time (`onProgress` gets the running count and how
- * many rows were read). `signal` stops it.
+ * otherwise by walking the matches once, a slice at a time (`onProgress` gets the running count).
+ * `signal` stops it.
  */
-export async function countMatches(db: BuyerLensDatabase, query: ListQuery, noted: ReadonlySet<string>, onProgress?: (matched: number, read: number) => void, signal?: AbortSignal): Promise<number> {
+export async function countMatches(db: BuyerLensDatabase, query: ListQuery, noted: ReadonlySet<string>, onProgress?: (matched: number) => void, signal?: AbortSignal): Promise<number> {
   const quick = await quickCount(db, query.filter);
   if (quick !== undefined) return quick;
-  const keys = await tagCandidates(db, query.filter);
-  if (keys) return new BuyerListWalk(db, query, noted).next(keys.length).then((rows) => rows.length);
+  const walk = keyOrderWalk(db, query.filter, query.now, noted);
   let matched = 0;
-  let read = 0;
-  let after: string | undefined;
-  for (;;) {
+  while (!walk.done) {
     if (signal?.aborted) throw signal.reason;
-    const rows = await (after === undefined ? db.buyerList.orderBy(':id') : db.buyerList.where(':id').above(after)).limit(WALK_STEP * 4).toArray();
-    for (const listed of rows) if (matchesFilter({ ...listed, hasNotes: noted.has(listed.buyerKey) }, query.filter, query.now)) matched += 1;
-    read += rows.length;
-    onProgress?.(matched, read);
-    if (rows.length < WALK_STEP * 4) return matched;
-    after = rows[rows.length - 1]!.buyerKey;
+    matched += (await walk.next(WALK_STEP * 4)).length;
+    onProgress?.(matched);
   }
+  return matched;
 }
 
 /** The keys of every buyer a filter lists (in buyer-key order), read a slice at a time. */
 export async function matchingKeys(db: BuyerLensDatabase, filter: BuyerFilter, now: number): Promise<string[]> {
-  const walk = new BuyerListWalk(db, { filter, now, sort: { key: 'shopKey', dir: 'asc' } }, await notedBuyers(db));
+  const walk = keyOrderWalk(db, filter, now, await notedBuyers(db));
   const keys: string[] = [];
   while (!walk.done) for (const row of await walk.next(WALK_STEP * 4)) keys.push(row.buyerKey);
   return keys;

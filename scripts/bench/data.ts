@@ -27,33 +27,27 @@ export interface BenchShop {
   sourceUrl: string;
 }
 
+/** A Shopee region's shop, its order list page and the list's JSON, at the region's seller host. */
+const shopee = (region: string, currency: string, host: string): BenchShop => ({
+  shop: { shopKey: `shopee:${region.toLowerCase()}`, adapterId: 'shopee', region, currency },
+  pageUrl: `https://${host}/portal/sale/order`,
+  sourceUrl: `https://${host}/api/v3/order/get_order_list_card_list?SPC_CDS_VER=2`,
+});
+
+/** An Amazon marketplace's shop, its Manage Orders page and the search JSON, at its Seller Central host. */
+const amazon = (domain: string, name: string, currency: string): BenchShop => ({
+  shop: { shopKey: `amazon:${domain}`, adapterId: 'amazon', name, currency },
+  pageUrl: `https://sellercentral.${domain}/orders-v3`,
+  sourceUrl: `https://sellercentral.${domain}/orders-api/search`,
+});
+
 export const BENCH_SHOPS: readonly BenchShop[] = [
-  {
-    shop: { shopKey: 'shopee:br', adapterId: 'shopee', region: 'BR', currency: 'BRL' },
-    pageUrl: 'https://seller.shopee.com.br/portal/sale/order',
-    sourceUrl: 'https://seller.shopee.com.br/api/v3/order/get_order_list_card_list?SPC_CDS_VER=2',
-  },
-  {
-    shop: { shopKey: 'amazon:amazon.com', adapterId: 'amazon', name: 'Amazon.com', currency: 'USD' },
-    pageUrl: 'https://sellercentral.amazon.com/orders-v3',
-    sourceUrl: 'https://sellercentral.amazon.com/orders-api/search',
-  },
-  {
-    shop: { shopKey: 'shopee:my', adapterId: 'shopee', region: 'MY', currency: 'MYR' },
-    pageUrl: 'https://seller.shopee.com.my/portal/sale/order',
-    sourceUrl: 'https://seller.shopee.com.my/api/v3/order/get_order_list_card_list?SPC_CDS_VER=2',
-  },
+  shopee('BR', 'BRL', 'seller.shopee.com.br'),
+  amazon('amazon.com', 'Amazon.com', 'USD'),
+  shopee('MY', 'MYR', 'seller.shopee.com.my'),
   // The last two only at --scale 1m (SHARES).
-  {
-    shop: { shopKey: 'shopee:th', adapterId: 'shopee', region: 'TH', currency: 'THB' },
-    pageUrl: 'https://seller.shopee.co.th/portal/sale/order',
-    sourceUrl: 'https://seller.shopee.co.th/api/v3/order/get_order_list_card_list?SPC_CDS_VER=2',
-  },
-  {
-    shop: { shopKey: 'amazon:amazon.co.uk', adapterId: 'amazon', name: 'Amazon.co.uk', currency: 'GBP' },
-    pageUrl: 'https://sellercentral.amazon.co.uk/orders-v3',
-    sourceUrl: 'https://sellercentral.amazon.co.uk/orders-api/search',
-  },
+  shopee('TH', 'THB', 'seller.shopee.co.th'),
+  amazon('amazon.co.uk', 'Amazon.co.uk', 'GBP'),
 ];
 
 /** Each shop's share of the orders, by how many shops a plan has (the first of BENCH_SHOPS). */

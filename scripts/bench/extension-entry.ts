@@ -22,6 +22,7 @@ import { sendToBackground } from '../../lib/messaging/send';
 import type { CaptureBatch } from '../../lib/schema/capture';
 import { benchBatch, benchPlan, type BenchPlan } from './data';
 import { afterDirectFill, DirectFill } from './fill';
+import { committed, request } from './idb';
 import { exportClick, listQuery, rawReadAll, rawReadList, scrollScreens, type Direction, type ListColumn } from './list-page';
 
 const RAW_DB = 'buyerlens-bench-raw';
@@ -37,17 +38,6 @@ let fill: DirectFill | undefined;
 const longTasks: { start: number; duration: number }[] = [];
 
 const db = () => (database ??= new BuyerLensDatabase());
-const request = <T>(req: IDBRequest<T>) =>
-  new Promise<T>((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-const done = (tx: IDBTransaction) =>
-  new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
-  });
 
 /** A scratch database with the stores and indexes of the real orders and buyers tables (lib/db/versions.ts). */
 function openRaw(): Promise<IDBDatabase> {
@@ -79,7 +69,7 @@ async function rawPut(batch: CaptureBatch): Promise<number> {
   const buyerStore = tx.objectStore('buyers');
   for (const o of orders) orderStore.put(o);
   for (const b of buyers) buyerStore.put(b);
-  await done(tx);
+  await committed(tx);
   return performance.now() - t0;
 }
 

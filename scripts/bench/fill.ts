@@ -16,6 +16,7 @@ import { refreshBuyerList } from '../../lib/db/buyer-list-writer';
 import { rescoreAll } from '../../lib/db/rfm-repository';
 import type { CapturedBuyer } from '../../lib/schema/capture';
 import type { BuyerRecord, OrderRecord, ShopRecord } from '../../lib/schema/records';
+import { committed } from './idb';
 import { BATCH_ORDERS, BENCH_SHOPS, benchShopBatch, leadingBatchesPerShop, type BenchPlan } from './data';
 
 /** Buyers (and their search rows) written per transaction. */
@@ -47,14 +48,6 @@ export interface FillStep {
   done: boolean;
 }
 
-function completion(tx: IDBTransaction): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('fill transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('fill transaction aborted'));
-  });
-}
-
 /** Puts records into the stores in one transaction; resolves when it has committed. */
 function putAll(idb: IDBDatabase, writes: readonly (readonly [string, readonly object[]])[]): Promise<void> {
   const tx = idb.transaction(
@@ -66,7 +59,7 @@ function putAll(idb: IDBDatabase, writes: readonly (readonly [string, readonly o
     const store = tx.objectStore(name);
     for (const record of records) store.put(record);
   }
-  return completion(tx);
+  return committed(tx);
 }
 
 /**

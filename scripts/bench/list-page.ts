@@ -9,20 +9,23 @@
  * button (`[role=columnheader] button`), whose header says the direction (`aria-sort`).
  */
 
+import { SORT_INDEX } from '../../lib/buyers/list';
+import { request } from './idb';
+
 export const TABLE = '[data-testid="buyers-table"]';
 export const ROW = '[data-testid="buyer-row"]';
 
 /** The sortable columns the bench clicks, by the header's label, and the buyerList index that orders rows alike. */
 export const LIST_COLUMNS = {
-  orders: { labels: ['orders'], index: '[orders+buyerKey]' },
-  spent: { labels: ['spent'], index: '[spentMinor+buyerKey]' },
-  lastOrder: { labels: ['last order'], index: '[lastOrderAt+buyerKey]' },
-  name: { labels: ['name', 'buyer'], index: '[sortName+buyerKey]' },
+  orders: { labels: ['orders'], index: SORT_INDEX.orders },
+  spent: { labels: ['spent'], index: SORT_INDEX.spentMinor },
+  lastOrder: { labels: ['last order'], index: SORT_INDEX.lastOrderAt },
+  name: { labels: ['name', 'buyer'], index: SORT_INDEX.name },
 } as const;
 export type ListColumn = keyof typeof LIST_COLUMNS;
 export type Direction = 'asc' | 'desc';
 
-/** The store the page's list reads (where the build has it), else the buyers store. */
+/** The store the page's list reads (lib/db/buyer-list.ts). */
 export const LIST_STORE = 'buyerList';
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -103,13 +106,6 @@ export function listQuery(column: ListColumn, timeoutMs: number): Promise<ListQu
   });
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
 /** `count` values of an index or store in descending key order, through a cursor. */
 function lastValues(source: IDBIndex | IDBObjectStore, count: number): Promise<unknown[]> {
   const out: unknown[] = [];
@@ -129,36 +125,30 @@ function lastValues(source: IDBIndex | IDBObjectStore, count: number): Promise<u
 export interface RawRead {
   ms: number;
   count: number;
-  /** What was read: `buyerList <index>`, or `buyers` (its primary key order) where the build has no buyerList store. */
+  /** What was read: `buyerList`, and the index for a screen of rows. */
   from: string;
 }
 
 /** Until the page is idle (what the query it just showed left to do is done), at most `ms`. */
 const idle = (ms: number) => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: ms }));
 
-/**
- * One plain indexed read of the first `count` rows of the column's order, from the list store (or
- * the buyers store), once the page is idle.
- */
+/** One plain indexed read of the first `count` rows of the column's order from the list store, once the page is idle. */
 export async function rawReadList(idb: IDBDatabase, column: ListColumn, direction: Direction, count: number): Promise<RawRead> {
   await frame();
   await idle(1000);
-  const list = idb.objectStoreNames.contains(LIST_STORE);
   const index = LIST_COLUMNS[column].index;
   const t0 = performance.now();
-  const store = idb.transaction(list ? LIST_STORE : 'buyers', 'readonly').objectStore(list ? LIST_STORE : 'buyers');
-  const source = list ? store.index(index) : store;
+  const source = idb.transaction(LIST_STORE, 'readonly').objectStore(LIST_STORE).index(index);
   const rows = direction === 'asc' ? await request(source.getAll(null, count)) : await lastValues(source, count);
-  return { ms: performance.now() - t0, count: rows.length, from: list ? `${LIST_STORE} ${index}` : 'buyers' };
+  return { ms: performance.now() - t0, count: rows.length, from: `${LIST_STORE} ${index}` };
 }
 
-/** A plain read of every row an export of all buyers writes: one getAll of the list store (or the buyers store). */
+/** A plain read of every row an export of all buyers writes: one getAll of the list store. */
 export async function rawReadAll(idb: IDBDatabase): Promise<RawRead> {
   await idle(1000);
-  const name = idb.objectStoreNames.contains(LIST_STORE) ? LIST_STORE : 'buyers';
   const t0 = performance.now();
-  const rows = await request(idb.transaction(name, 'readonly').objectStore(name).getAll());
-  return { ms: performance.now() - t0, count: rows.length, from: name };
+  const rows = await request(idb.transaction(LIST_STORE, 'readonly').objectStore(LIST_STORE).getAll());
+  return { ms: performance.now() - t0, count: rows.length, from: LIST_STORE };
 }
 
 /** Scrolls the table down `screens` screens, a screen a frame pair, waiting out the page's loading where it says so. */
