@@ -1,6 +1,6 @@
 import { refreshBuyerList } from '@/lib/db/buyer-list-writer';
 import { db } from '@/lib/db/database';
-import { afterEveryPageAction } from '@/lib/messaging/background';
+import { afterEveryPageAction, onPageMessage } from '@/lib/messaging/background';
 import { ensureDefaultPacks } from '@/lib/db/replies-repository';
 import { addBuyersMenu, openPanelFromToolbar } from './action';
 import { registerCaptureHandlers } from './capture-handlers';
@@ -27,6 +27,7 @@ export default defineBackground(() => {
   );
   // A page that changed buyers (tags, erase, links, restore…) reads their rows as they are now.
   afterEveryPageAction(() => refreshBuyerList(db));
+  onPageMessage('buyers/list-refresh', () => refreshBuyerList(db));
   openPanelFromToolbar();
   // Scripts of taught sites persist across sessions; a recipes change while the worker slept is caught up here.
   recipes.followGrants();

@@ -16,7 +16,7 @@ import { DataPanel } from './DataPanel';
 import { ExportPanel } from './ExportPanel';
 import { FiltersBar } from './FiltersBar';
 import { TagImport } from './TagImport';
-import { useBuyerList } from './use-buyer-list';
+import { useBuyerList, useFollowBuyerList } from './use-buyer-list';
 
 const SavedLists = memo(function SavedLists({ filter, onPick }: { filter: BuyerFilter; onPick: (filter: BuyerFilter) => void }) {
   const { t } = useI18n();
@@ -113,6 +113,8 @@ function BuyersPage({ setting, onLanguage }: { setting: Parameters<typeof Langua
   const { t, language } = useI18n();
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  // Buyers captured while the page is open join it (their rows are made in the background).
+  useFollowBuyerList(reload);
   const [filter, setFilter] = useState<BuyerFilter>(emptyFilter);
   const [sort, setSort] = useState<Sort>({ key: 'lastOrderAt', dir: 'desc' });
   const deferredFilter = useDeferredValue(filter);

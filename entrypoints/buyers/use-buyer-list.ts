@@ -1,12 +1,46 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BuyerRow } from '@/lib/buyers/list';
-import { BuyerListWalk, countMatches, notedBuyers, type ListQuery } from '@/lib/db/buyer-list';
+import Dexie, { type ObservabilitySet } from 'dexie';
+import { BuyerListWalk, buyerListIsStale, countMatches, notedBuyers, type ListQuery } from '@/lib/db/buyer-list';
 import { db } from '@/lib/db/database';
+import { act } from '@/lib/messaging/actions';
 
 /** Rows of a first screen (a tall window shows about 25). */
 const FIRST_SCREEN = 40;
 /** Rows read at once as the user scrolls. */
 const MORE = 200;
+/** Rows the background makes while the page is open are shown at most this often. */
+const FOLLOW_MS = 1_000;
+
+/**
+ * Buyers captured a moment ago may not have their rows yet (the background makes them after a burst
+ * of captures): before reading, the background is asked to make them now. Reading goes on if it
+ * cannot answer; the rows then come with the next change.
+ */
+async function listUpToDate(): Promise<void> {
+  if (!(await buyerListIsStale(db))) return;
+  await act('buyers/list-refresh', {}).catch((error: unknown) => console.error('[BuyerLens] buyers table not brought up to date', error));
+}
+
+/** Calls `onChange` (at most once per FOLLOW_MS) when the buyers table's rows change in any of the extension's contexts. */
+export function useFollowBuyerList(onChange: () => void): void {
+  useEffect(() => {
+    const part = `idb://${db.name}/buyerList/`;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const listener = (parts: ObservabilitySet) => {
+      if (timer !== undefined || !Object.keys(parts).some((key) => key.startsWith(part))) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        onChange();
+      }, FOLLOW_MS);
+    };
+    Dexie.on.storagemutated.subscribe(listener);
+    return () => {
+      Dexie.on.storagemutated.unsubscribe(listener);
+      clearTimeout(timer);
+    };
+  }, [onChange]);
+}
 
 export interface BuyerList {
   /** The rows read so far, in the query's order. */
@@ -55,7 +89,7 @@ export function useBuyerList(query: ListQuery, generation: number): BuyerList {
     if (noted.current?.generation !== generation) noted.current = { generation, keys: notedBuyers(db) };
     const notes = noted.current.keys;
     void (async () => {
-      const withNotes = await notes;
+      const [withNotes] = await Promise.all([notes, listUpToDate()]);
       const walk = new BuyerListWalk(db, query, withNotes);
       current.walk = walk;
       const rows = await walk.next(first);

@@ -1,6 +1,7 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreTransaction, type Middleware } from 'dexie';
 import { listedBuyer, type ListedBuyer } from '../buyers/list';
 import type { BuyerRecord, ShopRecord } from '../schema/records';
+import { buyerListIsStale } from './buyer-list';
 import type { BuyerLensDatabase } from './database';
 
 /**
@@ -149,6 +150,3 @@ export async function refreshBuyerList(db: BuyerLensDatabase): Promise<number> {
     made += typeof step === 'number' ? step : await rebuildAll(db, step.all);
   }
 }
-
-/** Whether any buyer's row is still to be made. */
-export const buyerListIsStale = async (db: BuyerLensDatabase): Promise<boolean> => (await db.buyerListDirty.limit(1).count()) > 0;

@@ -29,6 +29,9 @@ export const MATERIALIZE_LIMIT = 20_000;
 /** Rows read per step of a walk: one short task to read and filter. */
 const WALK_STEP = 500;
 
+/** Whether any buyer's row is still to be made (buyer-list-writer.ts makes them in the background). */
+export const buyerListIsStale = async (db: BuyerLensDatabase): Promise<boolean> => (await db.buyerListDirty.limit(1).count()) > 0;
+
 /** The buyers that have notes (a few thousand at most: notes are written by hand). */
 export async function notedBuyers(db: BuyerLensDatabase): Promise<Set<string>> {
   return new Set((await db.notes.orderBy('buyerKey').uniqueKeys()) as string[]);

@@ -8,6 +8,11 @@ test('Shopee: order list then order detail → the panel shows that buyer with t
   const expected = shopeeExpectation(demo, buyerId);
   const newest = expected.orders[0]!;
 
+  // A buyers page open while the seller works lists the buyers as they are captured.
+  const buyers = await extension.context.newPage();
+  await buyers.goto(`chrome-extension://${extension.extensionId}/buyers.html`);
+  await expect(buyers.getByTestId('buyers-count')).toHaveAttribute('data-count', '0');
+
   const page = await extension.context.newPage();
   await page.goto(`${DEMO_SHOPEE}/portal/sale/order?page_size=100`);
   await waitForConsole(page);
@@ -31,6 +36,11 @@ test('Shopee: order list then order detail → the panel shows that buyer with t
   expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
   const stored = await readTable<{ buyerKey: string; stats: { orderCount: number } }>(panel, 'buyers');
   expect(stored.find((b) => b.buyerKey === `shopee:br:${buyerId}`)?.stats.orderCount).toBe(expected.count);
+
+  const listed = buyers.getByTestId('buyer-row').filter({ hasText: newest.username });
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText(expected.spentText);
+  await expect(buyers.getByTestId('buyers-count')).toHaveAttribute('data-count', String(new Set(stored.map((b) => b.buyerKey)).size));
 });
 
 test('Shopee: the panel follows the seller from one order to the next', async ({ extension, demo }) => {
