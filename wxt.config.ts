@@ -9,7 +9,9 @@ import { defineConfig } from 'wxt';
  *   from the package only.
  * - script-src 'self': only the packaged scripts; no remote, inline or eval'd code.
  * - object-src 'none': no plugins.
- * - connect-src 'self': fetch, XHR, WebSocket, EventSource and beacons reach only the package.
+ * - connect-src 'self' wss: ws://127.0.0.1:* ws://localhost:*: fetch, XHR, EventSource and beacons
+ *   reach only the package; the one way out is a WebSocket, to the team sync server the user joins
+ *   (lib/sync): over TLS, or on this machine. Nothing opens one until the user joins a team.
  * - worker-src 'self': the export worker is a packaged file (never a blob: or data: worker).
  * - style-src 'self': the built stylesheets; React sets style props through the CSSOM, which CSP allows.
  * - base-uri 'none', form-action 'none': no <base> that re-points relative URLs, no form posted anywhere.
@@ -22,7 +24,7 @@ function extensionPagesCsp(command: 'build' | 'serve'): string {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
     'object-src': ["'none'"],
-    'connect-src': ["'self'", ...(dev ? ['http://localhost:*', 'ws://localhost:*'] : [])],
+    'connect-src': ["'self'", 'wss:', 'ws://127.0.0.1:*', 'ws://localhost:*', ...(dev ? ['http://localhost:*'] : [])],
     'worker-src': ["'self'"],
     'style-src': ["'self'", ...(dev ? ["'unsafe-inline'"] : [])],
     'base-uri': ["'none'"],

@@ -11,11 +11,16 @@ import { registerUserDataHandlers } from './user-data-handlers';
 import { registerHealthHandlers } from './health-handlers';
 import { RecipeRegistry } from './recipe-registry';
 import { registerTeachHandlers } from './teach-handlers';
+import { registerTeamHandlers } from './team-handlers';
 
 export default defineBackground(() => {
   const rfm = createRfmScheduler();
+  const team = registerTeamHandlers();
   const recipes = new RecipeRegistry();
-  const queue = registerCaptureHandlers(recipes, (shopKeys) => rfm.shopsChanged(shopKeys));
+  const queue = registerCaptureHandlers(recipes, (shopKeys) => {
+    rfm.shopsChanged(shopKeys);
+    team.shopsChanged(shopKeys);
+  });
   registerScreenHandlers(recipes);
   registerTeachHandlers(recipes);
   registerHealthHandlers(recipes);
@@ -24,6 +29,7 @@ export default defineBackground(() => {
     queue,
     () => void rfm.rescoreEverything(),
     (shopKeys) => rfm.shopsChanged(shopKeys),
+    () => team.leave(),
   );
   // A page that changed buyers (tags, erase, links, restore…) reads their rows as they are now.
   afterEveryPageAction(() => refreshBuyerList(db));

@@ -17,7 +17,8 @@ import { clearSessionState, forgetOnScreens } from '@/lib/screen-state';
  * The user's own data (extension pages → background; never a content script, whose tab is a
  * marketplace's): each action parsed by lib/messaging, then done in the repositories' transactions.
  */
-export function registerUserDataHandlers(queue: Pick<CaptureQueue, 'exclusive'>, onRfmSettings: () => void, shopsChanged: (shopKeys: readonly string[]) => void): void {
+/** `beforeWipe`: what goes with everything else (the team membership: deleting everything leaves the team). */
+export function registerUserDataHandlers(queue: Pick<CaptureQueue, 'exclusive'>, onRfmSettings: () => void, shopsChanged: (shopKeys: readonly string[]) => void, beforeWipe: () => Promise<void> = () => Promise.resolve()): void {
   onPageMessage('tags/create', (t) => createTag(db, t.name, t.color));
   onPageMessage('tags/update', (t) => updateTag(db, t.id, t));
   onPageMessage('tags/delete', (t) => deleteTag(db, t.id));
@@ -53,6 +54,7 @@ export function registerUserDataHandlers(queue: Pick<CaptureQueue, 'exclusive'>,
     return { orders: result.orders };
   });
   onPageMessage('data/wipe', async () => {
+    await beforeWipe();
     await queue.exclusive(async () => {
       await clearCaptureQueue();
       await wipeEverything(db);

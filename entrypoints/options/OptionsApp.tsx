@@ -5,6 +5,7 @@ import { RecipesSettings } from './RecipesSettings';
 import { RepliesSettings } from './RepliesSettings';
 import { RfmSettingsForm } from './RfmSettingsForm';
 import { TagsSettings } from './TagsSettings';
+import { TeamSettings } from './TeamSettings';
 
 export function OptionsApp() {
   const { translator, setting, setSetting } = useTranslator();
@@ -21,6 +22,7 @@ export function OptionsApp() {
         <TagsSettings />
         <RfmSettingsForm />
         <RecipesSettings />
+        <TeamSettings />
       </div>
     </I18nProvider>
   );

@@ -24,6 +24,7 @@ import {
   type ShopRecord,
   type TagRecord,
 } from '../schema/records';
+import { SYNC_OUTBOX } from './sync-store';
 import { BUYER_LIST_DIRTY } from './buyer-list-writer';
 import { DATABASE_NAME, type BuyerLensDatabase } from './database';
 import { rebuildDerived } from './derived';
@@ -89,7 +90,7 @@ export interface Backup {
 }
 
 /** Tables a backup leaves out: made again from the others on restore. */
-const DERIVED_TABLES = ['buyerList', BUYER_LIST_DIRTY];
+const DERIVED_TABLES = ['buyerList', BUYER_LIST_DIRTY, 'syncUpdates', SYNC_OUTBOX];
 
 export function createBackup(db: BuyerLensDatabase, onProgress?: (done: number, total: number) => void): Promise<Blob> {
   return exportDB(db, {

@@ -3,6 +3,7 @@ import type { ListedBuyer } from '../buyers/list';
 import type { BuyerRecord, BuyerSearchRecord, CaptureLogRecord, NoteRecord, OrderFlagRecord, OrderRecord, SettingRecord, ShopRecord, TagRecord } from '../schema/records';
 import type { ReplyTemplateRecord } from '../schema/replies';
 import { buyerListMiddleware, type BuyerListMark } from './buyer-list-writer';
+import { syncOutboxMiddleware, type OutboxRecord, type SyncHooksHolder, type SyncUpdateRecord } from './sync-store';
 import { declareVersions } from './versions';
 
 export const DATABASE_NAME = 'buyerlens';
@@ -26,11 +27,17 @@ export class BuyerLensDatabase extends Dexie {
   /** Derived from the buyers (buyer-list-writer.ts): what the buyers page lists and sorts. */
   buyerList!: EntityTable<ListedBuyer, 'buyerKey'>;
   buyerListDirty!: EntityTable<BuyerListMark, 'id'>;
+  /** Team sync (sync-store.ts): the team documents' updates, and local changes on their way into them. */
+  syncUpdates!: EntityTable<SyncUpdateRecord, 'id'>;
+  syncOutbox!: EntityTable<OutboxRecord, 'id'>;
+  /** Set while a team is joined (lib/sync/engine.ts). */
+  readonly syncHooks: SyncHooksHolder = { current: null };
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     declareVersions(this);
     this.use(buyerListMiddleware);
+    this.use(syncOutboxMiddleware(this.syncHooks));
   }
 }
 

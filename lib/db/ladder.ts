@@ -6,13 +6,14 @@ import { toV4 } from './migrations/v004-recent-on-shops';
 import { toV5 } from './migrations/v005-compact-ledger';
 import { toV6 } from './migrations/v006-currency-of-latest';
 import { toV7 } from './migrations/v007-buyer-list';
+import { toV8 } from './migrations/v008-team-sync';
 
 /**
  * The one migration ladder: every step from version 1 to today's, in order. The database upgrade
  * (versions.ts) and backup restore (backup.ts) both walk it, then rebuild the derived data the steps
  * left stale (derived.ts). A new version is a new step at the end; a shipped step is never edited.
  */
-export const LADDER: readonly MigrationStep[] = [toV2, toV3, toV4, toV5, toV6, toV7];
+export const LADDER: readonly MigrationStep[] = [toV2, toV3, toV4, toV5, toV6, toV7, toV8];
 
 export const CURRENT_VERSION = LADDER.at(-1)!.to;
 

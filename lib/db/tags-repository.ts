@@ -15,12 +15,21 @@ async function nameTaken(db: BuyerLensDatabase, name: string, exceptId?: string)
   return (await db.tags.filter((t) => t.id !== exceptId && t.name.toLowerCase() === lower).count()) > 0;
 }
 
+/**
+ * A new tag's id comes from its name, so two team members who create one name at once, offline,
+ * make one tag (lib/sync/model.ts). A tag renamed since may hold that id: then a new one.
+ */
+async function idForName(db: BuyerLensDatabase, name: string): Promise<string> {
+  const id = `name:${name.normalize('NFKC').toLowerCase()}`;
+  return (await db.tags.get(id)) ? crypto.randomUUID() : id;
+}
+
 export async function createTag(db: BuyerLensDatabase, name: string, color?: string, now = new Date()): Promise<TagRecord> {
   return db.transaction('rw', db.tags, async () => {
     const trimmed = name.trim();
     if (await nameTaken(db, trimmed)) throw new TagNameTakenError(trimmed);
     const count = await db.tags.count();
-    const tag: TagRecord = { id: crypto.randomUUID(), name: trimmed, color: color ?? TAG_COLORS[count % TAG_COLORS.length]!, createdAt: now.toISOString() };
+    const tag: TagRecord = { id: await idForName(db, trimmed), name: trimmed, color: color ?? TAG_COLORS[count % TAG_COLORS.length]!, createdAt: now.toISOString() };
     await db.tags.add(tag);
     return tag;
   });

@@ -87,7 +87,18 @@ export const storesV7 = {
   buyerListDirty: '++id',
 } as const;
 
-const STORES: Readonly<Record<number, Record<string, string | null>>> = { 1: storesV1, 2: storesV2, 3: storesV3, 4: storesV4, 5: storesV5, 6: storesV6, 7: storesV7 };
+/**
+ * v8: team sync (lib/sync). Tag names lose their unique index (team members may name two tags alike
+ * at once); the team documents' Yjs updates and the local changes waiting to go into them.
+ */
+export const storesV8 = {
+  ...storesV7,
+  tags: 'id, name',
+  syncUpdates: '++id, doc',
+  syncOutbox: '++id',
+} as const;
+
+const STORES: Readonly<Record<number, Record<string, string | null>>> = { 1: storesV1, 2: storesV2, 3: storesV3, 4: storesV4, 5: storesV5, 6: storesV6, 7: storesV7, 8: storesV8 };
 
 /** The derived data the steps of one upgrade left stale, by the upgrade's IndexedDB transaction. */
 const staleByUpgrade = new WeakMap<IDBTransaction, Set<Derived>>();

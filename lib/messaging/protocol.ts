@@ -29,6 +29,7 @@ import { replyTemplateFieldsSchema, type ReplyTemplateRecord } from '../schema/r
 import { rfmSettingsSchema } from '../schema/rfm';
 import { healthReportSchema, recipeFieldSchema, recipeKindSchema, type Recipe } from '../schema/recipes';
 import { currencySchema } from '../schema/common';
+import type { TeamStatus } from '../schema/team';
 import { replying } from './spec';
 import type { BackgroundToContent } from './to-content';
 
@@ -93,6 +94,9 @@ export const pageToBackground = {
   /** Try the captures waiting in the durable queue now; answers how many still wait. */
   /** Make the buyers table's rows of buyers captures changed now (the page reads them next). */
   'buyers/list-refresh': action<number>()(z.object({}).strict()),
+  /** Join a team's sync server with an invite code (settings); leave it. */
+  'team/join': action<TeamStatus>()(z.object({ code: z.string().trim().min(1).max(10_000) })),
+  'team/leave': action()(z.object({}).strict()),
   'captures/retry': action<{ waiting: number }>()(z.object({}).strict()),
   /** Start teaching on a tab whose site the seller has just granted: BuyerLens's scripts go there, and the page reloads so they see what it loads. */
   'teach/begin': action<{ origin: string }>()(tabSchema.extend({ replaces: z.string().max(64).optional() })),

@@ -178,7 +178,7 @@ describe('database migrations', () => {
     v6.close();
     const db = new BuyerLensDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(CURRENT_VERSION);
     const rows = await db.buyerList.toArray();
     expect(rows.map((r) => r.buyerKey)).toEqual(buyers.map((b) => b.buyerKey));
     const renata = rows.find((r) => r.buyerKey === 'shopee:br:90412267')!;
