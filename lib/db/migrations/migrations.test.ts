@@ -192,6 +192,24 @@ describe('database migrations', () => {
     await db.delete();
   });
 
+  it('v7 → v8 keeps every tag and lets two tags share a name (team members may make them at once); the sync tables start empty', async () => {
+    const name = `migrate-v7-${Date.now()}`;
+    (await fixtureDatabase(5, name)).close();
+    const v7 = new Dexie(name);
+    declareVersions(v7, 7);
+    await v7.open();
+    const tags = await v7.table('tags').toArray();
+    await expect(v7.table('tags').add({ ...tags[0], id: 'other' })).rejects.toThrow();
+    v7.close();
+    const db = new BuyerLensDatabase(name);
+    await db.open();
+    expect(await db.tags.toArray()).toEqual(tags);
+    await db.tags.add({ ...tags[0]!, id: 'other' });
+    expect(await db.tags.where('name').equals(tags[0]!.name).count()).toBe(2);
+    expect([await db.syncUpdates.count(), await db.syncOutbox.count()]).toEqual([0, 0]);
+    await db.delete();
+  });
+
   it('v5 ledger conversion keeps (time, amount) order and leaves converted entries as they are', () => {
     const t = Date.parse('2026-05-04T17:26:53.000Z');
     expect(
