@@ -50,6 +50,8 @@ const publish = (status: TeamStatus) => void browser.storage.local.set({ [TEAM_S
 async function start(invite: Invite): Promise<TeamStatus> {
   current?.stop();
   current = new TeamSync(db, invite, publish);
+  // Only a worker in a team is woken by the alarm (lib/sync/idle.ts).
+  browser.alarms?.create(ALARM, { periodInMinutes: 1 });
   await current.start();
   onlineSince = Date.now();
   setTimeout(followActivity, CATCH_UP_MS + 100);
@@ -62,9 +64,11 @@ async function leave(): Promise<void> {
   await browser.storage.local.remove(INVITE_KEY);
   publish(NONE);
   // What the team documents held stays in the tables (the agent's own copy); the documents go.
-  await db.transaction('rw', [db.syncUpdates, db.syncOutbox], async () => {
+  await browser.alarms?.clear(ALARM);
+  await db.transaction('rw', [db.syncUpdates, db.syncOutbox, db.syncState], async () => {
     await db.syncUpdates.clear();
     await db.syncOutbox.clear();
+    await db.syncState.clear();
   });
 }
 
@@ -77,7 +81,6 @@ export function registerTeamHandlers(): { shopsChanged(shopKeys: readonly string
     return teamStatusSchema.parse(await start(invite));
   });
   onPageMessage('team/leave', () => leave());
-  browser.alarms?.create(ALARM, { periodInMinutes: 1 });
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM && current && Date.now() - lastActivity >= IDLE_AFTER_MS) catchUp();
   });

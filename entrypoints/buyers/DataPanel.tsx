@@ -8,6 +8,7 @@ import { db } from '@/lib/db/database';
 import { useI18n } from '@/lib/i18n/react';
 import { download, FileButton } from '@/components/files';
 import type { RestoreMessage, RestoreRequest } from './restore-worker';
+import { act } from '@/lib/messaging/actions';
 
 const RETENTION_CHOICES = [6, 12, 24, 36];
 
@@ -71,12 +72,15 @@ function useBackup(onChanged: () => void, setMessage: (message: PanelMessage | n
     });
     w.postMessage({ kind: 'read', file } satisfies RestoreRequest);
   };
-  const restore = () => {
+  const restore = async () => {
     if (!pending) return;
     setPending(null);
     setWriting(true);
     // Writing starts by clearing the tables: say so at once, and lock the buttons until it is done.
     setBusy(t('backup.writing', { done: 0, total: Object.values(pending).reduce((a, b) => a + b, 0) }));
+    // The restored tables are not what the team's documents were written into: the browser leaves
+    // the team first (the agent joins again with their invite).
+    await act('team/leave', {}).catch((error: unknown) => console.error('[BuyerLens] team not left before the restore', error));
     worker.current?.postMessage({ kind: 'restore' } satisfies RestoreRequest);
   };
   return { pending, busy, writing, backup, choose, restore, cancel: stop };

@@ -90,7 +90,8 @@ export interface Backup {
 }
 
 /** Tables a backup leaves out: made again from the others on restore. */
-const DERIVED_TABLES = ['buyerList', BUYER_LIST_DIRTY, 'syncUpdates', SYNC_OUTBOX];
+// …and the team's documents and their state: a backup is this browser's data; a restore leaves the team (DataPanel).
+const DERIVED_TABLES = ['buyerList', BUYER_LIST_DIRTY, 'syncUpdates', SYNC_OUTBOX, 'syncState'];
 
 export function createBackup(db: BuyerLensDatabase, onProgress?: (done: number, total: number) => void): Promise<Blob> {
   return exportDB(db, {

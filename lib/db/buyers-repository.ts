@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { statsOf } from './aggregates';
 import type { CaptureLogRecord, ShopRecord } from '../schema/records';
 import type { BuyerLensDatabase } from './database';
+import { asUnsharedWrite } from './sync-store';
 import { loadRetention, loadSavedLists, SETTING_KEYS, type SavedList } from './settings-queries';
 import { dissolveIfAlone } from './links-repository';
 import { createTag } from './tags-repository';
@@ -135,7 +136,8 @@ export async function applyRetention(db: BuyerLensDatabase, now = new Date()): P
   const cutoff = new Date(now);
   cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
   const before = cutoff.toISOString();
-  return db.transaction('rw', [db.orders, db.orderFlags, db.buyers, db.buyerSearch, db.notes, db.shops, db.captureLog], async () => {
+  // Each browser's own housekeeping: what it deletes stays with the team (sync-store.ts).
+  return asUnsharedWrite(db, ['orders', 'orderFlags', 'buyers', 'buyerSearch', 'notes', 'shops', 'captureLog'], async () => {
     await db.captureLog.filter((entry) => entry.at < before).delete();
     const old = await db.orders.filter((o) => o.sortAt < before).toArray();
     if (old.length === 0) return { orders: 0, buyers: 0, shops: [] };

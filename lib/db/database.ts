@@ -3,7 +3,7 @@ import type { ListedBuyer } from '../buyers/list';
 import type { BuyerRecord, BuyerSearchRecord, CaptureLogRecord, NoteRecord, OrderFlagRecord, OrderRecord, SettingRecord, ShopRecord, TagRecord } from '../schema/records';
 import type { ReplyTemplateRecord } from '../schema/replies';
 import { buyerListMiddleware, type BuyerListMark } from './buyer-list-writer';
-import { syncOutboxMiddleware, type OutboxRecord, type SyncHooksHolder, type SyncUpdateRecord } from './sync-store';
+import { syncOutboxMiddleware, type OutboxRecord, type SyncHooksHolder, type SyncStateRecord, type SyncUpdateRecord } from './sync-store';
 import { declareVersions } from './versions';
 
 export const DATABASE_NAME = 'buyerlens';
@@ -30,6 +30,7 @@ export class BuyerLensDatabase extends Dexie {
   /** Team sync (sync-store.ts): the team documents' updates, and local changes on their way into them. */
   syncUpdates!: EntityTable<SyncUpdateRecord, 'id'>;
   syncOutbox!: EntityTable<OutboxRecord, 'id'>;
+  syncState!: EntityTable<SyncStateRecord, 'doc'>;
   /** Set while a team is joined (lib/sync/engine.ts). */
   readonly syncHooks: SyncHooksHolder = { current: null };
 

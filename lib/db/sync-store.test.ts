@@ -3,7 +3,7 @@ import type { CaptureBatch } from '../schema/capture';
 import type { RowChange } from '../sync/model';
 import { applyCapture } from './capture-repository';
 import { DATABASE_NAME, type BuyerLensDatabase } from './database';
-import { eraseBuyer } from './buyers-repository';
+import { applyRetention, eraseBuyer, saveRetention } from './buyers-repository';
 import { addNote } from './notes-repository';
 import { setOrderFlag } from './order-flags-repository';
 import { setSyncHooks, writeRemote, type SyncHooks } from './sync-store';
@@ -114,5 +114,26 @@ describe('the sync outbox', () => {
       ['notes', note.id],
       ['orderFlags', 'shopee:br:o1'],
     ]);
+  });
+
+  it('retention is each browser’s own: what it deletes is not sent to the team', async () => {
+    setSyncHooks(db, hooks());
+    await setOrderFlag(db, 'shopee:br:o1', { color: 'red' });
+    await saveRetention(db, 1);
+    await db.syncOutbox.clear();
+    const done = await applyRetention(db, new Date('2027-06-01T00:00:00.000Z'));
+    expect(done.orders).toBe(1);
+    expect(await db.orderFlags.count()).toBe(0);
+    expect(await outbox()).toEqual([]);
+  });
+
+  it('writes nothing from other agents while this browser’s own changes wait to go into the documents', async () => {
+    setSyncHooks(db, hooks());
+    const vip = await createTag(db, 'VIP');
+    expect(await db.syncOutbox.count()).toBe(1);
+    const result = await writeRemote(db, [{ doc: 'team:t', update: new Uint8Array([0, 0]) }], [{ touched: { table: 'tags', key: vip.id }, row: { ...vip, name: 'Other' } }]);
+    expect(result.written).toBe(false);
+    expect((await db.tags.get(vip.id))?.name).toBe('VIP');
+    expect(await db.syncUpdates.count()).toBe(0);
   });
 });

@@ -33,6 +33,12 @@ export interface SyncUpdateRecord {
   update: Uint8Array;
 }
 
+/** A document this browser's own annotations went into (once, when it joined: TeamSync.seed). */
+export interface SyncStateRecord {
+  doc: string;
+  seededAt: string;
+}
+
 /** What the middleware asks the team sync (null while no team is joined). */
 export interface SyncHooks {
   /** Whether a change goes to the team (its shop is shared, and it changes what the team shares). */
@@ -52,8 +58,8 @@ export function setSyncHooks(db: { syncHooks: SyncHooksHolder }, next: SyncHooks
   db.syncHooks.current = next;
 }
 
-/** Transactions that write what other agents changed: their writes are not sent back. */
-const remoteWrites = new WeakSet<object>();
+/** Transactions whose writes are not the team's: other agents' changes (not sent back), retention (each browser's own). */
+const unsharedWrites = new WeakSet<object>();
 
 const hasStore = (trans: DBCoreTransaction, store: string): boolean => (trans as Partial<IDBTransaction>).objectStoreNames?.contains(store) ?? false;
 const isSynced = (name: string): name is SyncedTable => (SYNCED_TABLES as readonly string[]).includes(name);
@@ -72,7 +78,7 @@ function watchedTable(table: DBCoreTable, name: SyncedTable, outbox: () => DBCor
     ...table,
     async mutate(req) {
       const current = hooks.current;
-      if (!current || req.type === 'deleteRange' || remoteWrites.has(req.trans) || !hasStore(req.trans, SYNC_OUTBOX)) return table.mutate(req);
+      if (!current || req.type === 'deleteRange' || unsharedWrites.has(req.trans) || !hasStore(req.trans, SYNC_OUTBOX)) return table.mutate(req);
       const keys: unknown[] = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v: Row) => v[keyPath]));
       const before = (await table.getMany({ trans: req.trans, keys })) as (Row | undefined)[];
       let values: Row[] = req.type === 'delete' ? [] : (req.values as Row[]);
@@ -121,10 +127,10 @@ export const syncOutboxMiddleware = (hooks: SyncHooksHolder): Middleware<DBCore>
   },
 });
 
-/** Runs `write` in a transaction whose writes are other agents' changes (not sent back to the team). */
-export function asRemoteWrite<T>(db: BuyerLensDatabase, tables: string[], write: () => Promise<T>): Promise<T> {
-  return db.transaction('rw', tables, async (tx) => {
-    remoteWrites.add(tx.idbtrans);
+/** Runs `write` in a transaction whose writes do not go to the team (other agents' changes, retention). */
+export function asUnsharedWrite<T>(db: BuyerLensDatabase, tables: readonly string[], write: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', [...tables], async (tx) => {
+    unsharedWrites.add(tx.idbtrans);
     return write();
   });
 }
@@ -168,7 +174,8 @@ async function writeSetting(db: BuyerLensDatabase, key: string, row: Row | null)
   if (value !== undefined) await db.settings.put({ key, value });
 }
 
-async function writeRow(db: BuyerLensDatabase, { touched, row }: RemoteRow): Promise<void> {
+/** Writes one remote row; true where it waits for a buyer or order this browser has not stored yet. */
+async function writeRow(db: BuyerLensDatabase, { touched, row }: RemoteRow): Promise<boolean | void> {
   switch (touched.table) {
     case 'tags':
       return writeTag(db, touched.key, row);
@@ -179,12 +186,12 @@ async function writeRow(db: BuyerLensDatabase, { touched, row }: RemoteRow): Pro
     case 'notes': {
       const note = row && checked(noteRecordSchema, row, 'note');
       // A note of a buyer this browser has not captured yet is written when it is (TeamSync.shopsChanged).
-      if (note && !(await db.buyers.get(note.buyerKey))) return;
+      if (note && !(await db.buyers.get(note.buyerKey))) return true;
       return note ? void (await db.notes.put(note)) : row ? undefined : db.notes.delete(touched.key);
     }
     case 'orderFlags': {
       const flag = row && checked(orderFlagRecordSchema, row, 'order flag');
-      if (flag && (await db.orders.where('orderKey').equals(flag.orderKey).count()) === 0) return;
+      if (flag && (await db.orders.where('orderKey').equals(flag.orderKey).count()) === 0) return true;
       return flag ? void (await db.orderFlags.put(flag)) : row ? undefined : db.orderFlags.delete(touched.key);
     }
     case 'buyerTags': {
@@ -209,16 +216,22 @@ async function writeRow(db: BuyerLensDatabase, { touched, row }: RemoteRow): Pro
   }
 }
 
-const REMOTE_TABLES = ['syncUpdates', 'tags', 'buyers', 'orders', 'notes', 'orderFlags', 'replyTemplates', 'settings'];
+const REMOTE_TABLES = ['syncUpdates', 'syncOutbox', 'tags', 'buyers', 'orders', 'notes', 'orderFlags', 'replyTemplates', 'settings'];
 
 /**
  * Other agents' updates and the rows they changed, in one transaction: the store never holds a
- * document state whose rows it has not written, nor rows of an update it has not kept.
+ * document state whose rows it has not written, nor rows of an update it has not kept. Nothing is
+ * written while this browser's own changes wait in the outbox (the rows were read from documents
+ * that do not have them yet): `written` false, and the caller puts them in first and tries again.
+ * `waiting`: notes and flags of buyers and orders this browser has not stored yet.
  */
-export async function writeRemote(db: BuyerLensDatabase, updates: readonly SyncUpdateRecord[], rows: readonly RemoteRow[]): Promise<void> {
-  await asRemoteWrite(db, REMOTE_TABLES, async () => {
+export async function writeRemote(db: BuyerLensDatabase, updates: readonly SyncUpdateRecord[], rows: readonly RemoteRow[]): Promise<{ written: boolean; waiting: Touched[] }> {
+  return asUnsharedWrite(db, REMOTE_TABLES, async () => {
+    if ((await db.syncOutbox.count()) > 0) return { written: false, waiting: [] };
     if (updates.length > 0) await db.syncUpdates.bulkAdd([...updates]);
-    for (const row of rows) await writeRow(db, row);
+    const waiting: Touched[] = [];
+    for (const row of rows) if ((await writeRow(db, row)) === true) waiting.push(row.touched);
+    return { written: true, waiting };
   });
 }
 

@@ -89,13 +89,15 @@ export const storesV7 = {
 
 /**
  * v8: team sync (lib/sync). Tag names lose their unique index (team members may name two tags alike
- * at once); the team documents' Yjs updates and the local changes waiting to go into them.
+ * at once); the team documents' Yjs updates, the local changes waiting to go into them, and which
+ * documents this browser's own annotations went into when it joined.
  */
 export const storesV8 = {
   ...storesV7,
   tags: 'id, name',
   syncUpdates: '++id, doc',
   syncOutbox: '++id',
+  syncState: 'doc',
 } as const;
 
 const STORES: Readonly<Record<number, Record<string, string | null>>> = { 1: storesV1, 2: storesV2, 3: storesV3, 4: storesV4, 5: storesV5, 6: storesV6, 7: storesV7, 8: storesV8 };

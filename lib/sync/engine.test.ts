@@ -13,6 +13,12 @@ import { saveTemplate } from '../db/replies-repository';
 import { saveRfmSettings } from '../db/rfm-repository';
 import { saveList } from '../db/buyers-repository';
 import { freshDatabase } from '../db/test-db';
+import { eraseBuyer } from '../db/buyers-repository';
+import { addNote } from '../db/notes-repository';
+import { createTag, setBuyerTag } from '../db/tags-repository';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import { opaque } from './model';
 import { defaultRfmSettings } from '../rfm/settings';
 import { TeamSync } from './engine';
 import { parseInvite } from './invite';
@@ -49,40 +55,53 @@ const batch = (adapterId: string, shopKey: string, buyerKey: string, orderId: st
 
 let dataDir: string;
 let server: Awaited<ReturnType<ServerModule['startSyncServer']>>;
-const agents: { db: BuyerLensDatabase; sync: TeamSync; status: TeamStatus[] }[] = [];
+let createInvite: CliModule['createInvite'];
+interface Agent {
+  db: BuyerLensDatabase;
+  sync: TeamSync;
+  status: TeamStatus[];
+  code: string;
+}
+const agents: Agent[] = [];
 
-async function joined(code: string) {
-  const db = freshDatabase();
-  await applyCapture(db, batch('shopee', 'shopee:br', ANA, '9'));
-  await applyCapture(db, batch('amazon', 'amazon:amazon.com', BIA, '8'));
+const newCode = async (name: string) => (await createInvite(server.store, { team: true, role: 'rw', url: server.url, name })).code;
+
+/** A worker (re)started on an agent's store: the documents from the store, then connected. */
+async function connected(db: BuyerLensDatabase, code: string): Promise<Agent> {
   const status: TeamStatus[] = [];
   const sync = new TeamSync(db, parseInvite(code), (s) => status.push(s), WebSocket);
   await sync.start();
-  agents.push({ db, sync, status });
+  const agent = { db, sync, status, code };
+  agents.push(agent);
   // Connected, and the first sync done (the documents' content is in the store).
   for (let waited = 0; status.at(-1)?.state !== 'connected'; waited += 50) {
     if (waited > 10_000) throw new Error(`not connected: ${JSON.stringify(status.at(-1))}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { db, sync, status };
+  return agent;
+}
+
+/** A new agent's browser: both shops captured, `prepare` (what they had before joining), then joined. */
+async function joined(name: string, prepare?: (db: BuyerLensDatabase) => Promise<unknown>): Promise<Agent> {
+  const db = freshDatabase();
+  await applyCapture(db, batch('shopee', 'shopee:br', ANA, '9'));
+  await applyCapture(db, batch('amazon', 'amazon:amazon.com', BIA, '8'));
+  await prepare?.(db);
+  return connected(db, await newCode(name));
 }
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'bl-engine-'));
   const { startSyncServer } = (await import(/* @vite-ignore */ SERVER)) as ServerModule;
-  const { createInvite } = (await import(/* @vite-ignore */ CLI)) as CliModule;
+  ({ createInvite } = (await import(/* @vite-ignore */ CLI)) as CliModule);
   server = await startSyncServer({ host: '127.0.0.1', port: 0, dataDir, debounce: 50, maxDebounce: 200 });
-  for (const name of ['Ana', 'Bruno']) {
-    const { code } = await createInvite(server.store, { team: true, role: 'rw', url: server.url, name });
-    await joined(code);
-  }
+  await joined('Ana');
+  await joined('Bruno');
 });
 
 afterAll(async () => {
-  for (const { sync, db } of agents) {
-    sync.stop();
-    await db.delete();
-  }
+  for (const { sync } of agents) sync.stop();
+  for (const db of new Set(agents.map((a) => a.db))) await db.delete();
   await server?.destroy();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -110,5 +129,68 @@ describe('team sync between two agents’ stores', () => {
     await saveTemplate(b!.db, { id: 'mine-1', title: 'Thanks', body: 'Muito obrigado, {{buyer_name}}!', language: 'pt-BR', category: 'vip-thanks', conditions: {} });
     await expect.poll(async () => (await a!.db.replyTemplates.get('mine-1'))?.body, { timeout: 5_000 }).toBe('Muito obrigado, {{buyer_name}}!');
     expect((await a!.db.replyTemplates.get('mine-1'))?.useCount).toBe(0);
+  });
+
+  it('a restarted worker sends nothing again: a tag another agent removed meanwhile stays removed, and the store keeps no second copy', async () => {
+    const [a, b] = agents;
+    await createTag(a!.db, 'Wholesale');
+    await setBuyerTag(a!.db, ANA, 'name:wholesale', true);
+    await expect.poll(async () => (await b!.db.buyers.get(ANA))?.tagIds, { timeout: 5_000 }).toContain('name:wholesale');
+    a!.sync.stop();
+    await setBuyerTag(b!.db, ANA, 'name:wholesale', false);
+    const stored = await a!.db.syncUpdates.count();
+    const again = await connected(a!.db, a!.code);
+    await expect.poll(async () => (await again.db.buyers.get(ANA))?.tagIds, { timeout: 5_000 }).not.toContain('name:wholesale');
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await b!.db.buyers.get(ANA))?.tagIds).not.toContain('name:wholesale');
+    // What A stored since: the update that brought B's removal, not a copy of every document.
+    expect(await again.db.syncUpdates.count()).toBeLessThanOrEqual(stored + 2);
+    agents[0] = again;
+  });
+
+  it('joining brings the agent’s own lists and tags to the team and keeps theirs; the team’s RFM settings stay the team’s', async () => {
+    const [a] = agents;
+    const c = await joined('Carla', async (db) => {
+      await saveList(db, { name: 'Mine', filter: { tagMode: 'any' } });
+      await createTag(db, 'Late payer');
+      await setBuyerTag(db, BIA, 'name:late payer', true);
+      await saveRfmSettings(db, { ...defaultRfmSettings(), map: 'rfm11' });
+    });
+    const names = async (db: BuyerLensDatabase) => ((await db.settings.get('buyerLists'))?.value as { name: string }[] | undefined)?.map((l) => l.name);
+    await expect.poll(() => names(c.db), { timeout: 5_000 }).toEqual(['Mine', 'VIP BR']);
+    await expect.poll(() => names(a!.db), { timeout: 5_000 }).toEqual(['Mine', 'VIP BR']);
+    await expect.poll(async () => (await a!.db.buyers.get(BIA))?.tagIds, { timeout: 5_000 }).toContain('name:late payer');
+    expect(((await c.db.settings.get('rfm'))?.value as { map: string }).map).toBe('cn8');
+  });
+
+  it('an entry whose opaque key is not its buyer’s is not stored (no agent writes another shop’s buyers through a shop it may write)', async () => {
+    const [a, b] = agents;
+    const code = parseInvite(a!.code);
+    const doc = new Y.Doc();
+    const socket = new HocuspocusProviderWebsocket({ url: code.url, WebSocketPolyfill: WebSocket });
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name: 'shop:shopee:br', document: doc, token: code.token });
+    provider.attach();
+    await new Promise<void>((done) => provider.on('synced', () => done()));
+    doc.getMap('buyerTags').set(`forged\u0000evil`, { k: ANA, v: true });
+    doc.getMap('buyerTags').set(`${await opaque(code.salt, BIA)}\u0000evil`, { k: BIA, v: true });
+    doc.getMap('buyerTags').set(`${await opaque(code.salt, ANA)}\u0000fine`, { k: ANA, v: true });
+    await expect.poll(async () => (await b!.db.buyers.get(ANA))?.tagIds, { timeout: 5_000 }).toContain('fine');
+    expect((await b!.db.buyers.get(ANA))?.tagIds).not.toContain('evil');
+    expect((await b!.db.buyers.get(BIA))?.tagIds).not.toContain('evil');
+    socket.connect = () => Promise.resolve();
+    provider.destroy();
+    socket.destroy();
+  });
+
+  it('forgetting a buyer takes their tags and notes off every agent, and their values out of each store’s updates', async () => {
+    const [a, b] = agents;
+    await addNote(a!.db, ANA, 'Private: calls after 6 pm');
+    await expect.poll(async () => (await b!.db.notes.where('buyerKey').equals(ANA).count()), { timeout: 5_000 }).toBe(1);
+    await eraseBuyer(a!.db, ANA);
+    await expect.poll(async () => (await b!.db.notes.where('buyerKey').equals(ANA).count()), { timeout: 5_000 }).toBe(0);
+    await expect.poll(async () => (await b!.db.buyers.get(ANA))?.tagIds, { timeout: 5_000 }).toEqual([]);
+    await expect
+      .poll(async () => (await a!.db.syncUpdates.toArray()).some((u) => new TextDecoder('latin1').decode(u.update).includes('calls after 6 pm')), { timeout: 5_000 })
+      .toBe(false);
   });
 });

@@ -5,29 +5,32 @@ import { compactUpdates, keepLocalUpdates, setSyncHooks, storedUpdates, writeRem
 import { partsOfKey } from '../schema/keys';
 import type { TeamStatus } from '../schema/team';
 import { coversShop, type Invite } from './invite';
-import { applyLinkChange, applyLocalChange } from './local';
-import { docOfChange, isShared, keysToHide, opaque, shopDoc, teamDoc, type RowChange } from './model';
-import { BuyerTagIndex, everyRow, MAPS, rowOf, touchedBy, type Touched } from './remote';
+import { applyLocalChange } from './local';
+import { docOfChange, isShared, keysToHide, opaque, SEP, shopDoc, teamDoc, type RowChange } from './model';
+import { BuyerIndex, everyRow, MAPS, rowOf, touchedBy, type Touched } from './remote';
+import { localRows } from './seed';
 
 /**
  * The background's team connection (lib/sync for the model, lib/db/sync-store.ts for the store):
  * one Yjs document per shared scope, rebuilt from the store when the worker starts, one socket to
  * the team's server for all of them. Other agents' changes are written into the store with their
- * update in one transaction; this browser's changes reach the documents through the outbox.
+ * update in one transaction; this browser's changes reach the documents through the outbox. One
+ * queue runs the store work in order, so a remote write never reads a document that lacks a local
+ * change already stored.
  */
 
 const LOCAL = 'local';
 const STORE = 'store';
 /** A document with more stored updates than this is compacted into one when loaded. */
-const COMPACT_AFTER = 200;
+const COMPACT_AFTER = 50;
 
 interface Shared {
   name: string;
+  /** The shop of a shop document. */
+  shop?: string;
   doc: Y.Doc;
-  index?: BuyerTagIndex;
+  index?: BuyerIndex;
   provider?: HocuspocusProvider;
-  /** Remote rows waiting for this browser to store the buyer or order they belong to. */
-  synced: boolean;
 }
 
 export class TeamSync {
@@ -36,6 +39,12 @@ export class TeamSync {
   private queue: Promise<unknown> = Promise.resolve();
   private status: TeamStatus;
   private stopped = false;
+  /** Documents the server refused (the status says so until the team is joined again). */
+  private readonly refused = new Set<string>();
+  /** Notes and flags of buyers and orders this browser has not stored yet, by document. */
+  private readonly waiting = new Map<string, Map<string, Touched>>();
+  /** Opaque keys already worked out (a busy team repeats buyers). */
+  private readonly hashes = new Map<string, string>();
 
   /** `WebSocket`: the socket class where the global one is missing (Node, in tests). */
   constructor(
@@ -51,7 +60,8 @@ export class TeamSync {
   async start(): Promise<void> {
     const shops = this.invite.shops === '*' ? ((await this.db.shops.toCollection().primaryKeys()) as string[]) : this.invite.shops;
     await this.open(teamDoc(this.invite.team));
-    for (const shop of shops) await this.open(shopDoc(shop));
+    for (const shop of shops) await this.open(shopDoc(shop), shop);
+    if (this.stopped) return;
     setSyncHooks(this.db, {
       shares: (change) => this.shares(change),
       teamAnnotations: (buyerKey) => this.annotationsOf(buyerKey),
@@ -59,6 +69,7 @@ export class TeamSync {
     });
     this.goOnline();
     this.enqueue(() => this.drainOutbox());
+    this.enqueue(() => this.writeWaiting());
   }
 
   get online(): boolean {
@@ -96,22 +107,15 @@ export class TeamSync {
     this.docs.clear();
   }
 
-  /** Shops captured since start: a team-wide invite shares them too. */
+  /** Shops captured since start: a team-wide invite shares them too; notes and flags waiting for their buyers and orders go in. */
   async shopsChanged(shopKeys: readonly string[]): Promise<void> {
     for (const shop of shopKeys) {
       if (this.stopped || !coversShop(this.invite, shop) || this.docs.has(shopDoc(shop))) continue;
-      const shared = await this.open(shopDoc(shop));
+      const shared = await this.open(shopDoc(shop), shop);
       this.connect(shared);
     }
-    // Notes and flags of buyers and orders this browser has just stored.
-    for (const shop of shopKeys) {
-      const shared = this.docs.get(shopDoc(shop));
-      if (shared) this.takeRemote(shared, null, everyRow(shared.doc).filter((t) => t.table === 'notes' || t.table === 'orderFlags'));
-    }
+    if (shopKeys.some((shop) => (this.waiting.get(shopDoc(shop))?.size ?? 0) > 0)) this.enqueue(() => this.writeWaiting());
   }
-
-  /** Documents the server refused (the status says so until the team is joined again). */
-  private readonly refused = new Set<string>();
 
   private emit(change: Partial<TeamStatus>): void {
     this.status = { ...this.status, ...change };
@@ -120,7 +124,17 @@ export class TeamSync {
   }
 
   private enqueue(work: () => Promise<unknown>): void {
-    this.queue = this.queue.then(work).catch((error: unknown) => console.error('[BuyerLens] team sync', error));
+    this.queue = this.queue.then(() => (this.stopped ? undefined : work())).catch((error: unknown) => console.error('[BuyerLens] team sync', error));
+  }
+
+  private async hash(key: string): Promise<string> {
+    let hidden = this.hashes.get(key);
+    if (hidden === undefined) {
+      hidden = await opaque(this.invite.salt, key);
+      if (this.hashes.size > 50_000) this.hashes.clear();
+      this.hashes.set(key, hidden);
+    }
+    return hidden;
   }
 
   /**
@@ -136,7 +150,7 @@ export class TeamSync {
     }
     if (update) this.remote.updates.push({ doc: shared.name, update });
     for (const t of touched) {
-      const id = `${shared.name}\u0000${t.table}\u0000${t.key}`;
+      const id = `${shared.name}${SEP}${t.table}${SEP}${t.key}${'hidden' in t ? `${SEP}${t.hidden}` : ''}`;
       const before = this.remote.rows.get(id)?.touched;
       // Tags removed by an earlier update of the batch stay removed unless the document has them again.
       const removed = [...new Set([...(before?.table === 'buyerTags' ? (before.removed ?? []) : []), ...(t.table === 'buyerTags' ? (t.removed ?? []) : [])])];
@@ -144,26 +158,94 @@ export class TeamSync {
     }
   }
 
+  /** The waiting remote changes into the store, after this browser's own stored changes are in the documents. */
   private async flushRemote(): Promise<void> {
     const batch = this.remote;
     this.remote = null;
     if (!batch) return;
-    const rows = [...batch.rows.values()].map(({ shared, touched }) => ({ touched, row: rowOf(shared.doc, touched, shared.index) }));
-    await writeRemote(this.db, batch.updates, rows);
+    for (;;) {
+      await this.drainOutbox();
+      const rows = [];
+      const owners = new Map<Touched, Shared>();
+      for (const { shared, touched } of batch.rows.values()) {
+        if (!(await this.belongs(shared, touched))) continue;
+        rows.push({ touched, row: this.rowOf(shared, touched) });
+        owners.set(touched, shared);
+      }
+      const { written, waiting } = await writeRemote(this.db, batch.updates, rows);
+      if (!written) continue;
+      for (const touched of waiting) this.wait(owners.get(touched)!, touched);
+      return;
+    }
   }
 
-  private async open(name: string): Promise<Shared> {
+  /** A remote row as the team has it; tags the team deleted are not put back on a buyer. */
+  private rowOf(shared: Shared, touched: Touched) {
+    const row = rowOf(shared.doc, touched, shared.index);
+    if (touched.table !== 'buyerTags' || !row) return row;
+    const tags = this.docs.get(teamDoc(this.invite.team))?.doc.getMap('tags');
+    const deleted = (id: string) => (tags?.get(`${id}${SEP}deleted`) as { v?: unknown } | undefined)?.v === true;
+    return { ...row, tagIds: (row.tagIds as string[]).filter((id) => !deleted(id)) };
+  }
+
+  /**
+   * Whether an entry is what it says: the buyer or order it names is of the document's shop, and its
+   * opaque key is that key's (an agent of one shop cannot write another shop's buyers through it).
+   */
+  private async belongs(shared: Shared, touched: Touched): Promise<boolean> {
+    if (shared.shop === undefined) return touched.table === 'tags' || touched.table === 'replyTemplates' || touched.table === 'settings';
+    if (touched.table === 'notes') {
+      const buyerKey = (shared.doc.getMap('notes').get(touched.key) as Y.Map<unknown> | undefined)?.get?.('buyerKey');
+      return buyerKey === undefined || (typeof buyerKey === 'string' && inShop(buyerKey, shared.shop));
+    }
+    if (touched.table === 'buyerTags' || touched.table === 'links' || touched.table === 'orderFlags') {
+      const ok = inShop(touched.key, shared.shop) && (await this.hash(touched.key)) === touched.hidden;
+      if (ok && touched.table !== 'orderFlags') shared.index?.verify(touched.key, touched.hidden);
+      return ok;
+    }
+    return false;
+  }
+
+  private wait(shared: Shared, touched: Touched): void {
+    const list = this.waiting.get(shared.name) ?? new Map<string, Touched>();
+    list.set(`${touched.table}${SEP}${touched.key}`, touched);
+    this.waiting.set(shared.name, list);
+  }
+
+  /** Notes and flags that waited for their buyer or order: those now stored are written. */
+  private async writeWaiting(): Promise<void> {
+    const rows: { touched: Touched; shared: Shared }[] = [];
+    for (const [name, list] of this.waiting) {
+      const shared = this.docs.get(name);
+      if (shared) for (const touched of list.values()) rows.push({ touched, shared });
+    }
+    this.waiting.clear();
+    if (rows.length === 0) return;
+    this.remote = this.remote ?? { updates: [], rows: new Map() };
+    for (const row of rows) this.remote.rows.set(`${row.shared.name}${SEP}${row.touched.table}${SEP}${row.touched.key}`, row);
+    await this.flushRemote();
+  }
+
+  private async open(name: string, shop?: string): Promise<Shared> {
     const doc = new Y.Doc();
     const updates = await storedUpdates(this.db, name);
     Y.transact(doc, () => updates.forEach((u) => Y.applyUpdate(doc, u)), STORE);
-    if (updates.length > COMPACT_AFTER) {
-      const last = await this.db.syncUpdates.where('doc').equals(name).last();
-      await compactUpdates(this.db, name, Y.encodeStateAsUpdate(doc), last!.id!);
-    }
-    const shared: Shared = { name, doc, synced: false, ...(name.startsWith('shop:') ? { index: new BuyerTagIndex(doc) } : {}) };
+    if (updates.length > COMPACT_AFTER) await this.compact(name, doc);
+    const shared: Shared = { name, doc, ...(shop ? { shop, index: new BuyerIndex(doc) } : {}) };
+    // The buyers the stored entries claim, checked once (what a buyer captured later starts with).
+    for (const [hidden, buyerKey] of shared.index?.claims() ?? []) if (shop && inShop(buyerKey, shop) && (await this.hash(buyerKey)) === hidden) shared.index!.verify(buyerKey, hidden);
     this.watch(shared);
     this.docs.set(name, shared);
+    if (!(await this.db.syncState.get(name))) await this.seed(shared);
+    // Notes and flags of buyers and orders not stored here yet: tried again now and after captures.
+    if (shop) for (const touched of everyRow(doc)) if (touched.table === 'notes' || touched.table === 'orderFlags') this.wait(shared, touched);
     return shared;
+  }
+
+  /** A document's stored updates made one: what was deleted (a forgotten buyer's values) is gone from the store too. */
+  private async compact(name: string, doc: Y.Doc): Promise<void> {
+    const last = await this.db.syncUpdates.where('doc').equals(name).last();
+    if (last) await compactUpdates(this.db, name, Y.encodeStateAsUpdate(doc), last.id!);
   }
 
   /** Other agents' changes: the rows they touch, written with the update that brought them. */
@@ -191,7 +273,7 @@ export class TeamSync {
       name: shared.name,
       document: shared.doc,
       token: this.invite.token,
-      onSynced: () => this.onSynced(shared),
+      onSynced: () => this.emit({ state: 'connected', readOnly: provider.authorizedScope === 'readonly' || this.invite.role === 'ro' }),
       onStatus: ({ status }) => this.socket === socket && this.emit({ state: status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline' }),
       onAuthenticationFailed: ({ reason }) => {
         this.refused.add(shared.name);
@@ -203,104 +285,60 @@ export class TeamSync {
     shared.provider = provider;
   }
 
-  /** The first sync with the server: rows the team had before this browser joined, and this browser's rows the team lacks. */
-  private onSynced(shared: Shared): void {
-    this.emit({ state: 'connected', readOnly: shared.provider?.authorizedScope === 'readonly' || this.invite.role === 'ro' });
-    if (shared.synced) return;
-    shared.synced = true;
-    this.takeRemote(shared, Y.encodeStateAsUpdate(shared.doc), everyRow(shared.doc));
-    this.enqueue(() => this.seed(shared));
-  }
-
   private shares(change: RowChange): boolean {
     if (this.invite.role === 'ro' || !isShared(change)) return false;
     const name = docOfChange(change, this.invite.team);
-    return name !== null && (name.startsWith('team:') || this.docs.has(name));
+    return name !== null && this.docs.has(name);
   }
 
-  private annotationsOf(buyerKey: string): { tagIds: string[] } | undefined {
-    const index = this.docs.get(shopDoc(partsOfKey(buyerKey).shopKey))?.index;
-    const tagIds = index?.of(buyerKey) ?? [];
-    return tagIds.length > 0 ? { tagIds } : undefined;
+  private annotationsOf(buyerKey: string): { tagIds: string[]; personId?: string } | undefined {
+    return this.docs.get(shopDoc(partsOfKey(buyerKey).shopKey))?.index?.annotationsOf(buyerKey);
+  }
+
+  /** Changes into the documents (LOCAL origin); their updates, by document. */
+  private async applyChanges(changes: readonly RowChange[]): Promise<SyncUpdateRecord[]> {
+    const hidden = new Map<string, string>();
+    for (const key of new Set(changes.flatMap(keysToHide))) hidden.set(key, await this.hash(key));
+    const updates: SyncUpdateRecord[] = [];
+    const listeners = [...this.docs.values()].map((s) => [s, (update: Uint8Array, origin: unknown) => origin === LOCAL && updates.push({ doc: s.name, update })] as const);
+    for (const [s, listener] of listeners) s.doc.on('update', listener);
+    try {
+      for (const change of changes) {
+        const name = docOfChange(change, this.invite.team);
+        const shared = name ? this.docs.get(name) : undefined;
+        if (shared) Y.transact(shared.doc, () => applyLocalChange(shared.doc, change, hidden), LOCAL);
+      }
+    } finally {
+      for (const [s, listener] of listeners) s.doc.off('update', listener);
+    }
+    return updates;
   }
 
   /** The outbox's changes into the documents; their updates stored as the outbox records go. */
   private async drainOutbox(): Promise<void> {
-    const records = await this.db.syncOutbox.orderBy('id').limit(200).toArray();
-    if (records.length === 0 || this.stopped) return;
-    const changes = records.flatMap((r) => r.changes);
-    const hidden = new Map<string, string>();
-    for (const key of new Set(changes.flatMap(keysToHide))) hidden.set(key, await opaque(this.invite.salt, key));
-    const updates: SyncUpdateRecord[] = [];
-    const collect = (name: string) => (update: Uint8Array, origin: unknown) => origin === LOCAL && updates.push({ doc: name, update });
-    const listeners = [...this.docs.values()].map((s) => [s, collect(s.name)] as const);
-    for (const [s, listener] of listeners) s.doc.on('update', listener);
-    try {
-      for (const change of changes) this.applyChange(change, hidden);
-    } finally {
-      for (const [s, listener] of listeners) s.doc.off('update', listener);
+    for (;;) {
+      const records = await this.db.syncOutbox.orderBy('id').limit(200).toArray();
+      if (records.length === 0 || this.stopped) return;
+      const changes = records.flatMap((r) => r.changes);
+      await keepLocalUpdates(this.db, await this.applyChanges(changes), records.map((r) => r.id!));
+      // A forgotten buyer: their values leave the stored updates too, not only the documents.
+      const forgotten = new Set(changes.filter((c) => c.table === 'buyers' && !c.after).map((c) => docOfChange(c, this.invite.team)));
+      for (const name of forgotten) if (name && this.docs.has(name)) await this.compact(name, this.docs.get(name)!.doc);
     }
-    await keepLocalUpdates(this.db, updates, records.map((r) => r.id!));
-    if (records.length === 200) this.enqueue(() => this.drainOutbox());
   }
 
-  private applyChange(change: RowChange, hidden: ReadonlyMap<string, string>): void {
-    const name = docOfChange(change, this.invite.team);
-    const shared = name ? this.docs.get(name) : undefined;
-    if (!shared) return;
-    Y.transact(shared.doc, () => applyLocalChange(shared.doc, change, hidden), LOCAL);
-    const team = this.docs.get(teamDoc(this.invite.team))!;
-    if (change.table === 'buyers') Y.transact(team.doc, () => applyLinkChange(team.doc, change, hidden.get(change.key)!), LOCAL);
-  }
-
-  /** This browser's annotations the team lacks, when it first syncs a document (joining brings what the agent had). */
+  /**
+   * Once per document, when this browser joins: its own annotations go into the document before it
+   * first syncs, so the team's and the agent's merge (a read-only agent's stay in its browser).
+   */
   private async seed(shared: Shared): Promise<void> {
-    if (this.invite.role === 'ro') return;
-    const changes = await localRows(this.db, shared.name, this.invite);
-    const hidden = new Map<string, string>();
-    for (const key of new Set(changes.flatMap(keysToHide))) hidden.set(key, await opaque(this.invite.salt, key));
-    const missing = changes.filter((change) => !teamHas(shared, change, hidden));
-    if (missing.length === 0) return;
-    await this.db.syncOutbox.add({ changes: missing });
-    await this.drainOutbox();
+    const changes = this.invite.role === 'ro' ? [] : (await localRows(this.db, shared.name, this.invite.team)).filter((c) => docOfChange(c, this.invite.team) === shared.name);
+    const updates = await this.applyChanges(changes);
+    await this.db.transaction('rw', [this.db.syncUpdates, this.db.syncState], async () => {
+      await this.db.syncUpdates.bulkAdd(updates);
+      await this.db.syncState.put({ doc: shared.name, seededAt: new Date().toISOString() });
+    });
   }
 }
 
-/** The rows of a document's scope this browser has, as changes from nothing. */
-async function localRows(db: BuyerLensDatabase, name: string, invite: Invite): Promise<RowChange[]> {
-  const from = (table: RowChange['table'], key: string, after: object): RowChange => ({ table, key, before: null, after: after as RowChange['after'] });
-  if (name.startsWith('team:')) {
-    const [tags, templates, settings] = await Promise.all([db.tags.toArray(), db.replyTemplates.toArray(), db.settings.toArray()]);
-    return [...tags.map((t) => from('tags', t.id, t)), ...templates.map((t) => from('replyTemplates', t.id, t)), ...settings.map((s) => from('settings', s.key, s))].filter((c) => isShared(c) && docOfChange(c, invite.team) === name);
-  }
-  const shop = name.slice('shop:'.length);
-  const [lower, upper] = [`${shop}:`, `${shop}:\uffff`];
-  const [buyers, notes, flags] = await Promise.all([
-    db.buyers.where('buyerKey').between(lower, upper).filter((b) => b.tagIds.length > 0 || b.personId !== undefined).toArray(),
-    db.notes.toArray(),
-    db.orderFlags.where('orderKey').between(lower, upper).toArray(),
-  ]);
-  return [
-    ...buyers.map((b) => ({ table: 'buyers' as const, key: b.buyerKey, before: { tagIds: [] }, after: { tagIds: b.tagIds, personId: b.personId } })),
-    ...notes.filter((n) => n.buyerKey.startsWith(lower)).map((n) => from('notes', n.id, n)),
-    ...flags.map((f) => from('orderFlags', f.orderKey, f)),
-  ];
-}
-
-function teamHas(shared: Shared, change: RowChange, hidden: ReadonlyMap<string, string>): boolean {
-  const { doc } = shared;
-  switch (change.table) {
-    case 'tags':
-      return doc.getMap('tags').has(`${change.key}\u0000name`);
-    case 'replyTemplates':
-      return doc.getMap('templates').has(`${change.key}\u0000title`);
-    case 'settings':
-      return change.key === 'buyerLists' ? doc.getMap('lists').size > 0 : doc.getMap('settings').has(change.key);
-    case 'notes':
-      return doc.getMap('notes').has(change.key);
-    case 'orderFlags':
-      return doc.getMap('flags').has(`${hidden.get(change.key)}\u0000updatedAt`);
-    case 'buyers':
-      return false;
-  }
-}
+const inShop = (key: string, shop: string): boolean => partsOfKey(key).shopKey === shop;

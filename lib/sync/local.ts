@@ -92,7 +92,7 @@ function writeLists(lists: Y.Map<unknown>, change: RowChange): void {
   for (const [name, filter] of after) if (!before.has(name) || !same(before.get(name), filter)) lists.set(name, entry(name, filter));
 }
 
-/** A buyer's tags (shop document) and link (team document's `links`, written by the caller's team doc: see applyLinkChange). */
+/** A buyer's tags (their shop's document; their link: applyLinkChange, in the same document). */
 function writeBuyer(doc: Y.Doc, change: RowChange, hiddenBuyer: string): void {
   const tags = doc.getMap('buyerTags');
   const before = new Set((change.before?.tagIds as string[] | undefined) ?? []);
@@ -103,11 +103,12 @@ function writeBuyer(doc: Y.Doc, change: RowChange, hiddenBuyer: string): void {
     // Forgotten: every entry of theirs goes, the ones this browser did not know of too.
     for (const key of [...tags.keys()]) if (key.startsWith(`${hiddenBuyer}${SEP}`)) tags.delete(key);
   }
+  applyLinkChange(doc, change, hiddenBuyer);
 }
 
-/** A buyer's link to a person (team document): one winner per buyer. */
-export function applyLinkChange(team: Y.Doc, change: RowChange, hiddenBuyer: string): void {
-  const links = team.getMap('links');
+/** A buyer's link to a person (their shop's document): one winner per buyer. */
+export function applyLinkChange(doc: Y.Doc, change: RowChange, hiddenBuyer: string): void {
+  const links = doc.getMap('links');
   const before = change.before?.personId;
   const after = change.after?.personId;
   if (before === after) return;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyLinkChange, applyLocalChange } from './local';
 import { opaque, type Row, type RowChange } from './model';
-import { BuyerTagIndex, everyRow, MAPS, rowOf, touchedBy, type Touched } from './remote';
+import { BuyerIndex, everyRow, MAPS, rowOf, touchedBy, type Touched } from './remote';
 
 /** Two agents' documents, exchanging updates only when `meet()` is called (offline between). */
 function pair() {
@@ -23,7 +23,7 @@ const hidden = new Map([
   [ORDER, 'h-order'],
 ]);
 const local = (doc: Y.Doc, c: RowChange) => Y.transact(doc, () => applyLocalChange(doc, c, hidden), 'local');
-const row = (doc: Y.Doc, touched: Touched, index?: BuyerTagIndex) => rowOf(doc, touched, index);
+const row = (doc: Y.Doc, touched: Touched, index?: BuyerIndex) => rowOf(doc, touched, index);
 
 describe('team documents: the conflict rule of each table', () => {
   it('tags: one winner per field, so a rename and a new colour made at once both stay; a deleted tag stays deleted', () => {
@@ -51,7 +51,7 @@ describe('team documents: the conflict rule of each table', () => {
     local(b, change('buyers', BUYER, { tagIds: ['vip', 'late'] }, { tagIds: ['vip', 'late'] }));
     Y.transact(b, () => b.getMap('buyerTags').set(`h-buyer\u0000vip`, { k: BUYER, v: true }), 'local');
     meet();
-    for (const doc of [a, b]) expect(new BuyerTagIndex(doc).of(BUYER).sort()).toEqual(['late', 'vip']);
+    for (const doc of [a, b]) expect(new BuyerIndex(doc).tagsOf('h-buyer').sort()).toEqual(['late', 'vip']);
   });
 
   it('notes: both agents edit one note offline and both edits are in the text', () => {
@@ -99,7 +99,7 @@ describe('team documents: the conflict rule of each table', () => {
 describe('team documents: what the other side reads', () => {
   it('names each row a remote transaction touched, nested note edits included, and keeps the buyer-tag index', () => {
     const { a, b, meet } = pair();
-    const index = new BuyerTagIndex(b);
+    const index = new BuyerIndex(b);
     const touched: Touched[] = [];
     for (const name of MAPS) b.getMap(name).observeDeep((events) => touched.push(...touchedBy(events, name, index)));
     const note = { id: 'n1', buyerKey: BUYER, text: 'hi', createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z' };
@@ -107,7 +107,7 @@ describe('team documents: what the other side reads', () => {
     local(a, change('buyers', BUYER, { tagIds: [] }, { tagIds: ['vip'] }));
     meet();
     expect(touched).toEqual(expect.arrayContaining([{ table: 'notes', key: 'n1' }, { table: 'buyerTags', key: BUYER, hidden: 'h-buyer' }]));
-    expect(index.of(BUYER)).toEqual(['vip']);
+    expect(index.tagsOf('h-buyer')).toEqual(['vip']);
     touched.length = 0;
     local(a, change('notes', 'n1', note, { ...note, text: 'hi there' }));
     meet();

@@ -2,8 +2,8 @@ import { partsOfKey } from '../schema/keys';
 
 /**
  * What a team shares, as Yjs documents: `team:<teamId>` (tag definitions, reply templates, saved
- * lists, RFM settings, buyer links) and `shop:<shopKey>` (one shop's buyer tags, notes and order
- * flags). Rules the design study (shared/design/team-sync.md) measured:
+ * lists, RFM settings) and `shop:<shopKey>` (one shop's buyer tags, notes, order flags and buyer
+ * links: an agent invited to some shops sees no buyer of the others). Rules the design study (shared/design/team-sync.md) measured:
  *
  * - only flat keys at the top of a map: a nested map two agents create under one key at once loses
  *   one agent's entries. One entry per field (`<row>␀<field>`), so concurrent edits of different
@@ -20,7 +20,7 @@ import { partsOfKey } from '../schema/keys';
  * - buyer tags (shop `buyerTags`, `<h(buyer)>␀<tagId>` → true): a concurrent add wins over a remove;
  * - notes (shop `notes`, one entry per note under its random id): the text is a Y.Text and merges;
  * - order flags (shop `flags`): one winner per field (colour, memo);
- * - links (team `links`, `h(buyer)` → person id): one winner per buyer;
+ * - links (shop `links`, `h(buyer)` → person id): one winner per buyer;
  * - reply templates made or edited by a user (team `templates`): one winner per field;
  * - saved lists (team `lists`, by name) and the RFM settings (team `settings`): one winner per key.
  */
@@ -55,9 +55,16 @@ export const TAG_FIELDS = ['name', 'color', 'createdAt'] as const;
 export const FLAG_FIELDS = ['color', 'memo', 'updatedAt'] as const;
 export const TEMPLATE_FIELDS = ['title', 'body', 'language', 'category', 'conditions', 'shortcut', 'pack', 'createdAt', 'updatedAt'] as const;
 
+const secrets = new Map<string, Promise<CryptoKey>>();
+
 /** HMAC-SHA-256 of a key with the team's salt, base64url: what stands for a buyer or order key in a document's keys. */
 export async function opaque(salt: string, key: string): Promise<string> {
-  const secret = await crypto.subtle.importKey('raw', new TextEncoder().encode(salt), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  let imported = secrets.get(salt);
+  if (!imported) {
+    imported = crypto.subtle.importKey('raw', new TextEncoder().encode(salt), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    secrets.set(salt, imported);
+  }
+  const secret = await imported;
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', secret, new TextEncoder().encode(key)));
   return btoa(String.fromCharCode(...mac))
     .replaceAll('+', '-')

@@ -8,7 +8,9 @@ import { FLAG_FIELDS, SEP, TAG_FIELDS, TEAM_SETTINGS, TEMPLATE_FIELDS, type Entr
  */
 
 export type Touched =
-  | { table: 'tags' | 'replyTemplates' | 'notes'; key: string }
+  | { table: 'tags' | 'replyTemplates'; key: string }
+  /** `buyerKey`: whose note (checked against the document's shop before it is stored). */
+  | { table: 'notes'; key: string }
   | { table: 'settings'; key: string }
   | { table: 'orderFlags'; key: string; hidden: string }
   | { table: 'links'; key: string; hidden: string }
@@ -18,31 +20,66 @@ export type Touched =
 const isEntry = (value: unknown): value is Entry => typeof value === 'object' && value !== null && typeof (value as Entry).k === 'string';
 const localKey = (value: unknown, old: unknown): string | undefined => (isEntry(value) ? value.k : isEntry(old) ? old.k : undefined);
 
-/** A buyer's tags in one shop document, kept from its events: what a buyer captured later starts with. */
-export class BuyerTagIndex {
+/**
+ * A shop document's buyer tags and links, by opaque buyer key (as the document holds them), and the
+ * buyer key each entry claims. A claim counts once verified (its HMAC is the entry's key: an agent
+ * cannot put tags on a buyer under another key): then a buyer this browser captures later starts with
+ * them (the middleware asks synchronously, so no hashing there).
+ */
+export class BuyerIndex {
   private readonly tags = new Map<string, Set<string>>();
+  private readonly persons = new Map<string, string>();
+  private readonly claimed = new Map<string, string>();
+  private readonly verified = new Map<string, string>();
 
   /** Reads every entry (when the document is loaded). */
   constructor(doc: Y.Doc) {
     doc.getMap('buyerTags').forEach((value, key) => {
-      if (isEntry(value)) this.add(value.k, key.slice(key.indexOf(SEP) + 1));
+      if (isEntry(value)) this.add(key.split(SEP)[0]!, value.k, key.slice(key.indexOf(SEP) + 1));
+    });
+    doc.getMap('links').forEach((value, hidden) => {
+      if (isEntry(value) && typeof value.v === 'string') this.link(hidden, value.k, value.v);
     });
   }
 
-  add(buyerKey: string, tagId: string): void {
-    const set = this.tags.get(buyerKey) ?? new Set<string>();
+  add(hidden: string, buyerKey: string, tagId: string): void {
+    const set = this.tags.get(hidden) ?? new Set<string>();
     set.add(tagId);
-    this.tags.set(buyerKey, set);
+    this.tags.set(hidden, set);
+    this.claimed.set(hidden, buyerKey);
   }
 
-  remove(buyerKey: string, tagId: string): void {
-    const set = this.tags.get(buyerKey);
+  remove(hidden: string, tagId: string): void {
+    const set = this.tags.get(hidden);
     set?.delete(tagId);
-    if (set?.size === 0) this.tags.delete(buyerKey);
+    if (set?.size === 0) this.tags.delete(hidden);
   }
 
-  of(buyerKey: string): string[] {
-    return [...(this.tags.get(buyerKey) ?? [])];
+  link(hidden: string, buyerKey: string, personId: string | undefined): void {
+    this.claimed.set(hidden, buyerKey);
+    if (personId === undefined) this.persons.delete(hidden);
+    else this.persons.set(hidden, personId);
+  }
+
+  /** Each opaque key and the buyer key its entries claim (to verify). */
+  claims(): [string, string][] {
+    return [...this.claimed];
+  }
+
+  verify(buyerKey: string, hidden: string): void {
+    this.verified.set(buyerKey, hidden);
+  }
+
+  tagsOf(hidden: string): string[] {
+    return [...(this.tags.get(hidden) ?? [])];
+  }
+
+  /** A verified buyer's tags and link (undefined: the team gave them none, as far as this browser checked). */
+  annotationsOf(buyerKey: string): { tagIds: string[]; personId?: string } | undefined {
+    const hidden = this.verified.get(buyerKey);
+    if (hidden === undefined) return undefined;
+    const personId = this.persons.get(hidden);
+    return { tagIds: this.tagsOf(hidden), ...(personId ? { personId } : {}) };
   }
 }
 
@@ -53,9 +90,10 @@ export const MAPS = ['tags', 'templates', 'settings', 'lists', 'links', 'buyerTa
  * The rows the events of one top-level map (from its `observeDeep`) touch; keeps `index` (the shop
  * document's buyer tags) in step.
  */
-export function touchedBy(events: readonly Y.YEvent<Y.AbstractType<unknown>>[], map: (typeof MAPS)[number], index?: BuyerTagIndex): Touched[] {
+export function touchedBy(events: readonly Y.YEvent<Y.AbstractType<unknown>>[], map: (typeof MAPS)[number], index?: BuyerIndex): Touched[] {
   const out = new Map<string, Touched>();
-  const add = (t: Touched) => out.set(`${t.table}${SEP}${t.key}`, t);
+  // One entry per row, and per opaque key (a forged entry claiming a buyer is not the buyer's).
+  const add = (t: Touched) => out.set(`${t.table}${SEP}${t.key}${'hidden' in t ? `${SEP}${t.hidden}` : ''}`, t);
   for (const event of events) {
     if (event.path.length > 0) {
       // Inside a note (its text or fields): the note's id is the first step of the path.
@@ -80,16 +118,18 @@ export function touchedBy(events: readonly Y.YEvent<Y.AbstractType<unknown>>[], 
         case 'flags':
           return k && add({ table: 'orderFlags', key: k, hidden: base });
         case 'links':
-          return k && add({ table: 'links', key: k, hidden: base });
+          if (!k) return;
+          index?.link(base, k, change.action === 'delete' || !isEntry(value) || typeof value.v !== 'string' ? undefined : value.v);
+          return add({ table: 'links', key: k, hidden: base });
         case 'buyerTags': {
           if (!k) return;
           const tagId = key.slice(key.indexOf(SEP) + 1);
-          const seen = out.get(`buyerTags${SEP}${k}`) as { removed?: string[] } | undefined;
+          const seen = out.get(`buyerTags${SEP}${k}${SEP}${base}`) as { removed?: string[] } | undefined;
           const removed = (seen?.removed ?? []).filter((t) => t !== tagId);
           if (change.action === 'delete') {
-            index?.remove(k, tagId);
+            index?.remove(base, tagId);
             removed.push(tagId);
-          } else index?.add(k, tagId);
+          } else index?.add(base, k, tagId);
           return add({ table: 'buyerTags', key: k, hidden: base, ...(removed.length > 0 ? { removed } : {}) });
         }
       }
@@ -113,7 +153,7 @@ const isDeleted = (map: Y.Map<unknown>, base: string): boolean => {
 };
 
 /** A touched row as the team document has it now (null: it is gone, or not whole yet). */
-export function rowOf(doc: Y.Doc, touched: Touched, index?: BuyerTagIndex): Row | null {
+export function rowOf(doc: Y.Doc, touched: Touched, index?: BuyerIndex): Row | null {
   switch (touched.table) {
     case 'tags': {
       const map = doc.getMap('tags');
@@ -132,7 +172,7 @@ export function rowOf(doc: Y.Doc, touched: Touched, index?: BuyerTagIndex): Row 
     case 'settings':
       return settingOf(doc, touched.key);
     case 'buyerTags':
-      return { buyerKey: touched.key, tagIds: index?.of(touched.key) ?? [], removed: touched.removed ?? [] };
+      return { buyerKey: touched.key, tagIds: index?.tagsOf(touched.hidden) ?? [], removed: touched.removed ?? [] };
     case 'links': {
       const value = doc.getMap('links').get(touched.hidden);
       return { buyerKey: touched.key, personId: isEntry(value) && typeof value.v === 'string' ? value.v : undefined };
