@@ -39,6 +39,26 @@ import { join } from 'node:path';
  */
 
 /** Random bytes as base64url. */
+/** The same tables in both stores; only the bytes type differs (SQLite BLOB, PostgreSQL BYTEA). */
+const tablesSql = (/** @type {string} */ bytes) => `
+  CREATE TABLE IF NOT EXISTS documents (
+    name TEXT PRIMARY KEY,
+    state ${bytes} NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS agents (
+    id TEXT PRIMARY KEY,
+    name TEXT,
+    role TEXT NOT NULL,
+    shops TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+  );`;
+
 export const randomId = (bytes = 32) => randomBytes(bytes).toString('base64url');
 
 /** The HS256 key of a secret string (its UTF-8 bytes; SYNC_SECRET may be any string). */
@@ -108,25 +128,7 @@ async function openSqlite(dataDir) {
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS documents (
-      name TEXT PRIMARY KEY,
-      state BLOB NOT NULL,
-      updated_at TEXT NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS meta (
-      key TEXT PRIMARY KEY,
-      value TEXT NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS agents (
-      id TEXT PRIMARY KEY,
-      name TEXT,
-      role TEXT NOT NULL,
-      shops TEXT NOT NULL,
-      created_at TEXT NOT NULL,
-      revoked_at TEXT
-    );
-  `);
+  db.exec(tablesSql('BLOB'));
   const q = {
     fetchDoc: db.prepare('SELECT state FROM documents WHERE name = ?'),
     storeDoc: db.prepare(`INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?)
@@ -204,24 +206,7 @@ async function openPostgres(databaseUrl) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
   // An idle client's error (server restart) must not crash the process.
   pool.on('error', (err) => console.error('sync-server: postgres pool error:', err.message));
-  const ddl = `
-    CREATE TABLE IF NOT EXISTS documents (
-      name TEXT PRIMARY KEY,
-      state BYTEA NOT NULL,
-      updated_at TEXT NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS meta (
-      key TEXT PRIMARY KEY,
-      value TEXT NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS agents (
-      id TEXT PRIMARY KEY,
-      name TEXT,
-      role TEXT NOT NULL,
-      shops TEXT NOT NULL,
-      created_at TEXT NOT NULL,
-      revoked_at TEXT
-    );`;
+  const ddl = tablesSql('BYTEA');
   try {
     // Two instances starting at once may race on CREATE TABLE IF NOT EXISTS (a unique
     // violation on pg_type); an advisory lock makes the creation one at a time.

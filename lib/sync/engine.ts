@@ -237,9 +237,18 @@ export class TeamSync {
     this.watch(shared);
     this.docs.set(name, shared);
     if (!(await this.db.syncState.get(name))) await this.seed(shared);
-    // Notes and flags of buyers and orders not stored here yet: tried again now and after captures.
-    if (shop) for (const touched of everyRow(doc)) if (touched.table === 'notes' || touched.table === 'orderFlags') this.wait(shared, touched);
+    if (shop) await this.waitForMissing(shared);
     return shared;
+  }
+
+  /** Notes and flags the document has and the store does not (their buyer or order was not stored yet): tried again now and after captures. */
+  private async waitForMissing(shared: Shared): Promise<void> {
+    const rows = everyRow(shared.doc);
+    const notes = rows.filter((t) => t.table === 'notes');
+    const flags = rows.filter((t) => t.table === 'orderFlags');
+    const [haveNotes, haveFlags] = await Promise.all([this.db.notes.bulkGet(notes.map((t) => t.key)), this.db.orderFlags.bulkGet(flags.map((t) => t.key))]);
+    notes.forEach((t, i) => haveNotes[i] === undefined && this.wait(shared, t));
+    flags.forEach((t, i) => haveFlags[i] === undefined && this.wait(shared, t));
   }
 
   /** A document's stored updates made one: what was deleted (a forgotten buyer's values) is gone from the store too. */
