@@ -81,6 +81,10 @@ export function registerTeamHandlers(): { shopsChanged(shopKeys: readonly string
     return teamStatusSchema.parse(await start(invite));
   });
   onPageMessage('team/leave', () => leave());
+  onPageMessage('team/status', async () => {
+    await booted;
+    return current?.current ?? NONE;
+  });
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM && current && Date.now() - lastActivity >= IDLE_AFTER_MS) catchUp();
   });
@@ -90,7 +94,7 @@ export function registerTeamHandlers(): { shopsChanged(shopKeys: readonly string
     followActivity();
     return undefined;
   });
-  void (async () => {
+  const booted = (async () => {
     const stored = (await browser.storage.local.get(INVITE_KEY))[INVITE_KEY];
     if (stored) await start(parseInviteObject(stored));
   })().catch((error: unknown) => console.error('[BuyerLens] team not joined again', error));

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { useAction } from '@/components/use-action';
+import { act } from '@/lib/messaging/actions';
 import { useI18n } from '@/lib/i18n/react';
 import { teamStatusSchema, type TeamStatus } from '@/lib/schema/team';
 
@@ -12,7 +13,9 @@ function useTeamStatus(): TeamStatus {
   const [status, setStatus] = useState<TeamStatus>(NONE);
   useEffect(() => {
     const read = (value: unknown) => setStatus(teamStatusSchema.safeParse(value).data ?? NONE);
+    // What the background says now (a worker Chrome stopped starts again and connects); what it last published meanwhile.
     void browser.storage.local.get(STATUS_KEY).then((stored) => read(stored[STATUS_KEY]));
+    void act('team/status', {}).then(read, (error: unknown) => console.error('[BuyerLens] team status not read', error));
     const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'local' && STATUS_KEY in changes) read(changes[STATUS_KEY]!.newValue);
     };

@@ -97,6 +97,8 @@ export const pageToBackground = {
   /** Join a team's sync server with an invite code (settings); leave it. */
   'team/join': action<TeamStatus>()(z.object({ code: z.string().trim().min(1).max(10_000) })),
   'team/leave': action()(z.object({}).strict()),
+  /** The team connection now (the settings ask when they open: a worker Chrome stopped starts again and connects). */
+  'team/status': action<TeamStatus>()(z.object({}).strict()),
   'captures/retry': action<{ waiting: number }>()(z.object({}).strict()),
   /** Start teaching on a tab whose site the seller has just granted: BuyerLens's scripts go there, and the page reloads so they see what it loads. */
   'teach/begin': action<{ origin: string }>()(tabSchema.extend({ replaces: z.string().max(64).optional() })),

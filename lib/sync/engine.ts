@@ -39,6 +39,8 @@ export class TeamSync {
   private queue: Promise<unknown> = Promise.resolve();
   private status: TeamStatus;
   private stopped = false;
+  /** Every document is loaded: only then may the socket open (else a document opened later gets no provider). */
+  private loaded = false;
   /** Documents the server refused (the status says so until the team is joined again). */
   private readonly refused = new Set<string>();
   /** Notes and flags of buyers and orders this browser has not stored yet, by document. */
@@ -62,6 +64,7 @@ export class TeamSync {
     await this.open(teamDoc(this.invite.team));
     for (const shop of shops) await this.open(shopDoc(shop), shop);
     if (this.stopped) return;
+    this.loaded = true;
     setSyncHooks(this.db, {
       shares: (change) => this.shares(change),
       teamAnnotations: (buyerKey) => this.annotationsOf(buyerKey),
@@ -72,13 +75,17 @@ export class TeamSync {
     this.enqueue(() => this.writeWaiting());
   }
 
+  get current(): TeamStatus {
+    return this.status;
+  }
+
   get online(): boolean {
     return this.socket !== undefined;
   }
 
   /** One socket for every document; changes made meanwhile go as the documents sync. */
   goOnline(): void {
-    if (this.socket || this.stopped) return;
+    if (this.socket || this.stopped || !this.loaded) return;
     this.socket = new HocuspocusProviderWebsocket({ url: this.invite.url, ...(this.WebSocket ? { WebSocketPolyfill: this.WebSocket } : {}) });
     for (const shared of this.docs.values()) this.connect(shared);
     this.emit({ state: 'connecting' });

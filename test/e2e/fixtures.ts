@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { launchWithExtension } from '../../scripts/browser';
 import { generateDemo, type DemoData } from '../../scripts/demo/data';
 import { routeDemoConsoles } from '../../scripts/demo/serve';
@@ -61,4 +61,16 @@ export async function readTable<T = Record<string, unknown>>(extensionPage: Page
 /** Polls the database until `check` passes (captures are stored asynchronously by the background). */
 export async function waitForStore(extensionPage: Page, table: string, check: (rows: Record<string, unknown>[]) => boolean, timeout = 15_000): Promise<void> {
   await expect.poll(async () => check(await readTable(extensionPage, table)), { timeout }).toBe(true);
+}
+
+/** Stops BuyerLens's service worker, as Chrome does when it is idle, and waits until it is stopped. */
+export async function stopServiceWorker(cdp: CDPSession): Promise<void> {
+  await cdp.send('ServiceWorker.enable');
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
 }

@@ -1,9 +1,8 @@
-import type { CDPSession } from '@playwright/test';
 import { amazonOrder, shopeeCards } from '../../scripts/demo/responses';
 import { DEMO_AMAZON, DEMO_SHOPEE } from '../../scripts/demo/serve';
 import { waitForConsole } from '../../scripts/demo/seed';
 import { busiestBuyer, shopeeExpectation } from './expected';
-import { expect, readTable, test, waitForStore } from './fixtures';
+import { expect, readTable, stopServiceWorker, test, waitForStore } from './fixtures';
 
 interface LogEntry {
   kind: string;
@@ -12,17 +11,6 @@ interface LogEntry {
   adapterId: string;
 }
 
-/** Stops BuyerLens's service worker, as Chrome does when it is idle, and waits until it is stopped. */
-async function stopServiceWorker(cdp: CDPSession): Promise<void> {
-  await cdp.send('ServiceWorker.enable');
-  const stopped = new Promise<void>((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped')) resolve();
-    });
-  });
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-}
 
 test('a malformed response gives a capture-log entry, keeps the good records, and nothing crashes', async ({ extension, demo }) => {
   const good = demo.shopee.slice(0, 3);

@@ -4,7 +4,7 @@ import { generateDemo } from '../../scripts/demo/data';
 import { waitForConsole } from '../../scripts/demo/seed';
 import { DEMO_SHOPEE, routeDemoConsoles } from '../../scripts/demo/serve';
 import { busiestBuyer } from './expected';
-import { expect, readTable, test } from './fixtures';
+import { expect, readTable, stopServiceWorker, test } from './fixtures';
 import { forgedInvite, invite, revoke, startServer, startServices, type Services, type SyncServer } from '../../scripts/team-server';
 
 /**
@@ -143,4 +143,24 @@ test('a read-only agent sees live changes and its own edits reach nobody; an age
   await outsider.panel.waitForTimeout(1_000);
   expect(await tagNames(outsider)).toEqual([]);
   await outsider.options.screenshot({ path: testInfo.outputPath('settings-team-refused.png') });
+});
+
+test('a worker Chrome stopped joins again on its own: what another agent changed meanwhile arrives, and nothing of its own is sent again', async () => {
+  test.setTimeout(120_000);
+  const [a, b] = agents;
+  await stopServiceWorker(await a!.context.newCDPSession(a!.panel));
+  await b!.panel.getByTestId('tag-list').getByTestId('tag-chip').filter({ hasText: 'Gift' }).getByRole('button').click();
+  await addNote(b!, 'Wants the invoice by e-mail.');
+  // A goes on working: the order page's capture wakes the worker, which joins the team again.
+  const page = await a!.context.newPage();
+  await page.goto(`${DEMO_SHOPEE}/portal/sale/order/${order.orderId}`);
+  await waitForConsole(page);
+  await expect.poll(() => tagNames(a!), { timeout: 15_000 }).toEqual(['Late payer', 'Returns', 'Wholesale']);
+  await expect(a!.panel.getByTestId('note-list')).toContainText('Wants the invoice by e-mail.', { timeout: 15_000 });
+  await b!.panel.waitForTimeout(2_000);
+  expect(await tagNames(b!)).toEqual(['Late payer', 'Returns', 'Wholesale']);
+  // The settings opened after a stop say what the background says now, not what it said last.
+  await stopServiceWorker(await a!.context.newCDPSession(a!.panel));
+  await a!.options.reload();
+  await expect(a!.options.getByTestId('team-status')).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
 });
