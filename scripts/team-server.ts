@@ -78,15 +78,17 @@ export function invite(env: Record<string, string>, args: string[]): string {
   return result.stdout.trim().split('\n').at(-1)!;
 }
 
+/** An invite code's content, unchecked (lib/sync/invite.ts parseInvite checks one as the extension does). */
+const inviteOf = (code: string) => JSON.parse(Buffer.from(code.slice('BL1.'.length), 'base64url').toString('utf8')) as Record<string, unknown> & { agent: string };
+
 /** An invite whose shops were changed by hand (its token still names the shops it was signed for). */
 export function forgedInvite(code: string, shops: string[]): string {
-  const invite = JSON.parse(Buffer.from(code.slice(4), 'base64url').toString('utf8')) as Record<string, unknown>;
-  return `BL1.${Buffer.from(JSON.stringify({ ...invite, shops })).toString('base64url')}`;
+  return `BL1.${Buffer.from(JSON.stringify({ ...inviteOf(code), shops })).toString('base64url')}`;
 }
 
 /** `npm run sync-server -- revoke <agentId>`, the agent id read from their invite code. */
 export function revoke(env: Record<string, string>, code: string): void {
-  const { agent } = JSON.parse(Buffer.from(code.slice(4), 'base64url').toString('utf8')) as { agent: string };
+  const { agent } = inviteOf(code);
   const result = spawnSync(process.execPath, [MAIN, 'revoke', agent], { env: { ...process.env, ...env }, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`revoke failed: ${result.stderr}`);
 }

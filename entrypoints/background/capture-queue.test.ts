@@ -5,20 +5,11 @@ import { captureQueueState, clearCaptureQueue, forgetInQueue, queueCapture, queu
 import type { Writer } from '@/lib/db/capture-check';
 import type { CaptureBatch } from '@/lib/schema/capture';
 import type { CaptureReply } from '@/lib/schema/messages';
+import { shopeeListBatch } from '@/lib/db/test-fixtures';
 import { CaptureQueue } from './capture-queue';
 
-const batch = (orderId: string, fields: Partial<CaptureBatch> = {}): CaptureBatch => ({
-  adapterId: 'shopee',
-  pageKind: 'order-list',
-  pageUrl: 'https://seller.shopee.com.br/portal/sale/order',
-  source: 'network',
-  capturedAt: '2026-11-01T00:00:00.000Z',
-  shops: [],
-  buyers: [],
-  orders: [{ orderKey: `shopee:br:${orderId}`, orderId, shopKey: 'shopee:br' }],
-  problems: [],
-  ...fields,
-});
+const batch = (orderId: string, fields: Partial<CaptureBatch> = {}): CaptureBatch =>
+  shopeeListBatch({ orders: [{ orderKey: `shopee:br:${orderId}`, orderId, shopKey: 'shopee:br' }], ...fields });
 
 const ok: CaptureReply = { ok: true, result: { orders: 1, buyers: 0, shops: 0, rejected: 0, shopKeys: [] } };
 

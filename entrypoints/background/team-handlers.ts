@@ -1,7 +1,7 @@
 import { db } from '@/lib/db/database';
 import { onPageMessage } from '@/lib/messaging/background';
-import { teamStatusSchema, type TeamStatus } from '@/lib/schema/team';
-import { parseInvite, type Invite } from '@/lib/sync/invite';
+import { TEAM_STATUS_KEY, teamStatusSchema, type TeamStatus } from '@/lib/schema/team';
+import { inviteSchema, parseInvite, type Invite } from '@/lib/sync/invite';
 import { TeamSync } from '@/lib/sync/engine';
 import { CATCH_UP_MS, IDLE_AFTER_MS, wantsSocket } from '@/lib/sync/idle';
 
@@ -13,7 +13,6 @@ import { CATCH_UP_MS, IDLE_AFTER_MS, wantsSocket } from '@/lib/sync/idle';
  */
 
 const INVITE_KEY = 'team.invite';
-export const TEAM_STATUS_KEY = 'team.status';
 const ALARM = 'team-sync';
 const NONE: TeamStatus = { state: 'none', waiting: 0, readOnly: false };
 
@@ -49,13 +48,14 @@ const publish = (status: TeamStatus) => void browser.storage.local.set({ [TEAM_S
 
 async function start(invite: Invite): Promise<TeamStatus> {
   current?.stop();
-  current = new TeamSync(db, invite, publish);
+  const sync = new TeamSync(db, invite, publish);
+  current = sync;
   // Only a worker in a team is woken by the alarm (lib/sync/idle.ts).
   browser.alarms?.create(ALARM, { periodInMinutes: 1 });
-  await current.start();
+  await sync.start();
   onlineSince = Date.now();
   setTimeout(followActivity, CATCH_UP_MS + 100);
-  return (await browser.storage.local.get(TEAM_STATUS_KEY))[TEAM_STATUS_KEY] as TeamStatus;
+  return sync.current;
 }
 
 async function leave(): Promise<void> {
@@ -96,15 +96,10 @@ export function registerTeamHandlers(): { shopsChanged(shopKeys: readonly string
   });
   const booted = (async () => {
     const stored = (await browser.storage.local.get(INVITE_KEY))[INVITE_KEY];
-    if (stored) await start(parseInviteObject(stored));
+    if (stored) await start(inviteSchema.parse(stored));
   })().catch((error: unknown) => console.error('[BuyerLens] team not joined again', error));
   return {
     shopsChanged: (shopKeys) => void current?.shopsChanged(shopKeys).catch((error: unknown) => console.error('[BuyerLens] team sync', error)),
     leave,
   };
-}
-
-function parseInviteObject(stored: unknown): Invite {
-  const code = `BL1.${btoa(JSON.stringify(stored)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')}`;
-  return parseInvite(code);
 }

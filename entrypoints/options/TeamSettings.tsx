@@ -3,9 +3,8 @@ import { ActionErrorText } from '@/components/ActionErrorText';
 import { useAction } from '@/components/use-action';
 import { act } from '@/lib/messaging/actions';
 import { useI18n } from '@/lib/i18n/react';
-import { teamStatusSchema, type TeamStatus } from '@/lib/schema/team';
+import { TEAM_STATUS_KEY as STATUS_KEY, teamStatusSchema, type TeamStatus } from '@/lib/schema/team';
 
-const STATUS_KEY = 'team.status';
 const NONE: TeamStatus = { state: 'none', waiting: 0, readOnly: false };
 
 /** The team connection as the background publishes it (storage.local), followed live. */

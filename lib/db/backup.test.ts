@@ -14,26 +14,19 @@ import { recentBuyers } from './queries';
 import { rescoreAll } from './rfm-repository';
 import { createTag, setBuyerTag } from './tags-repository';
 import { freshDatabase } from './test-db';
-import { FIXTURE_LEDGER, fixtureDatabase, fixtureRows, withoutLedger } from './test-fixtures';
+import { FIXTURE_LEDGER, fixtureDatabase, fixtureRows, shopeeListBatch, withoutLedger } from './test-fixtures';
 import { CURRENT_VERSION } from './ladder';
 
 let db: BuyerLensDatabase;
 const ANA = 'shopee:br:1';
 
-const batch: CaptureBatch = {
-  adapterId: 'shopee',
-  pageKind: 'order-list',
-  pageUrl: 'https://seller.shopee.com.br/portal/sale/order',
-  source: 'network',
-  capturedAt: '2026-11-01T00:00:00.000Z',
-  shops: [],
+const batch: CaptureBatch = shopeeListBatch({
   buyers: [
     { buyerKey: ANA, shopKey: 'shopee:br', platformBuyerId: '1', displayName: '王小明' },
     { buyerKey: 'shopee:br:2', shopKey: 'shopee:br', platformBuyerId: '2', displayName: '=2+5 Silva' },
   ],
   orders: [{ orderKey: 'shopee:br:9', orderId: '9', shopKey: 'shopee:br', buyerKey: ANA, status: 'completed', totalMinor: 1990, currency: 'BRL', placedAt: '2026-10-01T00:00:00.000Z' }],
-  problems: [],
-};
+});
 
 async function counts(d: BuyerLensDatabase) {
   return Object.fromEntries(await Promise.all(d.tables.map(async (t) => [t.name, await t.count()] as const)));

@@ -9,6 +9,7 @@ import { addNote } from './notes-repository';
 import { setOrderFlag } from './order-flags-repository';
 import { createTag, setBuyerTag } from './tags-repository';
 import { freshDatabase } from './test-db';
+import { shopeeListBatch } from './test-fixtures';
 
 let db: BuyerLensDatabase;
 const ANA = 'shopee:br:1';
@@ -27,20 +28,13 @@ const order = (id: string, buyerKey: string, placedAt: string, totalMinor: numbe
 
 beforeEach(async () => {
   db = freshDatabase();
-  const batch: CaptureBatch = {
-    adapterId: 'shopee',
-    pageKind: 'order-list',
-    pageUrl: 'https://seller.shopee.com.br/portal/sale/order',
-    source: 'network',
-    capturedAt: '2026-11-01T00:00:00.000Z',
-    shops: [],
+  const batch: CaptureBatch = shopeeListBatch({
     buyers: [
       { buyerKey: ANA, shopKey: 'shopee:br', platformBuyerId: '1', displayName: 'ana' },
       { buyerKey: BIA, shopKey: 'shopee:br', platformBuyerId: '2', displayName: 'bia' },
     ],
     orders: [order('10', ANA, '2024-01-10T00:00:00.000Z', 5000), order('11', ANA, '2026-10-10T00:00:00.000Z', 2000), order('12', BIA, '2026-10-12T00:00:00.000Z', 900)],
-    problems: [],
-  };
+  });
   await applyCapture(db, batch);
 });
 afterEach(async () => {

@@ -9,6 +9,7 @@ import { setOrderFlag } from './order-flags-repository';
 import { setSyncHooks, writeRemote, type SyncHooks } from './sync-store';
 import { createTag, setBuyerTag } from './tags-repository';
 import { freshDatabase } from './test-db';
+import { shopeeListBatch } from './test-fixtures';
 import { createBackup, readBackup } from './backup';
 
 let db: BuyerLensDatabase;
@@ -16,17 +17,13 @@ let committed = 0;
 const ANA = 'shopee:br:1';
 const NEW = 'shopee:br:77';
 
-const batch = (buyerKey: string): CaptureBatch => ({
-  adapterId: 'shopee',
-  pageKind: 'order-list',
-  pageUrl: 'https://seller.shopee.com.br/portal/sale/order',
-  source: 'network',
-  capturedAt: '2026-11-01T00:00:00.000Z',
-  shops: [],
-  buyers: [{ buyerKey, shopKey: 'shopee:br', platformBuyerId: buyerKey.split(':')[2]!, displayName: 'ana' }],
-  orders: [{ orderKey: `shopee:br:o${buyerKey.split(':')[2]}`, orderId: `o${buyerKey.split(':')[2]}`, shopKey: 'shopee:br', buyerKey, status: 'completed', totalMinor: 100, currency: 'BRL' }],
-  problems: [],
-});
+const batch = (buyerKey: string): CaptureBatch => {
+  const id = buyerKey.split(':')[2]!;
+  return shopeeListBatch({
+    buyers: [{ buyerKey, shopKey: 'shopee:br', platformBuyerId: id, displayName: 'ana' }],
+    orders: [{ orderKey: `shopee:br:o${id}`, orderId: `o${id}`, shopKey: 'shopee:br', buyerKey, status: 'completed', totalMinor: 100, currency: 'BRL' }],
+  });
+};
 
 const hooks = (teamTags: Record<string, string[]> = {}): SyncHooks => ({
   shares: (change: RowChange) => change.table !== 'buyers' || JSON.stringify(change.before?.tagIds) !== JSON.stringify(change.after?.tagIds),

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Where the background publishes the team status (extension storage.local) and the settings read it. */
+export const TEAM_STATUS_KEY = 'team.status';
+
 /** What the settings show about the team connection (kept in storage.local by the background). */
 export const teamStatusSchema = z.object({
   /** `idle`: the agent has not worked for a while: the socket is closed (the worker may sleep), and opened again to catch up now and then. */

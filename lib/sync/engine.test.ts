@@ -13,6 +13,7 @@ import { saveTemplate } from '../db/replies-repository';
 import { saveRfmSettings } from '../db/rfm-repository';
 import { saveList } from '../db/buyers-repository';
 import { freshDatabase } from '../db/test-db';
+import { shopeeListBatch } from '../db/test-fixtures';
 import { eraseBuyer } from '../db/buyers-repository';
 import { addNote } from '../db/notes-repository';
 import { createTag, setBuyerTag } from '../db/tags-repository';
@@ -41,17 +42,12 @@ const CLI = join(import.meta.dirname, '../../sync-server/cli.mjs');
 const ANA = 'shopee:br:1';
 const BIA = 'amazon:amazon.com:2';
 
-const batch = (adapterId: string, shopKey: string, buyerKey: string, orderId: string): CaptureBatch => ({
-  adapterId,
-  pageKind: 'order-list',
-  pageUrl: adapterId === 'shopee' ? 'https://seller.shopee.com.br/portal/sale/order' : 'https://sellercentral.amazon.com/orders-v3',
-  source: 'network',
-  capturedAt: '2026-11-01T00:00:00.000Z',
-  shops: [],
-  buyers: [{ buyerKey, shopKey, platformBuyerId: buyerKey.split(':').at(-1)!, displayName: 'ana' }],
-  orders: [{ orderKey: `${shopKey}:${orderId}`, orderId, shopKey, buyerKey, status: 'completed', totalMinor: 100, currency: adapterId === 'shopee' ? 'BRL' : 'USD' }],
-  problems: [],
-});
+const batch = (adapterId: string, shopKey: string, buyerKey: string, orderId: string): CaptureBatch =>
+  shopeeListBatch({
+    ...(adapterId === 'shopee' ? {} : { adapterId, pageUrl: 'https://sellercentral.amazon.com/orders-v3' }),
+    buyers: [{ buyerKey, shopKey, platformBuyerId: buyerKey.split(':').at(-1)!, displayName: 'ana' }],
+    orders: [{ orderKey: `${shopKey}:${orderId}`, orderId, shopKey, buyerKey, status: 'completed', totalMinor: 100, currency: adapterId === 'shopee' ? 'BRL' : 'USD' }],
+  });
 
 let dataDir: string;
 let server: Awaited<ReturnType<ServerModule['startSyncServer']>>;

@@ -176,7 +176,7 @@ export class TeamSync {
       const owners = new Map<Touched, Shared>();
       for (const { shared, touched } of batch.rows.values()) {
         if (!(await this.belongs(shared, touched))) continue;
-        rows.push({ touched, row: this.rowOf(shared, touched) });
+        rows.push({ touched, row: this.teamRow(shared, touched) });
         owners.set(touched, shared);
       }
       const { written, waiting } = await writeRemote(this.db, batch.updates, rows);
@@ -187,7 +187,7 @@ export class TeamSync {
   }
 
   /** A remote row as the team has it; tags the team deleted are not put back on a buyer. */
-  private rowOf(shared: Shared, touched: Touched) {
+  private teamRow(shared: Shared, touched: Touched) {
     const row = rowOf(shared.doc, touched, shared.index);
     if (touched.table !== 'buyerTags' || !row) return row;
     const tags = this.docs.get(teamDoc(this.invite.team))?.doc.getMap('tags');

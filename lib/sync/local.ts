@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { FLAG_FIELDS, SEP, TAG_FIELDS, TEAM_SETTINGS, TEMPLATE_FIELDS, type Entry, type Row, type RowChange } from './model';
+import { FLAG_FIELDS, same, SEP, TAG_FIELDS, TEAM_SETTINGS, TEMPLATE_FIELDS, type Entry, type Row, type RowChange } from './model';
 
 /**
  * A local change (a user's action, already stored) written into a team document: only what the
@@ -24,7 +24,6 @@ export function applyLocalChange(doc: Y.Doc, change: RowChange, hidden: Readonly
 }
 
 const entry = (k: string, v: unknown): Entry => ({ k, v });
-const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /** One entry per field that changed; a removed row is marked deleted (`tombstone`) or has its entries removed. */
 function writeFields(map: Y.Map<unknown>, base: string, change: RowChange, fields: readonly string[], tombstone: boolean): void {

@@ -97,7 +97,8 @@ export function keysToHide(change: RowChange): string[] {
 /** A template is shared once a user made or changed it; the default packs every browser has are not. */
 export const isUserTemplate = (row: Row | null): boolean => row !== null && (row.pack === undefined || row.createdAt !== row.updatedAt);
 
-const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+/** Equal values, arrays and objects compared by their JSON. */
+export const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /** Whether a change touches what a team shares (a capture that rewrites a buyer's stats does not). */
 export function isShared(change: RowChange): boolean {

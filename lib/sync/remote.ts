@@ -9,7 +9,6 @@ import { FLAG_FIELDS, SEP, TAG_FIELDS, TEAM_SETTINGS, TEMPLATE_FIELDS, type Entr
 
 export type Touched =
   | { table: 'tags' | 'replyTemplates'; key: string }
-  /** `buyerKey`: whose note (checked against the document's shop before it is stored). */
   | { table: 'notes'; key: string }
   | { table: 'settings'; key: string }
   | { table: 'orderFlags'; key: string; hidden: string }

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { after, before } from 'node:test';
+import { startSyncServer } from '../server.mjs';
 
 export const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -107,4 +109,34 @@ export function withTimeout(p, ms, what) {
     p.finally(() => clearTimeout(t)),
     new Promise((_, rej) => { t = setTimeout(() => rej(new Error(`timed out after ${ms} ms: ${what}`)), ms); }),
   ]);
+}
+
+/**
+ * For one describe block: an in-process server on a temporary SQLite folder (started before its
+ * tests, stopped after), and the clients its tests open through `connect`, closed after.
+ */
+export function sqliteSuite() {
+  const tmp = tempDir();
+  /** @type {ReturnType<typeof connect>[]} */
+  const clients = [];
+  const suite = {
+    dir: tmp.dir,
+    /** @type {Awaited<ReturnType<typeof startSyncServer>>} */
+    server: /** @type {any} */ (undefined),
+    /** @param {string} name @param {string} token */
+    connect(name, token) {
+      const c = connect(suite.server.url, name, token);
+      clients.push(c);
+      return c;
+    },
+  };
+  before(async () => {
+    suite.server = await startSyncServer({ port: 0, dataDir: tmp.dir });
+  });
+  after(async () => {
+    for (const c of clients) c.destroy();
+    await suite.server?.destroy();
+    tmp.remove();
+  });
+  return suite;
 }

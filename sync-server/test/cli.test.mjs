@@ -2,13 +2,12 @@
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
-import { startSyncServer } from '../server.mjs';
 import { decodeInvite } from '../cli.mjs';
 import { openStore } from '../store.mjs';
-import { connect, tempDir, waitFor, withTimeout } from '../test-support/helpers.mjs';
+import { connect, sqliteSuite, tempDir, waitFor, withTimeout } from '../test-support/helpers.mjs';
 
 const MAIN = fileURLToPath(new URL('../main.mjs', import.meta.url));
 
@@ -33,24 +32,11 @@ function run(args, env) {
 }
 
 describe('main.mjs commands (SQLite)', () => {
-  const tmp = tempDir();
-  const env = { DATA_DIR: tmp.dir };
-  /** @type {Awaited<ReturnType<typeof startSyncServer>>} */
-  let s;
-  /** @type {ReturnType<typeof connect>[]} */
-  const clients = [];
-
-  before(async () => {
-    s = await startSyncServer({ port: 0, dataDir: tmp.dir });
-  });
-  after(async () => {
-    for (const c of clients) c.destroy();
-    await s?.destroy();
-    tmp.remove();
-  });
+  const suite = sqliteSuite();
+  const env = { DATA_DIR: suite.dir };
 
   test('invite prints the code on the last line, exits 0, and a running server accepts it', async () => {
-    const r = await run(['invite', '--shop', 'shopee:br:1', '--shop', 'shopee:br:2', '--role', 'rw', '--url', s.url, '--name', 'Bia'], env);
+    const r = await run(['invite', '--shop', 'shopee:br:1', '--shop', 'shopee:br:2', '--role', 'rw', '--url', suite.server.url, '--name', 'Bia'], env);
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.trimEnd().split('\n');
     const last = lines.at(-1) ?? '';
@@ -58,11 +44,10 @@ describe('main.mjs commands (SQLite)', () => {
     assert.ok(lines.slice(0, -1).every((l) => !l.includes('BL1.')), 'code only on the last line');
     const inv = decodeInvite(last);
     assert.deepEqual(inv.shops, ['shopee:br:1', 'shopee:br:2']);
-    assert.equal(inv.url, s.url);
-    assert.equal(inv.team, s.team);
+    assert.equal(inv.url, suite.server.url);
+    assert.equal(inv.team, suite.server.team);
     assert.match(r.stdout, new RegExp(`agent: ${inv.agent}`));
-    const c = connect(s.url, 'shop:shopee:br:2', inv.token);
-    clients.push(c);
+    const c = suite.connect('shop:shopee:br:2', inv.token);
     await c.synced();
 
     const team = await run(['invite', '--team', '--role', 'ro'], env);
@@ -95,10 +80,9 @@ describe('main.mjs commands (SQLite)', () => {
   });
 
   test('revoke (another process) closes the agent socket within 2 s; agents lists it as revoked', async () => {
-    const r = await run(['invite', '--shop', 'shop-cli', '--role', 'rw', '--url', s.url], env);
+    const r = await run(['invite', '--shop', 'shop-cli', '--role', 'rw', '--url', suite.server.url], env);
     const inv = decodeInvite(r.stdout.trimEnd().split('\n').at(-1) ?? '');
-    const c = connect(s.url, 'shop:shop-cli', inv.token);
-    clients.push(c);
+    const c = suite.connect('shop:shop-cli', inv.token);
     await c.synced();
     const t0 = Date.now();
     const rv = await run(['revoke', inv.agent], env);

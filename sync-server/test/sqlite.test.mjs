@@ -1,40 +1,22 @@
 // The sync server on SQLite (no services needed).
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { SignJWT } from 'jose';
-import { startSyncServer } from '../server.mjs';
 import { createInvite, decodeInvite, revokeAgent } from '../cli.mjs';
-import { connect, sleep, tempDir, waitFor } from '../test-support/helpers.mjs';
+import { sleep, sqliteSuite, tempDir, waitFor } from '../test-support/helpers.mjs';
 import { restartKeepsDocument } from '../test-support/scenarios.mjs';
 
 describe('sync server on SQLite', () => {
-  const tmp = tempDir();
-  /** @type {Awaited<ReturnType<typeof startSyncServer>>} */
-  let s;
-  /** @type {ReturnType<typeof connect>[]} */
-  const clients = [];
-  const client = (/** @type {string} */ name, /** @type {string} */ token) => {
-    const c = connect(s.url, name, token);
-    clients.push(c);
-    return c;
-  };
-  const invite = async (/** @type {any} */ opts) => (await createInvite(s.store, { url: s.url, ...opts })).token;
-
-  before(async () => {
-    s = await startSyncServer({ port: 0, dataDir: tmp.dir });
-  });
-  after(async () => {
-    for (const c of clients) c.destroy();
-    await s?.destroy();
-    tmp.remove();
-  });
+  const suite = sqliteSuite();
+  const client = (/** @type {string} */ name, /** @type {string} */ token) => suite.connect(name, token);
+  const invite = async (/** @type {any} */ opts) => (await createInvite(suite.server.store, { url: suite.server.url, ...opts })).token;
 
   test('listens on the given host only (127.0.0.1), on the port it reports', () => {
-    const addr = /** @type {import('node:net').AddressInfo} */ (s.server.httpServer.address());
+    const addr = /** @type {import('node:net').AddressInfo} */ (suite.server.server.httpServer.address());
     assert.equal(addr.address, '127.0.0.1');
-    assert.equal(addr.port, s.port);
-    assert.equal(s.url, `ws://127.0.0.1:${s.port}`);
+    assert.equal(addr.port, suite.server.port);
+    assert.equal(suite.server.url, `ws://127.0.0.1:${suite.server.port}`);
   });
 
   test('two rw agents on one shop document sync a Y.Map key both ways', async () => {
@@ -55,7 +37,7 @@ describe('sync server on SQLite', () => {
     const onB = client('shop:shop-b', t);
     assert.match(await onB.refused(), /permission|no access/i);
     await client('shop:shop-a', t).synced();
-    await client(`team:${s.team}`, t).synced();
+    await client(`team:${suite.server.team}`, t).synced();
     await client('team:someone-else', t).refused();
     await client('notes:shop-a', t).refused();
     await client('shop-a', t).refused();
@@ -95,12 +77,12 @@ describe('sync server on SQLite', () => {
   });
 
   test('revoke closes a connected agent socket within 2 s and refuses its reconnects', async () => {
-    const { token, agent } = await createInvite(s.store, { shops: ['shop-r'], role: 'rw', url: s.url });
+    const { token, agent } = await createInvite(suite.server.store, { shops: ['shop-r'], role: 'rw', url: suite.server.url });
     const victim = client('shop:shop-r', token);
     const other = client('shop:shop-r', await invite({ shops: ['shop-r'], role: 'rw' }));
     await Promise.all([victim.synced(), other.synced()]);
     const t0 = Date.now();
-    await revokeAgent(s.store, agent.id);
+    await revokeAgent(suite.server.store, agent.id);
     await waitFor(() => victim.events.closes.length > 0, 2000, 'socket closed after revoke');
     assert.ok(Date.now() - t0 <= 2000);
     // its own reconnect is refused, and so is a fresh client with the same token
@@ -115,13 +97,13 @@ describe('sync server on SQLite', () => {
   });
 
   test('the invite code holds url, token, team, salt, agent, role and shops', async () => {
-    const { code, agent } = await createInvite(s.store, { shops: ['x:1', 'x:2'], role: 'ro', url: s.url, name: 'Ana' });
+    const { code, agent } = await createInvite(suite.server.store, { shops: ['x:1', 'x:2'], role: 'ro', url: suite.server.url, name: 'Ana' });
     assert.ok(code.startsWith('BL1.'));
     const inv = decodeInvite(code);
     assert.deepEqual(Object.keys(inv).sort(), ['agent', 'role', 'salt', 'shops', 'team', 'token', 'url', 'v']);
     assert.equal(inv.v, 1);
-    assert.equal(inv.url, s.url);
-    assert.equal(inv.team, s.team);
+    assert.equal(inv.url, suite.server.url);
+    assert.equal(inv.team, suite.server.team);
     assert.equal(inv.agent, agent.id);
     assert.equal(inv.role, 'ro');
     assert.deepEqual(inv.shops, ['x:1', 'x:2']);
@@ -129,12 +111,12 @@ describe('sync server on SQLite', () => {
     assert.equal(Buffer.from(agent.id, 'base64url').length, 12);
     const claims = JSON.parse(Buffer.from(inv.token.split('.')[1], 'base64url').toString());
     assert.equal(claims.sub, agent.id);
-    assert.equal(claims.team, s.team);
+    assert.equal(claims.team, suite.server.team);
     assert.equal(claims.role, 'ro');
     assert.deepEqual(claims.shops, ['x:1', 'x:2']);
     assert.equal(typeof claims.iat, 'number');
     assert.equal(claims.exp, undefined);
-    assert.equal((await s.store.getAgent(agent.id))?.name, 'Ana');
+    assert.equal((await suite.server.store.getAgent(agent.id))?.name, 'Ana');
   });
 });
 
