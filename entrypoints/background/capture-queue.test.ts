@@ -5,7 +5,7 @@ import { captureQueueState, clearCaptureQueue, forgetInQueue, queueCapture, queu
 import type { Writer } from '@/lib/db/capture-check';
 import type { CaptureBatch } from '@/lib/schema/capture';
 import type { CaptureReply } from '@/lib/schema/messages';
-import { shopeeListBatch } from '@/lib/db/test-fixtures';
+import { shopeeListBatch } from '../../test/capture-batch';
 import { CaptureQueue } from './capture-queue';
 
 const batch = (orderId: string, fields: Partial<CaptureBatch> = {}): CaptureBatch =>

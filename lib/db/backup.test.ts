@@ -14,7 +14,8 @@ import { recentBuyers } from './queries';
 import { rescoreAll } from './rfm-repository';
 import { createTag, setBuyerTag } from './tags-repository';
 import { freshDatabase } from './test-db';
-import { FIXTURE_LEDGER, fixtureDatabase, fixtureRows, shopeeListBatch, withoutLedger } from './test-fixtures';
+import { shopeeListBatch } from '../../test/capture-batch';
+import { FIXTURE_LEDGER, fixtureDatabase, fixtureRows, withoutLedger } from './test-fixtures';
 import { CURRENT_VERSION } from './ladder';
 
 let db: BuyerLensDatabase;

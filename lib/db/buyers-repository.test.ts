@@ -9,7 +9,7 @@ import { addNote } from './notes-repository';
 import { setOrderFlag } from './order-flags-repository';
 import { createTag, setBuyerTag } from './tags-repository';
 import { freshDatabase } from './test-db';
-import { shopeeListBatch } from './test-fixtures';
+import { shopeeListBatch } from '../../test/capture-batch';
 
 let db: BuyerLensDatabase;
 const ANA = 'shopee:br:1';

@@ -9,7 +9,7 @@ import { setOrderFlag } from './order-flags-repository';
 import { setSyncHooks, writeRemote, type SyncHooks } from './sync-store';
 import { createTag, setBuyerTag } from './tags-repository';
 import { freshDatabase } from './test-db';
-import { shopeeListBatch } from './test-fixtures';
+import { shopeeListBatch } from '../../test/capture-batch';
 import { createBackup, readBackup } from './backup';
 
 let db: BuyerLensDatabase;

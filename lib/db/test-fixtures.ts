@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Dexie from 'dexie';
 import { expect } from 'vitest';
-import type { CaptureBatch } from '../schema/capture';
 import type { BuyerRecord } from '../schema/records';
 import { declareVersions } from './versions';
 
@@ -37,17 +36,3 @@ export const FIXTURE_LEDGER = [
 
 /** A buyer record without its purchases ledger (which v5 changed the form of) and its count of currencies (which v6 added). */
 export const withoutLedger = ({ stats: { purchases: _purchases, currencies: _currencies, ...stats }, ...buyer }: BuyerRecord) => ({ ...buyer, stats });
-
-/** A capture of the Shopee Brazil order list with `fields` (buyers and orders, mostly) over an empty one: what tests feed the pipeline. */
-export const shopeeListBatch = (fields: Partial<CaptureBatch> = {}): CaptureBatch => ({
-  adapterId: 'shopee',
-  pageKind: 'order-list',
-  pageUrl: 'https://seller.shopee.com.br/portal/sale/order',
-  source: 'network',
-  capturedAt: '2026-11-01T00:00:00.000Z',
-  shops: [],
-  buyers: [],
-  orders: [],
-  problems: [],
-  ...fields,
-});

@@ -13,7 +13,7 @@ import { saveTemplate } from '../db/replies-repository';
 import { saveRfmSettings } from '../db/rfm-repository';
 import { saveList } from '../db/buyers-repository';
 import { freshDatabase } from '../db/test-db';
-import { shopeeListBatch } from '../db/test-fixtures';
+import { shopeeListBatch } from '../../test/capture-batch';
 import { eraseBuyer } from '../db/buyers-repository';
 import { addNote } from '../db/notes-repository';
 import { createTag, setBuyerTag } from '../db/tags-repository';
