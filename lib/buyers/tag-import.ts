@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { buyerKeyFor, isOfAdapter } from '../schema/keys';
 import type { BuyerRow } from './list';
 
 export interface TagImportPreview {
@@ -52,7 +53,7 @@ export function tagImportKeys(text: string, marketplaceNames: Readonly<Record<st
     if (!file.idColumns) continue;
     const adapter = file.adapterOf.get(norm(record[file.idColumns.marketplace] ?? ''));
     const id = record[file.idColumns.id]?.trim();
-    if (adapter && id) for (const shopKey of shopKeys) if (shopKey.startsWith(`${adapter}:`)) keys.add(`${shopKey}:${id}`);
+    if (adapter && id) for (const shopKey of shopKeys) if (isOfAdapter(shopKey, adapter)) keys.add(buyerKeyFor(shopKey, id));
   }
   return [...keys];
 }

@@ -44,7 +44,7 @@ export function isInShop(key: string, shopKey: string): boolean {
   return key.startsWith(`${shopKey}:`);
 }
 
-/** Whether a key belongs to the marketplace. */
+/** Whether a shop, buyer or order key belongs to the marketplace (`shopee-x:br` is not Shopee's). */
 export function isOfAdapter(key: string, adapterId: string): boolean {
   return key.startsWith(`${adapterId}:`);
 }
