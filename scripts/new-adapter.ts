@@ -2,7 +2,8 @@
  * npm run new:adapter <id>
  *
  * Scaffolds a marketplace adapter: its folder (lib/adapters/<id>/), its content script, its fixture
- * folder, and its lines in lib/adapters/catalog.ts and registry.ts. Nothing else needs an edit. The
+ * folder (with real-shapes/citations.ts: where the keys of its fixtures come from), and its lines in
+ * lib/adapters/catalog.ts and registry.ts. Nothing else needs an edit. The
  * registry test (npx vitest run lib/adapters) then fails until the adapter is complete, each message
  * saying what to fill in. Exit 2 with the reason when the id is not a valid new adapter id.
  */
@@ -138,6 +139,26 @@ with a \`<name>.expected.json\` of what \`npm run extract\` prints for it:
 \`<name>.expected.json\` is \`{ "input": { "url": <page URL>, "responseUrl"?: <request URL> }, "output": … }\`;
 write the output by hand from the sample, then check it with
 \`npm run extract -- --url <page URL> [--response-url <request URL>] test/fixtures/${id}/<file>\`.
+
+\`real-shapes/citations.ts\` names the folder of the console's real samples in
+\`../shared/reference/samples\` (\`test/unit/real-shapes.test.ts\` then writes their key paths to
+\`real-shapes/key-paths.json\`), and cites the public source of every key a fixture or the demo console
+uses that no real sample has.
+`,
+  [`test/fixtures/${id}/real-shapes/citations.ts`]: `import type { RealShapes } from '../../../real-shapes';
+
+/**
+ * Where the keys of the ${id} fixtures and demo console come from (test/unit/real-shapes.test.ts): its
+ * real samples, and the public source of each key they lack.
+ */
+export const realShapes: RealShapes = {
+  // TODO: its folder in ../shared/reference/samples (npx vitest run test/unit/real-shapes.test.ts then
+  // writes their key paths to key-paths.json beside this file), or null where no real sample is saved.
+  samples: '',
+  // By endpoint (the request path, ids as {placeholders}): the keys its fixtures use that no real
+  // sample has, each with the public source that documents them.
+  allowed: {},
+};
 `,
 };
 
@@ -167,7 +188,7 @@ process.stdout.write(
     ...Object.keys(files).map((file) => `  ${relative(root, join(root, file))}`),
     '  lib/adapters/catalog.ts and lib/adapters/registry.ts: its lines',
     '',
-    'Next: npx vitest run lib/adapters — each failing check says what to fill in. Then list the console in',
+    'Next: npx vitest run lib/adapters test/unit/real-shapes.test.ts — each failing check says what to fill in. Then list the console in',
     'the README ("What it reads today") and add its demo console and end-to-end test (test/e2e).',
     '',
   ].join('\n'),

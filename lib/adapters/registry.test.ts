@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureCases, FIXTURES_DIR, readExpected, runFixture } from '../../test/fixture-cases';
+import { citationsFile, keyPathsFile, REAL_SHAPES } from '../../test/real-shapes';
 import { LANGUAGES } from '../i18n/i18n';
 import { DOLLAR_SCALE } from '../rfm/settings';
 import { catalog, consoleMatches, pageMayName } from './catalog';
@@ -96,6 +97,16 @@ describe('adapter registry', () => {
         ? readdirSync(join(FIXTURES_DIR, id)).filter((f) => f.endsWith('.expected.json') && !cases.some((c) => c.expectedFile.endsWith(`/${f}`)))
         : [];
       expect(orphans, 'expected files without their fixture').toEqual([]);
+    });
+
+    it('says where the keys of its fixtures come from: its real samples, and a cited source for each key they lack', () => {
+      const file = citationsFile(id);
+      const shapes = REAL_SHAPES[id];
+      expect(shapes, `${file}: realShapes — its real samples and the sources of the keys they lack (npm run new:adapter writes it)`).toBeDefined();
+      expect(shapes?.samples, `${file}: samples — its folder in ../shared/reference/samples, or null where no real sample is saved (then allowed cites every key its fixtures use)`).not.toBe('');
+      if (shapes?.samples) {
+        expect(existsSync(keyPathsFile(id)), `test/fixtures/${id}/real-shapes/key-paths.json: the key paths of ../shared/reference/samples/${shapes.samples}, which npx vitest run test/unit/real-shapes.test.ts writes where ../shared is checked out`).toBe(true);
+      }
     });
 
     it.each(fixtureCases(id).map((c) => [c.name, c] as const))('reads fixture %s as its .expected.json says', (_name, fixture) => {

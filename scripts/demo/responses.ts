@@ -8,7 +8,7 @@ import type { AmazonDemoOrder, DemoData, ShopeeDemoOrder, ShopeeStatus } from '.
  *
  * Every key is one the real console sends: test/unit/real-shapes.test.ts compares each answer's
  * keys with the real samples in ../shared/reference/samples and fails on any other key, unless
- * test/unit/real-shapes.allowed.ts cites a public source for it. Where an endpoint has no saved
+ * the adapter's test/fixtures/<id>/real-shapes/citations.ts cites a public source for it. Where an endpoint has no saved
  * sample, or a key goes beyond one, the comment beside it names the source.
  */
 
@@ -132,7 +132,7 @@ const orderOfBlob = (blob: string) => /^buyerlens-demo\/(.+)$/.exec(Buffer.from(
 /**
  * A Manage Orders row of GET /orders-api/search. No saved sample in ../shared: every key is one of
  * the real 2021 search response of order 114-7941379-5480234 (the order of the saved detail sample)
- * in a public .js file, code-search index id 42535897373 (test/unit/real-shapes.allowed.ts).
+ * in a public .js file, code-search index id 42535897373 (test/fixtures/amazon/real-shapes/citations.ts).
  */
 function amazonRow(o: AmazonDemoOrder) {
   return {

@@ -6,32 +6,29 @@ import { amazonOrder, demoApi, matchDemoPath, shopeeConversations, type DemoRequ
 import { fixtureCases, FIXTURES_DIR, readExpected } from '../fixture-cases';
 import { tiktokOrders } from '../../scripts/demo/tiktok';
 import { DEMO_LAZADA_GATEWAY, lazadaOrders } from '../../scripts/demo/lazada';
-import { ALLOWED, KEYED_BY } from './real-shapes.allowed';
+import { ALLOWED, committedKeyPathsOf, KEYED_BY, keyPathsFile, REAL_SHAPES } from '../real-shapes';
 
 /**
  * Demo consoles and fixtures carry only keys the real consoles send (issue 14). Each JSON body the
  * demo consoles serve (scripts/demo/responses.ts, `demoApi`) and each JSON body of a fixture
  * (test/fixtures/<adapter>/: its .json files and the bodies inside its .har files) is reduced to its
  * key paths (`order.orderItems[].Title`) and compared with the key paths of the real samples of the
- * same endpoint (../shared/reference/samples). A path no real sample has fails, unless
- * real-shapes.allowed.ts cites the public source that documents it. An endpoint without a real
- * sample has every key cited there.
+ * same endpoint (../shared/reference/samples). A path no real sample has fails, unless the
+ * adapter's test/fixtures/<id>/real-shapes/citations.ts cites the public source that documents it. An
+ * endpoint without a real sample has every key cited there.
  *
- * The real samples' key paths are kept in test/reference-samples/key-paths.json (key names only:
- * ../shared/reference/README.md asks not to copy the samples, which have no stated licence), so the
- * test also runs where ../shared is not checked out (a CI clone). Where it is, the file is checked
- * against the samples; after a sample changes, `npx vitest run test/unit/real-shapes.test.ts -u`
- * writes it again.
+ * Each adapter's real samples' key paths are kept in test/fixtures/<id>/real-shapes/key-paths.json
+ * (key names only: ../shared/reference/README.md asks not to copy the samples, which have no stated
+ * licence), so the test also runs where ../shared is not checked out (a CI clone). Where it is, the
+ * file is checked against the samples of the folder citations.ts names (and written for a new
+ * adapter); after a sample changes, `npx vitest run test/unit/real-shapes.test.ts -u` writes it again.
  */
 
 const root = join(import.meta.dirname, '..', '..');
 const SAMPLES = join(root, '..', 'shared', 'reference', 'samples');
-const KEY_PATHS_FILE = join(root, 'test', 'reference-samples', 'key-paths.json');
 
-/** Each adapter's folder of real samples in ../shared/reference/samples. */
-const SAMPLE_FOLDERS: Readonly<Record<string, string>> = { amazon: 'amazon_seller_central', shopee: 'shopee', lazada: 'lazada', tiktok: 'tiktok_shop' };
-/** Samples that are a bare response body: the endpoint each answered (its SOURCES.md says which). */
-const BARE_SAMPLES: readonly (readonly [RegExp, string])[] = [[/^orders-api_order_.*\.json$/, '/orders-api/order/{id}']];
+/** Each adapter's folder of real samples in ../shared/reference/samples (its real-shapes/citations.ts). */
+const SAMPLE_FOLDERS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(REAL_SHAPES).flatMap(([id, s]) => (s.samples ? [[id, s.samples]] : [])));
 
 /** One API of an mtop capture transcription: its request, and its answer or (order pages) the answer's modules. */
 interface MtopBlock {
@@ -81,51 +78,48 @@ function endpointOf(adapter: string, pathname: string): string {
   return patterns.find((pattern) => matchDemoPath(pattern, pathname)) ?? pathname;
 }
 
-/** The key paths of the real samples in ../shared/reference/samples, by adapter and endpoint. */
-function sampleKeyPaths(): KeyPaths {
-  const out: Record<string, Record<string, { samples: string[]; paths: string[] }>> = {};
-  for (const [adapter, folder] of Object.entries(SAMPLE_FOLDERS)) {
-    const byEndpoint: Record<string, { samples: Set<string>; paths: Set<string> }> = {};
-    const add = (endpoint: string, sample: string, body: unknown) => {
-      const entry = (byEndpoint[endpoint] ??= { samples: new Set(), paths: new Set() });
-      entry.samples.add(sample);
-      keyPaths(body, KEYED_BY[endpoint], '', entry.paths);
-    };
-    for (const file of readdirSync(join(SAMPLES, folder)).filter((f) => f.endsWith('.json')).sort()) {
-      const sample = `${folder}/${file}`;
-      const json = JSON.parse(readFileSync(join(SAMPLES, sample), 'utf8')) as { respostas?: { url: string; corpo: unknown }[] };
-      if (Array.isArray(json.respostas)) {
-        // copiloto "retratos": the captured responses, each with its request URL (shopee/SOURCES.md).
-        for (const r of json.respostas) add(endpointOf(adapter, new URL(r.url).pathname), sample, r.corpo);
-      } else if (typeof (json as { url?: unknown }).url === 'string' && 'response' in json) {
-        // A capture with its request (tiktok_shop/SOURCES.md): the response of that URL.
-        const capture = json as unknown as { url: string; response: unknown };
-        add(endpointOf(adapter, new URL(capture.url).pathname), sample, capture.response);
-      } else if (file === 'side_endpoints.shapes.json') {
-        // Small shapes keyed "METHOD path" (tiktok_shop/SOURCES.md), each with its response (or a verbatim US one).
-        for (const [key, entry] of Object.entries(json as Record<string, { response?: unknown; response_us_verbatim?: unknown }>)) {
-          const path = /^(?:GET|POST) (\/[^\s?|]+)/.exec(key)?.[1];
-          const body = entry?.response ?? entry?.response_us_verbatim;
-          if (path && body !== undefined) add(endpointOf(adapter, path), sample, body);
-        }
-      } else if (Object.keys(json).some((key) => key.startsWith('mtop.'))) {
-        for (const [endpoint, body] of mtopBodies(json as Record<string, MtopBlock>)) add(endpointOf(adapter, endpoint), sample, body);
-      } else {
-        const endpoint = BARE_SAMPLES.find(([name]) => name.test(file))?.[1];
-        if (!endpoint) throw new Error(`${sample}: which endpoint does it answer? Add it to BARE_SAMPLES (see its SOURCES.md).`);
-        add(endpoint, sample, json);
+/** The key paths of an adapter's real samples in ../shared/reference/samples, by endpoint. */
+function sampleKeyPaths(adapter: string, folder: string): KeyPaths[string] {
+  const byEndpoint: Record<string, { samples: Set<string>; paths: Set<string> }> = {};
+  const add = (endpoint: string, sample: string, body: unknown) => {
+    const entry = (byEndpoint[endpoint] ??= { samples: new Set(), paths: new Set() });
+    entry.samples.add(sample);
+    keyPaths(body, KEYED_BY[endpoint], '', entry.paths);
+  };
+  for (const file of readdirSync(join(SAMPLES, folder)).filter((f) => f.endsWith('.json')).sort()) {
+    const sample = `${folder}/${file}`;
+    const json = JSON.parse(readFileSync(join(SAMPLES, sample), 'utf8')) as { respostas?: { url: string; corpo: unknown }[] };
+    if (Array.isArray(json.respostas)) {
+      // copiloto "retratos": the captured responses, each with its request URL (shopee/SOURCES.md).
+      for (const r of json.respostas) add(endpointOf(adapter, new URL(r.url).pathname), sample, r.corpo);
+    } else if (typeof (json as { url?: unknown }).url === 'string' && 'response' in json) {
+      // A capture with its request (tiktok_shop/SOURCES.md): the response of that URL.
+      const capture = json as unknown as { url: string; response: unknown };
+      add(endpointOf(adapter, new URL(capture.url).pathname), sample, capture.response);
+    } else if (file === 'side_endpoints.shapes.json') {
+      // Small shapes keyed "METHOD path" (tiktok_shop/SOURCES.md), each with its response (or a verbatim US one).
+      for (const [key, entry] of Object.entries(json as Record<string, { response?: unknown; response_us_verbatim?: unknown }>)) {
+        const path = /^(?:GET|POST) (\/[^\s?|]+)/.exec(key)?.[1];
+        const body = entry?.response ?? entry?.response_us_verbatim;
+        if (path && body !== undefined) add(endpointOf(adapter, path), sample, body);
       }
+    } else if (Object.keys(json).some((key) => key.startsWith('mtop.'))) {
+      for (const [endpoint, body] of mtopBodies(json as Record<string, MtopBlock>)) add(endpointOf(adapter, endpoint), sample, body);
+    } else {
+      const endpoint = REAL_SHAPES[adapter]?.bareSamples?.find(([name]) => name.test(file))?.[1];
+      if (!endpoint) throw new Error(`${sample}: which endpoint does it answer? Add it to bareSamples in test/fixtures/${adapter}/real-shapes/citations.ts (see its SOURCES.md).`);
+      add(endpoint, sample, json);
     }
-    out[adapter] = Object.fromEntries(
-      Object.entries(byEndpoint)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([endpoint, { samples, paths }]) => [endpoint, { samples: [...samples], paths: [...paths].sort() }]),
-    );
   }
-  return out;
+  return Object.fromEntries(
+    Object.entries(byEndpoint)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([endpoint, { samples, paths }]) => [endpoint, { samples: [...samples], paths: [...paths].sort() }]),
+  );
 }
 
-const committedKeyPaths = (): KeyPaths => JSON.parse(readFileSync(KEY_PATHS_FILE, 'utf8')) as KeyPaths;
+/** Every adapter's committed key paths (test/fixtures/<id>/real-shapes/key-paths.json), by adapter and endpoint. */
+const committedKeyPaths = (): KeyPaths => Object.fromEntries(Object.keys(REAL_SHAPES).flatMap((id) => (committedKeyPathsOf(id) ? [[id, committedKeyPathsOf(id)!]] : [])));
 
 /** The paths of `body` that neither a real sample of its endpoint nor a citation accounts for. */
 function inventedPaths(adapter: string, endpoint: string, body: unknown, real: KeyPaths = committedKeyPaths()): string[] {
@@ -280,10 +274,12 @@ describe('real shapes: the key paths of a body', () => {
 });
 
 describe('real shapes: the real samples', () => {
-  it.skipIf(!existsSync(SAMPLES))('test/reference-samples/key-paths.json holds the key paths of ../shared/reference/samples', async () => {
-    const about =
-      'Key paths of the real samples in ../shared/reference/samples (key names only; the samples themselves are not copied, see ../shared/reference/README.md). Written by test/unit/real-shapes.test.ts (-u); the test compares demo and fixture bodies with them.';
-    await expect(`${JSON.stringify({ about, ...sampleKeyPaths() }, null, 1)}\n`).toMatchFileSnapshot(KEY_PATHS_FILE);
+  describe.skipIf(!existsSync(SAMPLES))('where ../shared/reference/samples is checked out', () => {
+    it.each(Object.entries(SAMPLE_FOLDERS))('test/fixtures/%s/real-shapes/key-paths.json holds the key paths of its real samples', async (adapter, folder) => {
+      expect(existsSync(join(SAMPLES, folder)), `test/fixtures/${adapter}/real-shapes/citations.ts: samples — no folder ../shared/reference/samples/${folder}`).toBe(true);
+      const about = `Key paths of the real samples in ../shared/reference/samples/${folder} (key names only; the samples themselves are not copied, see ../shared/reference/README.md). Written by test/unit/real-shapes.test.ts (-u); the test compares this adapter's demo and fixture bodies with them.`;
+      await expect(`${JSON.stringify({ about, ...sampleKeyPaths(adapter, folder) }, null, 1)}\n`).toMatchFileSnapshot(keyPathsFile(adapter));
+    });
   });
 
   it('cover the endpoints the demo consoles and fixtures answer, or those endpoints have cited keys', () => {
@@ -292,7 +288,7 @@ describe('real shapes: the real samples', () => {
       const [adapter, endpoint] = e.split(' ') as [string, string];
       return !real[adapter]?.[endpoint] && !ALLOWED[adapter]?.[endpoint]?.length;
     });
-    expect(uncovered, 'no real sample and no cited keys (test/unit/real-shapes.allowed.ts)').toEqual([]);
+    expect(uncovered, 'no real sample and no cited keys (test/fixtures/<adapter>/real-shapes/citations.ts)').toEqual([]);
   });
 });
 
@@ -311,7 +307,7 @@ describe('real shapes: demo responses and fixtures carry only keys of the real c
     expect(b.problem).toBeUndefined();
     expect(
       inventedPaths(b.adapter, b.endpoint, b.body),
-      `keys of ${b.adapter} ${b.endpoint} that no real sample has: remove them, or cite the public source that documents each in test/unit/real-shapes.allowed.ts`,
+      `keys of ${b.adapter} ${b.endpoint} that no real sample has: remove them, or cite the public source that documents each in test/fixtures/${b.adapter}/real-shapes/citations.ts`,
     ).toEqual([]);
   });
 
