@@ -91,7 +91,6 @@ export const pageToBackground = {
   'shops/reply-language': action()(shopReplyLanguageSchema),
   /** Put a reply into a console tab's reply box (the background passes it to that tab's content script). */
   'chat/insert': action()(chatInsertSchema),
-  /** Try the captures waiting in the durable queue now; answers how many still wait. */
   /** Make the buyers table's rows of buyers captures changed now (the page reads them next). */
   'buyers/list-refresh': action<number>()(z.object({}).strict()),
   /** Join a team's sync server with an invite code (settings); leave it. */
@@ -99,6 +98,7 @@ export const pageToBackground = {
   'team/leave': action()(z.object({}).strict()),
   /** The team connection now (the settings ask when they open: a worker Chrome stopped starts again and connects). */
   'team/status': action<TeamStatus>()(z.object({}).strict()),
+  /** Try the captures waiting in the durable queue now; answers how many still wait. */
   'captures/retry': action<{ waiting: number }>()(z.object({}).strict()),
   /** Start teaching on a tab whose site the seller has just granted: BuyerLens's scripts go there, and the page reloads so they see what it loads. */
   'teach/begin': action<{ origin: string }>()(tabSchema.extend({ replaces: z.string().max(64).optional() })),
