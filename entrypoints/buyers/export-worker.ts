@@ -1,12 +1,11 @@
-import type { SheetData } from 'write-excel-file/browser';
-import { BuyerListWalk, notedBuyers, notesByBuyer, type ListQuery } from '@/lib/db/buyer-list';
+import { everyMatchInOrder, notedBuyers, notesByBuyer, type ListQuery } from '@/lib/db/buyer-list';
 import { db } from '@/lib/db/database';
-import { csvBody, csvHeader, exportCells, type ExportColumn, type ExportLookups } from '@/lib/export/columns';
+import { csvHeader, csvOfCells, exportCells, type ExportColumn, type ExportLookups } from '@/lib/export/columns';
 import { xlsxHeader, xlsxRow } from '@/lib/export/xlsx';
 
 /**
  * Builds a buyer-list file off the page's main thread, reading the buyers the page's query lists
- * straight from the store in the table's order, a slice at a time: the page never holds the list,
+ * straight from the store, a slice at a time, into the table's order: the page never holds the list,
  * stays responsive, and can cancel (terminate the worker) at any time. Posts progress as
  * { done, total } (total: the page's count, where it knows it), then { file }.
  */
@@ -20,34 +19,24 @@ export interface ExportRequest {
 }
 export type ExportMessage = { kind: 'progress'; done: number; total: number | null } | { kind: 'done'; file: Blob; rows: number } | { kind: 'failed'; error: string };
 
-/** Buyers read and written per step. */
+/** Buyers read per step. */
 const SLICE = 5000;
 const post = (message: ExportMessage) => (self as unknown as { postMessage(message: ExportMessage): void }).postMessage(message);
 
 async function build({ format, columns, headers, query, lookups: names, total }: ExportRequest): Promise<{ file: Blob; rows: number }> {
   const [noted, notes] = await Promise.all([notedBuyers(db), columns.includes('notes') ? notesByBuyer(db) : {}]);
   const lookups: ExportLookups = { ...names, notes };
-  // Large slices (few transactions), the next one read while this one is written out.
-  const walk = new BuyerListWalk(db, query, noted, SLICE);
-  const csv: string[] = [csvHeader(headers)];
-  const sheet: SheetData = [xlsxHeader(headers)];
-  let done = 0;
-  let next = walk.next(SLICE);
-  for (;;) {
-    const rows = await next;
-    const more = !walk.done;
-    if (more) next = walk.next(SLICE);
-    if (format === 'csv') csv.push(csvBody(rows, columns, lookups));
-    else for (const row of rows) sheet.push(xlsxRow(exportCells(row, columns, lookups)));
-    done += rows.length;
-    post({ kind: 'progress', done, total });
-    if (!more) break;
+  // Each buyer's cells made as the buyer is read (the rows are not kept), in the list's order.
+  const cells = await everyMatchInOrder(db, query, noted, (row) => exportCells(row, columns, lookups), (done) => post({ kind: 'progress', done, total }), SLICE);
+  if (format === 'csv') {
+    const parts = [csvHeader(headers)];
+    for (let i = 0; i < cells.length; i += SLICE) parts.push(csvOfCells(cells.slice(i, i + SLICE)));
+    return { file: new Blob(parts, { type: 'text/csv;charset=utf-8' }), rows: cells.length };
   }
-  if (format === 'csv') return { file: new Blob(csv, { type: 'text/csv;charset=utf-8' }), rows: done };
   // The workbook writer is loaded only for a workbook: a CSV export starts without it.
   const { default: writeXlsxFile } = await import('write-excel-file/browser');
-  const file = await writeXlsxFile(sheet, { sheet: 'Buyers', stickyRowsCount: 1 }).toBlob();
-  return { file, rows: done };
+  const file = await writeXlsxFile([xlsxHeader(headers), ...cells.map(xlsxRow)], { sheet: 'Buyers', stickyRowsCount: 1 }).toBlob();
+  return { file, rows: cells.length };
 }
 
 // Opened while the worker waits for its export (the page starts one ahead).

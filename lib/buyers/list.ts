@@ -132,22 +132,35 @@ export function sortValue(row: ListedBuyer, key: SortKey): string | number | und
 /** Whether every buyer has a value for this sort (no buyer is missing from its index). */
 export const sortAlwaysHasValue = (key: SortKey): boolean => key === 'name' || key === 'shopKey' || key === 'orders' || key === 'spentMinor';
 
+/** A buyer's value for a sort (undefined: none) and key: what the list's order compares. */
+export interface SortEntry {
+  value: string | number | undefined;
+  key: string;
+}
+
 /**
- * Sorted copy, in the order the sort's index walks: by value, ties by buyer key, both in the sort's
- * direction; buyers without a value go last either way.
+ * The order the sort's index walks: by value, ties by buyer key, both in the sort's direction;
+ * buyers without a value go last either way.
  */
-export function sortRows<T extends ListedBuyer>(rows: readonly T[], sort: Sort): T[] {
+export function byListOrder(sort: Sort): (a: SortEntry, b: SortEntry) => number {
   const sign = sort.dir === 'asc' ? 1 : -1;
   const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...rows].sort((a, b) => {
-    const va = sortValue(a, sort.key);
-    const vb = sortValue(b, sort.key);
-    if (va === undefined || vb === undefined) {
-      if (va !== vb) return va === undefined ? 1 : -1;
-      return cmp(a.buyerKey, b.buyerKey) * sign;
+  return (a, b) => {
+    if (a.value === undefined || b.value === undefined) {
+      if (a.value !== b.value) return a.value === undefined ? 1 : -1;
+      return cmp(a.key, b.key) * sign;
     }
-    return (cmp(va, vb) || cmp(a.buyerKey, b.buyerKey)) * sign;
-  });
+    return (cmp(a.value, b.value) || cmp(a.key, b.key)) * sign;
+  };
+}
+
+/** Sorted copy, in the order the sort's index walks (byListOrder). */
+export function sortRows<T extends ListedBuyer>(rows: readonly T[], sort: Sort): T[] {
+  const order = byListOrder(sort);
+  return rows
+    .map((row) => ({ value: sortValue(row, sort.key), key: row.buyerKey, row }))
+    .sort(order)
+    .map((entry) => entry.row);
 }
 
 export function filterRows(rows: readonly BuyerRow[], filter: BuyerFilter, now: number): BuyerRow[] {

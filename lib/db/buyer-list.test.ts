@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyFilter, filterRows, SORT_KEYS, sortRows, toBuyerRow, type Sort } from '../buyers/list';
 import type { BuyerFilter } from '../schema/lists';
 import { emptyStats, type BuyerRecord } from '../schema/records';
-import { BuyerListWalk, countMatches, matchingKeys, notedBuyers } from './buyer-list';
+import { BuyerListWalk, countMatches, everyMatchInOrder, matchingKeys, notedBuyers } from './buyer-list';
 import { refreshBuyerList } from './buyer-list-writer';
 import { bulkSetTag, eraseBuyer } from './buyers-repository';
 import type { BuyerLensDatabase } from './database';
@@ -148,6 +148,21 @@ describe('a query of the buyers table', () => {
       expect(await countMatches(db, { filter, sort, now: NOW }, new Set())).toBe(want.length);
     }
     expect(await countMatches(db, { filter: emptyFilter(), sort: { key: 'name', dir: 'asc' }, now: NOW }, new Set())).toBe(all.length);
+  });
+
+  it('gives every match in the list’s order when read in the store’s order and sorted (an export’s read)', async () => {
+    const filters: BuyerFilter[] = [emptyFilter(), { tagMode: 'any', shopKeys: ['shopee:br'], ordersMin: 3 }, { tagMode: 'any', tagIds: ['vip'] }, { tagMode: 'none', tagIds: ['vip'], query: 'ana' }];
+    for (const filter of filters) {
+      for (const key of SORT_KEYS) {
+        for (const dir of ['asc', 'desc'] as const) {
+          const counts: number[] = [];
+          const keys = await everyMatchInOrder(db, { filter, sort: { key, dir }, now: NOW }, new Set(), (row) => row.buyerKey, (n) => counts.push(n), 97);
+          const want = expected(filter, { key, dir });
+          expect(keys, `${JSON.stringify(filter)} ${key} ${dir}`).toEqual(want);
+          expect(counts.at(-1)).toBe(want.length);
+        }
+      }
+    }
   });
 
   it('reads a screen of rows without reading the rest', async () => {

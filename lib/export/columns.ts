@@ -81,4 +81,7 @@ export function* buyersCsvChunks(rows: readonly BuyerRow[], columns: readonly Ex
 export const csvHeader = (headers: readonly string[]): string => BOM + csvLines([headers]);
 
 /** These buyers' lines of a CSV file. */
-export const csvBody = (rows: readonly BuyerRow[], columns: readonly ExportColumn[], lookups: ExportLookups): string => csvLines(rows.map((row) => exportCells(row, columns, lookups).map(csvCell)));
+export const csvBody = (rows: readonly BuyerRow[], columns: readonly ExportColumn[], lookups: ExportLookups): string => csvOfCells(rows.map((row) => exportCells(row, columns, lookups)));
+
+/** Lines of a CSV file, one per buyer's cells (exportCells). */
+export const csvOfCells = (rows: readonly (readonly ExportCell[])[]): string => csvLines(rows.map((cells) => cells.map(csvCell)));
