@@ -6,15 +6,9 @@ import { linkedBuyers, searchBuyers } from '@/lib/db/queries';
 import type { BuyerRecord, ShopRecord } from '@/lib/schema/records';
 import { useI18n } from '@/lib/i18n/react';
 import { buyerName } from './BuyerCard';
+import { combinedFigures } from '@/lib/buyers/linked';
 import { shopLabel } from '@/lib/adapters/catalog';
 import { useAction } from './use-action';
-
-/** Spend per currency: linked shops may sell in different currencies, which are never added up. */
-function spendByCurrency(buyers: readonly BuyerRecord[]): [string | undefined, number][] {
-  const sums = new Map<string | undefined, number>();
-  for (const b of buyers) sums.set(b.stats.currency, (sums.get(b.stats.currency) ?? 0) + b.stats.spentMinor);
-  return [...sums];
-}
 
 /** The buyers already linked to this one, and those matching the search that could be. */
 function useLinkedBuyers(buyer: BuyerRecord, query: string) {
@@ -40,6 +34,7 @@ function useBuyerFigures() {
 function LinkedList({ buyer, everyone, shops, onUnlink }: { buyer: BuyerRecord; everyone: readonly BuyerRecord[]; shops: ReadonlyMap<string, ShopRecord>; onUnlink: (buyerKey: string) => void }) {
   const { t, money, plural, language } = useI18n();
   const { name, figures } = useBuyerFigures();
+  const combined = combinedFigures(everyone);
   return (
     <ul className="linked-list">
       {everyone.map((b) => (
@@ -61,10 +56,7 @@ function LinkedList({ buyer, everyone, shops, onUnlink }: { buyer: BuyerRecord; 
           <span className="linked-name">{t('stats.combined')}</span>
         </span>
         <span className="linked-figures small">
-          {plural('stats.ordersCount', everyone.reduce((n, b) => n + b.stats.orderCount, 0))} ·{' '}
-          {spendByCurrency(everyone)
-            .map(([currency, minor]) => money(minor, currency))
-            .join(' + ')}
+          {plural('stats.ordersCount', combined.orderCount)} · {combined.spend.map(({ currency, minor }) => money(minor, currency)).join(' + ')}
         </span>
       </li>
     </ul>

@@ -30,14 +30,16 @@ interface Source {
   page: string;
   /** The API URL of a saved response (for a HAR: the entry's URL contains it); none for a saved page. */
   response?: string;
+  /** A change to the saved response before it is read (a field the console sent unreadable). */
+  edit?: (body: Record<string, Record<string, unknown>>) => void;
 }
 
 function bodyOf(source: Source): unknown {
   const text = readFileSync(join(FIXTURES, source.file), 'utf8');
-  if (!source.file.endsWith('.har')) return JSON.parse(text);
-  const har = JSON.parse(text) as { log: { entries: { request: { url: string }; response: { content: { text: string } } }[] } };
-  const entry = har.log.entries.find((e) => e.request.url.includes(source.response!))!;
-  return JSON.parse(entry.response.content.text);
+  const har = source.file.endsWith('.har') ? (JSON.parse(text) as { log: { entries: { request: { url: string }; response: { content: { text: string } } }[] } }) : undefined;
+  const body = JSON.parse(har ? har.log.entries.find((e) => e.request.url.includes(source.response!))!.response.content.text : text) as Record<string, Record<string, unknown>>;
+  source.edit?.(body);
+  return body;
 }
 
 /** One capture batch as the content script sends it for this saved page or response, read at `at`. */
@@ -146,6 +148,68 @@ describe('one Shopee order read by the list, the order page and the order’s JS
       const { order } = await storeInOrder(batches, ORDER);
       expect(order).toMatchObject({ status: 'completed', statusText: 'Concluído', placedAt: '2024-11-04T17:26:53.000Z' });
       expect(order?.items?.map((i) => i.sku)).toEqual(['CAPA-IP13-ROSA', 'PEL-3D-IP13']);
+    }
+  });
+});
+
+/**
+ * Rule 1 of merge.ts: "a list's date fills a detail without one". The detail's own time is unreadable
+ * here (an out-of-range timestamp: issue 14 makes it a missing date with a problem, never a dropped
+ * order), so that reading has every other field but no date; the list's date must stay, or fill it,
+ * whichever reading arrives first, in one visit or across two.
+ */
+describe('a date from the list fills an order detail read without one', () => {
+  const OUT_OF_RANGE = 1e308;
+  const timings = [
+    ['in one visit', 60_000],
+    ['across two visits', ONE_VISIT_MS + 60_000],
+  ] as const;
+
+  it.each(timings)('Shopee, %s: the list’s day stays on the order the detail JSON fills in, in either order of arrival', async (_when, gap) => {
+    const ORDER = 'shopee:br:188140332017804';
+    const list: Source = { file: 'shopee/order-list.har', page: 'https://seller.shopee.com.br/portal/sale/order?type=toship', response: 'get_order_list_card_list' };
+    const detail: Source = {
+      file: 'shopee/order-detail.json',
+      page: 'https://seller.shopee.com.br/portal/sale/order/188140332017804',
+      response: '/api/v3/order/get_one_order?order_id=188140332017804',
+      edit: (body) => {
+        body.data!.create_time = OUT_OF_RANGE;
+      },
+    };
+    const detailReading = reading(detail, at(VISIT, gap));
+    expect(detailReading.orders[0]!.placedAt).toBeUndefined();
+    expect(detailReading.problems.map((p) => p.where)).toEqual(['data.create_time']);
+    for (const batches of permutations([reading(list, VISIT), detailReading])) {
+      const { order, buyer } = await storeInOrder(batches, ORDER);
+      expect(order).toMatchObject({ placedAt: '2024-11-04T04:00:00.000Z', placedAtPrecision: 'day', sortAt: '2024-11-04T04:00:00.000Z' });
+      // The detail's reading is there too: its items with SKUs and prices.
+      expect(order?.items?.map((i) => i.sku)).toEqual(['CAPA-IP13-ROSA', 'PEL-3D-IP13']);
+      expect(buyer?.stats).toMatchObject({ firstOrderAt: '2024-11-04T04:00:00.000Z', lastOrderAt: '2024-11-05T04:00:00.000Z' });
+    }
+  });
+
+  it.each(timings)('Amazon, %s: the list JSON’s purchase time stays on the order the detail JSON fills in, in either order of arrival', async (_when, gap) => {
+    const ORDER = 'amazon:amazon.com:113-5829047-3316241';
+    const list: Source = {
+      file: 'amazon/order-list.json',
+      page: 'https://sellercentral.amazon.com/orders-v3?page=1&date-range=last-30',
+      response: '/orders-api/search?limit=15&offset=0&sort=order_date_desc&date-range=last-30&fulfillmentType=mfn&orderStatus=all&forceOrdersTableRefreshTrigger=false',
+    };
+    const detail: Source = {
+      file: 'amazon/order-detail.json',
+      page: 'https://sellercentral.amazon.com/orders-v3/order/113-5829047-3316241',
+      response: '/orders-api/order/113-5829047-3316241',
+      edit: (body) => {
+        body.order!.purchaseDate = OUT_OF_RANGE;
+      },
+    };
+    const detailReading = reading(detail, at(VISIT, gap));
+    expect(detailReading.orders[0]!.placedAt).toBeUndefined();
+    expect(detailReading.problems.map((p) => p.where)).toEqual(['order.purchaseDate']);
+    for (const batches of permutations([reading(list, VISIT), detailReading])) {
+      const { order, buyer } = await storeInOrder(batches, ORDER);
+      expect(order).toMatchObject({ placedAt: '2024-10-31T19:23:34.512Z', sortAt: '2024-10-31T19:23:34.512Z', buyerKey: 'amazon:amazon.com:7pzxq0m4vl2r9kd', totalMinor: 4748 });
+      expect(buyer?.stats).toMatchObject({ orderCount: 1, spentMinor: 4748, firstOrderAt: '2024-10-31T19:23:34.512Z', lastOrderAt: '2024-10-31T19:23:34.512Z' });
     }
   });
 });

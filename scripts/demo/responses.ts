@@ -1,4 +1,4 @@
-import { tiktokOrderList, tiktokUserInfo, tiktokWorkbench } from './tiktok';
+import { tiktokOrderDetail, tiktokOrderList, tiktokUserInfo, tiktokWorkbench } from './tiktok';
 import { lazadaOrderDetail, lazadaOrderList, mtopData } from './lazada';
 import type { AmazonDemoOrder, DemoData, ShopeeDemoOrder, ShopeeStatus } from './data';
 
@@ -332,6 +332,7 @@ export const demoApi: Record<'shopee' | 'amazon' | 'tiktok' | 'lazada', readonly
   ],
   tiktok: [
     { path: '/api/fulfillment/order/list', answer: (data, r) => tiktokOrderList(data, r.body as Parameters<typeof tiktokOrderList>[1]) },
+    { path: '/api/fulfillment/order/get', answer: (data, r) => tiktokOrderDetail(data, r.body as Parameters<typeof tiktokOrderDetail>[1]) },
     { path: '/api/v1/shop_im/shop/user/mget_info_v2', answer: (data, r) => tiktokUserInfo(data, r.body as Parameters<typeof tiktokUserInfo>[1]) },
     { path: '/api/v1/shop_im/shop/workbench/data/list', answer: (data, r) => tiktokWorkbench(data, r.body as Parameters<typeof tiktokWorkbench>[1]) },
   ],

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Route } from 'playwright-core';
 import type { DemoData } from './data';
 import { amazonContactPage, demoApi, matchDemoPath, type DemoJsonEndpoint } from './responses';
-import { DEMO_TIKTOK } from './tiktok';
+import { DEMO_TIKTOK, tiktokConversations } from './tiktok';
 import { DEMO_LAZADA, DEMO_LAZADA_GATEWAY } from './lazada';
 import { DEMO_SHOP_ADMIN, shopAdminInbox, shopAdminPage } from './shop-admin';
 
@@ -61,14 +61,24 @@ async function amazon(route: Route, data: DemoData): Promise<void> {
   return html(route, '<!doctype html><title>Seller Central</title><p>Not part of the demo console.</p>', 404);
 }
 
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The chat page with its list of conversations (tiktokConversations: the real list is not JSON). */
+function tiktokChatPage(data: DemoData, url: URL): string {
+  const list = tiktokConversations(data, url.searchParams.get('conversation') ?? '')
+    .map((c) => `<button class="conversation" data-demo="conversation" data-conversation="${escapeHtml(c.conversation)}">${escapeHtml(c.nickname)}</button>`)
+    .join('');
+  return page('tiktok-chat.html').replace('<!--conversations-->', list);
+}
+
 /** Answers as TikTok Shop Seller Center (Brazil) would, at its real URLs, from the demo data. */
 async function tiktok(route: Route, data: DemoData): Promise<void> {
   const url = new URL(route.request().url());
-  if (url.pathname === '/__demo__/tiktok-console.js') return script(route, page('tiktok-console.js'));
-  if (url.pathname === '/__demo__/tiktok-chat.js') return script(route, page('tiktok-chat.js'));
+  if (/^\/__demo__\/tiktok-(?:console|detail|chat)\.js$/.test(url.pathname)) return script(route, page(url.pathname.slice('/__demo__/'.length)));
   if (await answerJson(route, data, demoApi.tiktok)) return;
   if (url.pathname === '/order') return html(route, page('tiktok-console.html'));
-  if (url.pathname === '/chat') return html(route, page('tiktok-chat.html'));
+  if (url.pathname === '/order/detail') return html(route, page('tiktok-detail.html'));
+  if (url.pathname === '/chat') return html(route, tiktokChatPage(data, url));
   return html(route, '<!doctype html><title>TikTok Shop</title><p>Not part of the demo console.</p>', 404);
 }
 

@@ -3,8 +3,9 @@ import type { DemoData, DemoItem } from './data';
 /**
  * The TikTok Shop Brazil demo console's data, derived from the demo's Brazilian buyers (the same
  * people buy on Shopee and on TikTok Shop): a buyer's TikTok orders under their own ids. The JSON is
- * shaped field by field after the real order/list capture (../shared/reference/samples/tiktok_shop,
- * copiloto BR 2026-10-08) and the chat sidebar's shape (EVIDENCE.md: same main_orders).
+ * shaped field by field after the real order/list and order/get captures (../shared/reference/samples/
+ * tiktok_shop, copiloto BR 2026-10-08, and the VN order/get with its buyer module) and the chat
+ * sidebar's shape (EVIDENCE.md: same main_orders).
  */
 export const DEMO_TIKTOK = 'https://seller-br.tiktok.com';
 
@@ -86,7 +87,44 @@ function mainOrder(o: TiktokDemoOrder) {
 }
 
 /** The chat's conversation with a buyer (imcloud_conversation_id): the demo derives one from the buyer. */
-const conversationOf = (buyerId: string) => `76${buyerId}`;
+export const conversationOf = (buyerId: string) => `76${buyerId}`;
+
+/**
+ * The detail's price module: the list's, with the detail-only keys both real order/get captures have
+ * (`shipping_fee`, `taxes`; EVIDENCE.md: "order/get … + full price_module"). The demo's totals have
+ * no shipping, tax or discount in them.
+ */
+function detailPriceModule(o: TiktokDemoOrder) {
+  return { main_order_id: o.mainOrderId, sub_total: price(o.totalMinor), grand_total: price(o.totalMinor), shipping_fee: price(0), taxes: price(0) };
+}
+
+/**
+ * POST /api/fulfillment/order/get `{main_order_id: [...]}` (batched ≤ 20, EVIDENCE.md): the main orders
+ * asked for, as `data.main_order[]`. An id the shop does not have is left out of the list (what the
+ * real console answers for one is not in the evidence; the adapter reads an empty list as no order).
+ */
+export function tiktokOrderDetail(data: DemoData, request: { main_order_id?: string[] }) {
+  const byId = new Map(tiktokOrders(data).map((o) => [o.mainOrderId, o]));
+  const asked = (request.main_order_id ?? []).slice(0, 20).flatMap((id) => byId.get(id) ?? []);
+  return { code: 0, data: { main_order: asked.map((o) => ({ ...mainOrder(o), price_module: detailPriceModule(o) })) }, message: 'success' };
+}
+
+/**
+ * The chat's list of conversations: the open one first, then those of the buyers of the newest
+ * orders. The real list travels as protobuf (EVIDENCE.md: no JSON to tap), so the demo page carries it
+ * in its markup; BuyerLens reads none of it, only the sidebar's JSON of the conversation opened.
+ */
+export function tiktokConversations(data: DemoData, open: string, limit = 6): { conversation: string; nickname: string }[] {
+  const list = new Map<string, string>();
+  const orders = tiktokOrders(data);
+  const opened = orders.find((o) => conversationOf(o.buyerId) === open);
+  if (opened) list.set(open, opened.maskedNickname);
+  for (const o of orders) {
+    if (list.size >= limit) break;
+    if (!list.has(conversationOf(o.buyerId))) list.set(conversationOf(o.buyerId), o.maskedNickname);
+  }
+  return [...list].map(([conversation, nickname]) => ({ conversation, nickname }));
+}
 
 /** POST /api/v1/shop_im/shop/user/mget_info_v2: the buyer (oec_uid) of each conversation the chat opens. */
 export function tiktokUserInfo(data: DemoData, request: { imcloud_conversation_ids?: string[] }) {

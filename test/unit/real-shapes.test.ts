@@ -164,6 +164,10 @@ const DEMO_REQUESTS: Readonly<Record<string, (data: DemoData) => DemoRequest[]>>
     request('https://seller-br.tiktok.com/api/fulfillment/order/list', { offset: 0, count: 50 }),
     request('https://seller-br.tiktok.com/api/fulfillment/order/list', { offset: 10_000, count: 50 }),
   ],
+  '/api/fulfillment/order/get': (data) => [
+    ...tiktokOrders(data).map((o) => request('https://seller-br.tiktok.com/api/fulfillment/order/get', { main_order_id: [o.mainOrderId] })),
+    request('https://seller-br.tiktok.com/api/fulfillment/order/get', { main_order_id: ['578200000000000001'] }),
+  ],
   '/api/v1/shop_im/shop/user/mget_info_v2': (data) => [
     request('https://seller-br.tiktok.com/api/v1/shop_im/shop/user/mget_info_v2', { imcloud_conversation_ids: [`76${tiktokOrders(data)[0]!.buyerId}`] }),
   ],

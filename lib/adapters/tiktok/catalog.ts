@@ -63,9 +63,17 @@ export const tiktokCatalog: AdapterCatalogEntry = {
     const region = regionOfShop(shopKey);
     return region ? LANGUAGE_BY_REGION[region] : undefined;
   },
-  // TikTok Shop's customer-service messaging rules: no directing buyers off the platform (links,
-  // other apps, phone, e-mail) — Seller University "Customer Service Messaging Policy"; not
-  // verifiable from this machine (no internet), the same class of rules Shopee's chat enforces.
+  /*
+   * TikTok Shop's rules for talking to buyers. EVIDENCE.md (round 2, "TikTok Shop Seller Center")
+   * records the console's data and its chat transport, not its messaging rules. The rule is TikTok
+   * Shop Seller University's "Customer Communication Guidelines" (seller-th.tiktok.com/university/
+   * essay?knowledge_id=8345780184729361, dated 07/29/2025; it covers the Customer Service Chat, replies
+   * to reviews and notes in parcels): "Keep your communications on the platform, without directing
+   * customers to other websites" — hence no links and no other apps. No phone and no e-mail are
+   * BuyerLens's reading of that same line (a number or an address moves the talk off TikTok Shop); the
+   * copy read, through the stored pages of the reference search (not on TikTok's site today), was cut
+   * before the guidelines' list of what is not allowed. The buyer's-language rule is BuyerLens's.
+   */
   replyRules: [noLinks, noOffPlatformContact, noPhone, noEmail, buyersLanguage],
   shopsOfPage,
 };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lintReply } from '../reply-rules';
 import { atOnce } from '../slices';
 import { tiktokCatalog } from './catalog';
 import { activeBuyer } from './extract';
@@ -79,5 +80,18 @@ describe('TikTok Shop', () => {
     expect(out.orders[0]!.totalMinor).toBeUndefined();
     expect(out.problems.map((p) => p.where)).toEqual(['main_orders[0]', 'main_orders[1]']);
     expect(atOnce(tiktokAdapter.fromResponse({ url: LIST_API, body: { code: 10000, message: 'login' } }, LIST_PAGE))).toMatchObject({ orders: [], problems: [{ reason: 'the console answered code 10000' }] });
+  });
+});
+
+describe('TikTok Shop reply rules', () => {
+  it('flag replies that take the buyer off TikTok Shop: other apps, phone numbers, links, e-mail', () => {
+    const lint = (text: string, shop = 'tiktok:br') => lintReply(tiktokCatalog.replyRules, text, tiktokCatalog.replyLanguage(shop));
+    expect(lint('Me chama no WhatsApp (11) 98765-4321 que te passo o desconto')).toEqual(['no-off-platform', 'no-phone']);
+    expect(lint('Compre mais barato em www.minhaloja.com.br ou escreva para vendas@minhaloja.com.br')).toEqual(['no-links', 'no-email']);
+    expect(lint('Nhắn Telegram cho shop nhé', 'tiktok:gs-vn')).toEqual(['no-off-platform']);
+    expect(lint('您好，已发货')).toEqual(['buyer-language']);
+    // An order's own number and a reply in the shop's language pass.
+    expect(lint('Olá! Seu pedido 578230114455667781 já foi enviado. Obrigado pela compra!')).toEqual([]);
+    expect(lint('Đơn hàng 581204477120339968 của bạn đã được giao cho J&T Express.', 'tiktok:gs-vn')).toEqual([]);
   });
 });
