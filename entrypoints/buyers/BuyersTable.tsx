@@ -158,7 +158,7 @@ export function BuyersTable({
   const count = total ?? rows.length + (done ? 0 : 1);
   // TanStack Virtual hands back functions the React compiler cannot memoise; that is expected here.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 4 });
   const items = virtualizer.getVirtualItems();
   const lastInView = items.length > 0 ? items[items.length - 1]!.index : 0;
   useEffect(() => {

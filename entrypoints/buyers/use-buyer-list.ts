@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BuyerRow } from '@/lib/buyers/list';
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { BuyerListWalk, buyerListIsStale, countMatches, notedBuyers, type ListQuery } from '@/lib/db/buyer-list';
@@ -63,49 +63,70 @@ interface Run {
   stale: boolean;
 }
 
+/** Who has notes (it changes only with the user's actions) and the rows brought up to date: once per generation, not per query. */
+function usePerGeneration(generation: number): () => Promise<Set<string>> {
+  const ready = useRef<{ generation: number; noted: Promise<Set<string>> } | null>(null);
+  return useCallback(() => {
+    if (ready.current?.generation !== generation) ready.current = { generation, noted: Promise.all([notedBuyers(db), listUpToDate()]).then(([noted]) => noted) };
+    return ready.current.noted;
+  }, [generation]);
+}
+
+/** How many buyers a filter lists: counted again when the filter or the buyers change, never for a new sort. */
+function useMatchCount(filter: ListQuery['filter'], now: number, generation: number, noted: () => Promise<Set<string>>) {
+  const [count, setCount] = useState<{ of: unknown; total: number | null; counted: number }>({ of: null, total: null, counted: 0 });
+  const key = useMemo(() => ({ filter, now, generation }), [filter, now, generation]);
+  useEffect(() => {
+    const abort = new AbortController();
+    void (async () => {
+      const withNotes = await noted();
+      const query: ListQuery = { filter, now, sort: { key: 'shopKey', dir: 'asc' } };
+      const onProgress = (counted: number) => !abort.signal.aborted && setCount({ of: key, total: null, counted });
+      const total = await countMatches(db, query, withNotes, onProgress, abort.signal);
+      if (!abort.signal.aborted) setCount({ of: key, total, counted: total });
+    })().catch((error: unknown) => {
+      if (!abort.signal.aborted) console.error('[BuyerLens] buyers not counted', error);
+    });
+    return () => abort.abort();
+  }, [key, filter, now, noted]);
+  return count.of === key ? count : { total: null, counted: 0 };
+}
+
 /**
  * The buyers a query lists, read from the store as they are shown: the first screen at once (one
- * indexed read), the rest as the user scrolls, and the count alongside. `generation` reads again
- * (after the user changed buyers). The page holds the rows it read, never every buyer.
+ * indexed read), the rest as the user scrolls, and the count alongside (kept while only the sort
+ * changes). `generation` reads again (after the user changed buyers). The page holds the rows it
+ * read, never every buyer.
  */
 export function useBuyerList(query: ListQuery, generation: number): BuyerList {
   // Each piece of state says which read it belongs to: a new query shows as loading without a reset.
   const [state, setState] = useState<{ of: ListQuery | null; generation: number; rows: BuyerRow[]; done: boolean }>({ of: null, generation, rows: [], done: false });
-  const [count, setCount] = useState<{ of: ListQuery | null; generation: number; total: number | null; counted: number }>({ of: null, generation, total: null, counted: 0 });
   const run = useRef<Run | null>(null);
-  // Who has notes changes only with the user's actions: read once per generation, not per query.
-  const noted = useRef<{ generation: number; keys: Promise<Set<string>> } | null>(null);
+  const noted = usePerGeneration(generation);
+  const count = useMatchCount(query.filter, query.now, generation, noted);
   const kept = useRef(0);
   useEffect(() => {
     kept.current = state.rows.length;
   });
 
   useEffect(() => {
-    const abort = new AbortController();
     const current: Run = { reading: true, stale: false };
     run.current = current;
     // After a change to the buyers the rows in view are read again, as many as were shown.
     const first = Math.max(FIRST_SCREEN, generation > 0 ? kept.current : 0);
-    if (noted.current?.generation !== generation) noted.current = { generation, keys: notedBuyers(db) };
-    const notes = noted.current.keys;
     void (async () => {
-      const [withNotes] = await Promise.all([notes, listUpToDate()]);
-      const walk = new BuyerListWalk(db, query, withNotes);
+      const walk = new BuyerListWalk(db, query, await noted());
       current.walk = walk;
       const rows = await walk.next(first);
       current.reading = false;
       if (!current.stale) setState({ of: query, generation, rows, done: walk.done });
-      const onProgress = (counted: number) => !current.stale && setCount({ of: query, generation, total: null, counted });
-      const total = walk.exactTotal ?? (await countMatches(db, query, withNotes, onProgress, abort.signal));
-      if (!current.stale) setCount({ of: query, generation, total, counted: total });
     })().catch((error: unknown) => {
-      if (!abort.signal.aborted) console.error('[BuyerLens] buyers not read', error);
+      if (!current.stale) console.error('[BuyerLens] buyers not read', error);
     });
     return () => {
       current.stale = true;
-      abort.abort();
     };
-  }, [query, generation]);
+  }, [query, generation, noted]);
 
   const need = useCallback((index: number) => {
     const current = run.current;
@@ -119,6 +140,5 @@ export function useBuyerList(query: ListQuery, generation: number): BuyerList {
   }, []);
 
   const loading = state.of !== query || state.generation !== generation;
-  const counting = count.of !== query || count.generation !== generation;
-  return { rows: state.rows, done: state.done, loading, total: counting ? null : count.total, counted: counting ? 0 : count.counted, need };
+  return { rows: state.rows, done: state.done, loading, total: count.total, counted: count.counted, need };
 }

@@ -132,9 +132,19 @@ export interface RawRead {
 /** Until the page is idle (what the query it just showed left to do is done), at most `ms`. */
 const idle = (ms: number) => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: ms }));
 
+/**
+ * Until the page has counted the query's buyers (`[data-testid="buyers-count"]` carries the number in
+ * `data-count`, empty while counting), at most `ms`: a read meanwhile would wait behind the count's.
+ */
+async function counted(ms: number): Promise<void> {
+  const until = performance.now() + ms;
+  while (document.querySelector('[data-testid="buyers-count"]')?.getAttribute('data-count') === '' && performance.now() < until) await frame();
+}
+
 /** One plain indexed read of the first `count` rows of the column's order from the list store, once the page is idle. */
 export async function rawReadList(idb: IDBDatabase, column: ListColumn, direction: Direction, count: number): Promise<RawRead> {
   await frame();
+  await counted(60_000);
   await idle(1000);
   const index = LIST_COLUMNS[column].index;
   const t0 = performance.now();
@@ -145,6 +155,7 @@ export async function rawReadList(idb: IDBDatabase, column: ListColumn, directio
 
 /** A plain read of every row an export of all buyers writes: one getAll of the list store. */
 export async function rawReadAll(idb: IDBDatabase): Promise<RawRead> {
+  await counted(60_000);
   await idle(1000);
   const t0 = performance.now();
   const rows = await request(idb.transaction(LIST_STORE, 'readonly').objectStore(LIST_STORE).getAll());
