@@ -44,7 +44,9 @@ function useBackup(onChanged: () => void, setMessage: (message: PanelMessage | n
   };
   const onMessage = (m: RestoreMessage) => {
     if (m.kind === 'progress') {
-      setBusy(m.step === 'reading' ? t('backup.reading') : t(m.step === 'checking' ? 'backup.checking' : 'backup.writing', { done: m.done, total: m.total }));
+      // Reading counts the file's bytes, shown in MB; checking and writing count rows.
+      const mb = (bytes: number) => Math.ceil(bytes / (1024 * 1024));
+      setBusy(m.step === 'reading' ? t('backup.reading', { done: mb(m.done), total: mb(m.total) }) : t(m.step === 'checking' ? 'backup.checking' : 'backup.writing', { done: m.done, total: m.total }));
       return;
     }
     setBusy(null);

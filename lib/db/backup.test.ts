@@ -150,8 +150,10 @@ describe('backup and restore', () => {
   });
 
   it('refuses a file over the size limit with its size, before reading any of it', async () => {
-    const huge = { size: MAX_BACKUP_BYTES + 1, text: () => Promise.reject(new Error('read')) } as unknown as Blob;
-    await expect(readBackupFile(huge)).rejects.toThrow(new BackupError('This file is 257 MB; BuyerLens restores backups of up to 256 MB.'));
+    const read = () => Promise.reject(new Error('read'));
+    const huge = { size: MAX_BACKUP_BYTES + 1, text: read, stream: read, slice: read, arrayBuffer: read } as unknown as Blob;
+    const limitMb = MAX_BACKUP_BYTES / (1024 * 1024);
+    await expect(readBackupFile(huge)).rejects.toThrow(new BackupError(`This file is ${(limitMb + 1).toLocaleString('en')} MB; BuyerLens restores backups of up to ${limitMb.toLocaleString('en')} MB.`));
     await expect(readBackupFile(new Blob([await backupText()]))).resolves.toMatchObject({ counts: { buyers: 2, orders: 1, notes: 1 } });
   });
 

@@ -140,7 +140,7 @@ export const en = {
   'backup.restoreConfirm': 'Replace everything here with this backup ({buyers} buyers, {orders} orders, {notes} notes)?',
   'backup.restored': 'Restored: {buyers} buyers, {orders} orders, {notes} notes.',
   'backup.refused': 'Not restored, nothing changed: {message}',
-  'backup.reading': 'Reading the backup file…',
+  'backup.reading': 'Reading the backup file: {done} of {total} MB…',
   'backup.checking': 'Checking the backup: {done} of {total} rows…',
   'backup.writing': 'Restoring {done} of {total} rows…',
   'backup.workerFailed': 'the file could not be read (it may be too large for this computer’s memory)',

@@ -142,7 +142,7 @@ export const zhCN: Record<MessageKey, string> = {
   'backup.restoreConfirm': '用此备份（{buyers} 位买家、{orders} 笔订单、{notes} 条备注）替换当前全部数据？',
   'backup.restored': '已恢复：{buyers} 位买家、{orders} 笔订单、{notes} 条备注。',
   'backup.refused': '未恢复，数据未改变：{message}',
-  'backup.reading': '正在读取备份文件…',
+  'backup.reading': '正在读取备份文件：{done} / {total} MB…',
   'backup.checking': '正在检查备份：{done} / {total} 行…',
   'backup.writing': '正在恢复 {done} / {total} 行…',
   'backup.workerFailed': '无法读取该文件（可能超出了这台电脑的内存）',
