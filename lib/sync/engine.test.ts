@@ -127,6 +127,23 @@ describe('team sync between two agents’ stores', () => {
     expect((await a!.db.replyTemplates.get('mine-1'))?.useCount).toBe(0);
   });
 
+  it('the same tag name created by two agents at once is one tag for both, with both agents’ buyers tagged', async () => {
+    const [a, b] = agents;
+    await Promise.all([createTag(a!.db, 'Late Payer'), createTag(b!.db, 'late payer')]);
+    await Promise.all([setBuyerTag(a!.db, ANA, 'name:late payer', true), setBuyerTag(b!.db, BIA, 'name:late payer', true)]);
+    for (const { db } of [a!, b!]) {
+      await expect.poll(async () => (await db.buyers.get(BIA))?.tagIds, { timeout: 5_000 }).toContain('name:late payer');
+      await expect.poll(async () => (await db.buyers.get(ANA))?.tagIds, { timeout: 5_000 }).toContain('name:late payer');
+    }
+    const tagsOf = async (db: BuyerLensDatabase) => (await db.tags.toArray()).filter((t) => t.id === 'name:late payer' || t.name.toLowerCase() === 'late payer');
+    // One tag on each side, the same one: its id from the name, its name one agent's (one winner per field).
+    const both = async () => Promise.all([tagsOf(a!.db), tagsOf(b!.db)].map(async (tags) => (await tags).map((t) => [t.id, t.name])));
+    await expect.poll(async () => new Set((await both()).map((tags) => JSON.stringify(tags))).size, { timeout: 5_000 }).toBe(1);
+    const [mine] = await both();
+    expect(mine).toHaveLength(1);
+    expect(mine![0]![0]).toBe('name:late payer');
+  });
+
   it('a restarted worker sends nothing again: a tag another agent removed meanwhile stays removed, and the store keeps no second copy', async () => {
     const [a, b] = agents;
     await createTag(a!.db, 'Wholesale');
