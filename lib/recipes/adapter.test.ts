@@ -8,6 +8,8 @@ import { PageSession, TabMemory, type ConsolePage, type Lifetime } from '../cont
 import { screenReporter } from '../content/screen-reporter';
 import { captureSender, type CaptureSink } from '../content/sink';
 import { recipeAdapter } from './adapter';
+import { applyCapture } from '../db/capture-repository';
+import { freshDatabase } from '../db/test-db';
 
 /**
  * A taught site through the content runtime, as a built-in console goes: its recipes say which pages
@@ -118,6 +120,22 @@ describe('a taught site, read by its recipes', () => {
     expect(chat.captures).toEqual([]);
     expect(chat.screens.at(-1)).toMatchObject({ pageKind: 'chat', buyerKey: 'site:shop.example:ana_lima', buyerName: 'Ana Lima', chat: { replyBox: true } });
     expect(chat.adapter.chat?.replyBox(chat.document)?.className).toBe('composer');
+  });
+
+  it('a taught order page joins the order the list brought, by its number: one order, the page’s total, the list’s date and items kept', async () => {
+    const db = freshDatabase();
+    try {
+      const list = sitePage(LIST, `<section class="order-feed">${row('SO-1042', 'Ana Lima', '$1,045.50')}${row('SO-1043', 'Ana Lima', '$12.00')}</section>`);
+      await list.read();
+      const detail = sitePage(`${SITE}/admin/orders/7104`, '<h1>Order <span class="ref">SO-1042</span></h1><div class="customer"><span class="name">Ana Lima</span></div><p class="grand-total">$1,050.00</p>');
+      await detail.read();
+      for (const batch of [...list.captures, ...detail.captures]) await applyCapture(db, batch);
+      const orders = await db.orders.where('orderKey').startsWith('site:shop.example:SO-1042').toArray();
+      expect(orders).toEqual([expect.objectContaining({ orderKey: 'site:shop.example:SO-1042', totalMinor: 105000, placedAt: '2026-11-28T14:05:00.000Z', items: [{ title: 'Tea cup', quantity: 2 }] })]);
+      expect((await db.buyers.get('site:shop.example:ana_lima'))?.stats).toMatchObject({ orderCount: 2, spentMinor: 106200 });
+    } finally {
+      await db.delete();
+    }
   });
 
   it('says what it no longer finds: no rows, or a required field no row has', async () => {
