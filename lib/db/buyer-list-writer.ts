@@ -108,45 +108,80 @@ async function rebuildAll(db: BuyerLensDatabase, lastMark: number): Promise<numb
   return made;
 }
 
+/** Marks one round of a refresh reads: a capture's mark holds hundreds of keys. */
+const MARKS_PER_ROUND = 1000;
+
 /**
- * One step: the oldest marks' first STEP_KEYS buyers' rows made again from the buyers (gone buyers'
- * rows deleted); the marks done are removed, and one only partly done keeps the rest of its keys.
+ * The buyers the oldest marks name, each once (a burst of captures marks the same buyer in many
+ * marks: made once per mark, 40,000 buyers' rows were made 230,000 times), in key order, and the
+ * last mark read; or `all` where a mark says every row is to be made again.
  */
-async function refreshStep(db: BuyerLensDatabase): Promise<number | { all: number }> {
-  return db.transaction('rw', [db.buyerListDirty, db.buyers, db.shops, db.buyerList], async () => {
-    const marks = await db.buyerListDirty.orderBy('id').limit(STEP_KEYS).toArray();
-    if (marks.length === 0) return 0;
-    if (marks[0]!.all) return { all: (await db.buyerListDirty.orderBy('id').last())!.id! };
-    const keys = new Set<string>();
-    const done: number[] = [];
-    let rest: BuyerListMark | undefined;
-    for (const mark of marks) {
-      if (mark.all || keys.size >= STEP_KEYS) break;
-      const take = (mark.keys ?? []).slice(0, STEP_KEYS - keys.size);
-      take.forEach((key) => keys.add(key));
-      if (take.length < (mark.keys?.length ?? 0)) rest = { ...mark, keys: mark.keys!.slice(take.length) };
-      else done.push(mark.id!);
-    }
-    const list = [...keys];
-    const [buyers, shops] = await Promise.all([db.buyers.bulkGet(list), db.shops.toArray()]);
+async function markedBuyers(db: BuyerLensDatabase): Promise<{ keys: string[]; lastMark: number } | { all: number } | undefined> {
+  const marks = await db.buyerListDirty.orderBy('id').limit(MARKS_PER_ROUND).toArray();
+  if (marks.length === 0) return undefined;
+  if (marks.some((mark) => mark.all)) return { all: (await db.buyerListDirty.orderBy('id').last())!.id! };
+  const keys = new Set<string>();
+  for (const mark of marks) for (const key of mark.keys ?? []) keys.add(key);
+  return { keys: [...keys].sort(), lastMark: marks[marks.length - 1]!.id! };
+}
+
+/** These buyers' rows made again from the buyers (rows of buyers gone are deleted), in one transaction. */
+function makeRows(db: BuyerLensDatabase, keys: readonly string[]): Promise<number> {
+  return db.transaction('rw', [db.buyers, db.shops, db.buyerList], async () => {
+    const [buyers, shops] = await Promise.all([db.buyers.bulkGet([...keys]), db.shops.toArray()]);
     const found = buyers.filter((b): b is BuyerRecord => b !== undefined);
-    const gone = list.filter((_, i) => buyers[i] === undefined);
-    await Promise.all([db.buyerList.bulkPut(listRowsOf(found, shops)), db.buyerList.bulkDelete(gone), db.buyerListDirty.bulkDelete(done), rest ? db.buyerListDirty.put(rest) : undefined]);
-    return list.length;
+    const gone = keys.filter((_, i) => buyers[i] === undefined);
+    await Promise.all([db.buyerList.bulkPut(listRowsOf(found, shops)), db.buyerList.bulkDelete(gone)]);
+    return keys.length;
   });
 }
 
 /**
- * Makes the rows of every marked buyer again, until no mark is left; returns how many rows it made.
- * Runs in the background only (the one writer), one call at a time.
+ * Every marked buyer's row made again, STEP_KEYS buyers per transaction, a round of marks at a time;
+ * a round's marks are removed once its rows are made (a buyer written meanwhile has a newer mark,
+ * made next round).
  */
-export async function refreshBuyerList(db: BuyerLensDatabase): Promise<number> {
+async function refreshAll(db: BuyerLensDatabase): Promise<number> {
   // Most actions change no buyer: a read tells without taking the tables for writing.
   if (!(await buyerListIsStale(db))) return 0;
   let made = 0;
   for (;;) {
-    const step = await refreshStep(db);
-    if (step === 0) return made;
-    made += typeof step === 'number' ? step : await rebuildAll(db, step.all);
+    const marked = await markedBuyers(db);
+    if (!marked) return made;
+    if ('all' in marked) {
+      made += await rebuildAll(db, marked.all);
+      continue;
+    }
+    for (let i = 0; i < marked.keys.length; i += STEP_KEYS) made += await makeRows(db, marked.keys.slice(i, i + STEP_KEYS));
+    await db.buyerListDirty.where('id').belowOrEqual(marked.lastMark).delete();
   }
+}
+
+/** The refresh running on a database, and the one that follows it (shared by every call meanwhile). */
+const flights = new WeakMap<BuyerLensDatabase, { running?: Promise<number>; next?: Promise<number> }>();
+
+/**
+ * Makes the rows of every marked buyer again, until no mark is left; returns how many rows it made.
+ * Runs in the background only (the one writer), one run at a time: a call while one runs waits for
+ * it and then shares the one run that follows (every page action calls this; a burst of them each
+ * running its own loop made the same rows again and again, and held the buyers page for a minute).
+ */
+export function refreshBuyerList(db: BuyerLensDatabase): Promise<number> {
+  const flight = flights.get(db) ?? {};
+  flights.set(db, flight);
+  const start = (): Promise<number> => {
+    const run = refreshAll(db).finally(() => {
+      if (flight.running === run) flight.running = undefined;
+    });
+    flight.running = run;
+    return run;
+  };
+  if (!flight.running) return start();
+  flight.next ??= flight.running
+    .catch(() => undefined)
+    .then(() => {
+      flight.next = undefined;
+      return start();
+    });
+  return flight.next;
 }

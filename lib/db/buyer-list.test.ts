@@ -104,6 +104,18 @@ describe('the buyers table’s rows', () => {
     expect(await db.buyerListDirty.count()).toBe(0);
   });
 
+  it('are made once per buyer however many marks name them, by one run at a time however many ask', async () => {
+    // Captures writing the same 5,000 buyers again and again (one mark each, more buyers than one step makes).
+    const many = Array.from({ length: 5000 }, (_, i) => buyer(i));
+    for (let round = 0; round < 3; round++) await db.buyers.bulkPut(many.map((b) => ({ ...b, displayName: `round ${round}` })));
+    expect(await db.buyerListDirty.count()).toBe(3);
+    const made = await Promise.all(Array.from({ length: 5 }, () => refreshBuyerList(db)));
+    expect(made.reduce((a, b) => a + b, 0)).toBe(5000);
+    expect((await db.buyerList.get(many[4999]!.buyerKey))?.name).toBe('round 2');
+    expect(await db.buyerList.count()).toBe(5000);
+    expect(await db.buyerListDirty.count()).toBe(0);
+  });
+
   it('after the buyers were cleared, keep the rows of buyers still there and drop the others', async () => {
     await db.transaction('rw', db.buyers, async () => {
       await db.buyers.clear();
