@@ -1,6 +1,6 @@
 import { everyMatchInOrder, notedBuyers, notesByBuyer, type ListQuery } from '@/lib/db/buyer-list';
 import { db } from '@/lib/db/database';
-import { csvHeader, csvOfCells, exportCells, type ExportColumn, type ExportLookups } from '@/lib/export/columns';
+import { csvChunks, exportCells, type ExportColumn, type ExportLookups } from '@/lib/export/columns';
 import { xlsxHeader, xlsxRow } from '@/lib/export/xlsx';
 
 /**
@@ -28,14 +28,10 @@ async function build({ format, columns, headers, query, lookups: names, total }:
   const lookups: ExportLookups = { ...names, notes };
   // Each buyer's cells made as the buyer is read (the rows are not kept), in the list's order.
   const cells = await everyMatchInOrder(db, query, noted, (row) => exportCells(row, columns, lookups), (done) => post({ kind: 'progress', done, total }), SLICE);
-  if (format === 'csv') {
-    const parts = [csvHeader(headers)];
-    for (let i = 0; i < cells.length; i += SLICE) parts.push(csvOfCells(cells.slice(i, i + SLICE)));
-    return { file: new Blob(parts, { type: 'text/csv;charset=utf-8' }), rows: cells.length };
-  }
+  if (format === 'csv') return { file: new Blob([...csvChunks(cells, headers, SLICE)], { type: 'text/csv;charset=utf-8' }), rows: cells.length };
   // The workbook writer is loaded only for a workbook: a CSV export starts without it.
   const { default: writeXlsxFile } = await import('write-excel-file/browser');
-  const file = await writeXlsxFile([xlsxHeader(headers), ...cells.map(xlsxRow)], { sheet: 'Buyers', stickyRowsCount: 1 }).toBlob();
+  const file = await writeXlsxFile([xlsxHeader(headers), ...cells.map((row) => xlsxRow(row))], { sheet: 'Buyers', stickyRowsCount: 1 }).toBlob();
   return { file, rows: cells.length };
 }
 

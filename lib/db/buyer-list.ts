@@ -67,8 +67,6 @@ export class BuyerListWalk {
   private inMemory: BuyerRow[] | undefined;
   private position = 0;
   private started = false;
-  /** Every match is known (the in-memory path): their number. */
-  exactTotal: number | undefined;
 
   /** `step`: rows read per slice where a filter leaves some out (a reader of every match, like an export, reads larger ones). */
   constructor(
@@ -89,7 +87,12 @@ export class BuyerListWalk {
     const rows = (await this.db.buyerList.bulkGet(keys)).filter((r): r is ListedBuyer => r !== undefined);
     const matching = rows.map((r) => this.row(r)).filter((r) => matchesFilter(r, this.query.filter, this.query.now));
     this.inMemory = sortRows(matching, this.query.sort);
-    this.exactTotal = this.inMemory.length;
+  }
+
+  /** Whether this walk reads a tag filter's few buyers through the tags index (then in memory), not a slice at a time; starts it. */
+  async readsByTags(): Promise<boolean> {
+    if (!this.started) await this.start();
+    return this.inMemory !== undefined;
   }
 
   private row(listed: ListedBuyer): BuyerRow {
@@ -156,9 +159,9 @@ const storeSlice = (db: BuyerLensDatabase, after: string | undefined, limit: num
  */
 export async function everyMatchInOrder<T>(db: BuyerLensDatabase, query: ListQuery, noted: ReadonlySet<string>, make: (row: BuyerRow) => T, onSlice?: (matched: number) => void, step = 5000): Promise<T[]> {
   const { filter, now, sort } = query;
-  if (await tagCandidates(db, filter)) {
+  const walk = new BuyerListWalk(db, query, noted, step);
+  if (await walk.readsByTags()) {
     // A few buyers by their tags: the walk reads just those.
-    const walk = new BuyerListWalk(db, query, noted, step);
     const out: T[] = [];
     while (!walk.done) {
       for (const row of await walk.next(step)) out.push(make(row));

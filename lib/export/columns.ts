@@ -69,19 +69,16 @@ export function csvCell(cell: ExportCell): string | number {
 }
 
 /**
- * A buyer list as CSV, in chunks: the BOM and the header line first, then one chunk per `chunkSize`
- * buyers. Joined, the chunks are the file (the export worker posts progress between them).
+ * A buyer list as CSV in chunks, from each buyer's cells (exportCells): the BOM and the header line
+ * first, then one chunk per `chunkSize` buyers. Joined, the chunks are the file (the export worker
+ * makes one Blob of them).
  */
-export function* buyersCsvChunks(rows: readonly BuyerRow[], columns: readonly ExportColumn[], headers: readonly string[], lookups: ExportLookups, chunkSize = 2000): Generator<string, void, undefined> {
-  yield csvHeader(headers);
-  for (let i = 0; i < rows.length; i += chunkSize) yield csvBody(rows.slice(i, i + chunkSize), columns, lookups);
+export function* csvChunks(cells: readonly (readonly ExportCell[])[], headers: readonly string[], chunkSize = 2000): Generator<string, void, undefined> {
+  // The BOM, so Excel reads UTF-8.
+  yield BOM + csvLines([headers]);
+  for (let i = 0; i < cells.length; i += chunkSize) yield csvLines(cells.slice(i, i + chunkSize).map((row) => row.map(csvCell)));
 }
 
-/** The start of a CSV file: the BOM (so Excel reads UTF-8) and the header line. */
-export const csvHeader = (headers: readonly string[]): string => BOM + csvLines([headers]);
-
-/** These buyers' lines of a CSV file. */
-export const csvBody = (rows: readonly BuyerRow[], columns: readonly ExportColumn[], lookups: ExportLookups): string => csvOfCells(rows.map((row) => exportCells(row, columns, lookups)));
-
-/** Lines of a CSV file, one per buyer's cells (exportCells). */
-export const csvOfCells = (rows: readonly (readonly ExportCell[])[]): string => csvLines(rows.map((cells) => cells.map(csvCell)));
+/** The same from the buyers' rows. */
+export const buyersCsvChunks = (rows: readonly BuyerRow[], columns: readonly ExportColumn[], headers: readonly string[], lookups: ExportLookups, chunkSize = 2000) =>
+  csvChunks(rows.map((row) => exportCells(row, columns, lookups)), headers, chunkSize);
