@@ -1,7 +1,9 @@
+import { memo } from 'react';
 import type { LanguageSetting } from '@/lib/i18n/i18n';
 import { useI18n } from '@/lib/i18n/react';
 
-export function LanguageSelect({ setting, onChange }: { setting: LanguageSetting; onChange: (s: LanguageSetting) => void }) {
+/** The interface's language (memoised: a page's renders do not set its select again). */
+export const LanguageSelect = memo(function LanguageSelect({ setting, onChange }: { setting: LanguageSetting; onChange: (s: LanguageSetting) => void }) {
   const { t } = useI18n();
   return (
     <label className="language">
@@ -13,4 +15,4 @@ export function LanguageSelect({ setting, onChange }: { setting: LanguageSetting
       </select>
     </label>
   );
-}
+});

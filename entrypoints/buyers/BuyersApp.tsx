@@ -1,17 +1,17 @@
-import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { LanguageSelect } from '@/components/LanguageSelect';
 import { allEntries, shopLabel } from '@/lib/adapters/catalog';
 import { useAction } from '@/components/use-action';
 import { useTranslator } from '@/components/use-translator';
-import { emptyFilter, type Sort } from '@/lib/buyers/list';
+import { emptyFilter } from '@/lib/buyers/list';
 import { type BuyerFilter } from '@/lib/schema/lists';
 import { loadSavedLists } from '@/lib/db/settings-queries';
 import { db } from '@/lib/db/database';
 import { rfm11Segments, cn8Segments } from '@/lib/schema/rfm';
 import { I18nProvider, useI18n } from '@/lib/i18n/react';
-import { BuyersTable } from './BuyersTable';
+import { BuyersTable, rowsPerScreen } from './BuyersTable';
 import { DataPanel } from './DataPanel';
 import { ExportPanel } from './ExportPanel';
 import { FiltersBar } from './FiltersBar';
@@ -69,7 +69,7 @@ const SavedLists = memo(function SavedLists({ filter, onPick }: { filter: BuyerF
 });
 
 /** Adds or removes a tag on every buyer the filter lists (the background walks them; the page holds none). */
-function BulkTag({ filter, now, total, onDone }: { filter: BuyerFilter; now: number; total: number | null; onDone: () => void }) {
+const BulkTag = memo(function BulkTag({ filter, now, total, onDone }: { filter: BuyerFilter; now: number; total: number | null; onDone: () => void }) {
   const { t } = useI18n();
   const { run, error, busy } = useAction();
   const tags = useLiveQuery(() => db.tags.orderBy('name').toArray()) ?? [];
@@ -107,7 +107,7 @@ function BulkTag({ filter, now, total, onDone }: { filter: BuyerFilter; now: num
       <ActionErrorText error={error} />
     </div>
   );
-}
+});
 
 function BuyersPage({ setting, onLanguage }: { setting: Parameters<typeof LanguageSelect>[0]['setting']; onLanguage: Parameters<typeof LanguageSelect>[0]['onChange'] }) {
   const { t, language } = useI18n();
@@ -116,11 +116,11 @@ function BuyersPage({ setting, onLanguage }: { setting: Parameters<typeof Langua
   // Buyers captured while the page is open join it (their rows are made in the background).
   useFollowBuyerList(reload);
   const [filter, setFilter] = useState<BuyerFilter>(emptyFilter);
-  const [sort, setSort] = useState<Sort>({ key: 'lastOrderAt', dir: 'desc' });
   const deferredFilter = useDeferredValue(filter);
   const [now] = useState(Date.now);
-  const query = useMemo(() => ({ filter: deferredFilter, sort, now }), [deferredFilter, sort, now]);
-  const list = useBuyerList(query, generation);
+  const scroller = useRef<HTMLDivElement>(null);
+  const screenRows = useCallback(() => rowsPerScreen(scroller.current), []);
+  const list = useBuyerList(deferredFilter, now, generation, screenRows);
   const tagList = useLiveQuery(() => db.tags.orderBy('name').toArray(), [generation]);
   const shops = useLiveQuery(() => db.shops.toArray(), [generation]);
   const everyone = useLiveQuery(() => db.buyerList.count(), [generation]);
@@ -157,10 +157,10 @@ function BuyersPage({ setting, onLanguage }: { setting: Parameters<typeof Langua
             <SavedLists filter={filter} onPick={setFilter} />
           </div>
           <BulkTag filter={deferredFilter} now={now} total={list.total} onDone={reload} />
-          <BuyersTable list={list} sort={sort} onSort={setSort} tags={tags} shopLabels={shopLabels} onChanged={reload} />
+          <BuyersTable list={list} scroller={scroller} tags={tags} shopLabels={shopLabels} onChanged={reload} />
         </main>
         <aside className="buyers-side">
-          <ExportPanel query={query} total={list.total} lookups={lookups} />
+          <ExportPanel query={list.query} total={list.total} lookups={lookups} />
           <TagImport shopKeys={shopKeys} marketplaceNames={lookups.marketplaceNames} onDone={reload} />
           <DataPanel onChanged={reload} />
         </aside>

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useState, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ActionErrorText } from '@/components/ActionErrorText';
 import { segmentTone } from '@/components/segment';
@@ -10,6 +10,14 @@ import { useI18n } from '@/lib/i18n/react';
 import type { BuyerList } from './use-buyer-list';
 
 const ROW_HEIGHT = 48;
+/** Rows rendered beyond each edge of the view. */
+const OVERSCAN = 4;
+
+/**
+ * Rows a first screen renders: as many as the table's height holds (before it is laid out, the
+ * window's: the table is never taller), and those rendered beyond its edge.
+ */
+export const rowsPerScreen = (scroller: HTMLElement | null) => Math.ceil((scroller?.clientHeight || window.innerHeight) / ROW_HEIGHT) + OVERSCAN;
 
 const COLUMNS: { key: SortKey; label: Parameters<ReturnType<typeof useI18n>['t']>[0]; numeric?: boolean }[] = [
   { key: 'name', label: 'buyers.col.name' },
@@ -21,23 +29,27 @@ const COLUMNS: { key: SortKey; label: Parameters<ReturnType<typeof useI18n>['t']
   { key: 'lastOrderAt', label: 'buyers.col.lastOrder', numeric: true },
 ];
 
-function EraseButton({ row, onErased }: { row: BuyerRow; onErased: () => void }) {
+/** Asks before erasing a buyer, in the row of the buyer the seller chose (one at a time, in the table). */
+function EraseConfirm({ row, onErased, onClose }: { row: BuyerRow; onErased: () => void; onClose: () => void }) {
   const { t } = useI18n();
   const { run, error } = useAction();
-  const [confirming, setConfirming] = useState(false);
-  if (!confirming)
-    return (
-      <button type="button" className="small-button" onClick={() => setConfirming(true)}>
-        {t('buyers.erase')}
-      </button>
-    );
   return (
     <span className="erase-confirm" role="alertdialog">
       <span className="small">{t('buyers.eraseConfirm', { name: row.name ?? row.platformBuyerId })}</span>
-      <button type="button" className="small-button danger" onClick={() => void run('buyers/erase', { buyerKey: row.buyerKey }).then((done) => done && onErased())}>
+      <button
+        type="button"
+        className="small-button danger"
+        onClick={() =>
+          void run('buyers/erase', { buyerKey: row.buyerKey }).then((done) => {
+            if (!done) return;
+            onClose();
+            onErased();
+          })
+        }
+      >
         {t('buyers.erase')}
       </button>
-      <button type="button" className="small-button" onClick={() => setConfirming(false)}>
+      <button type="button" className="small-button" onClick={onClose}>
         {t('notes.cancel')}
       </button>
       <ActionErrorText error={error} />
@@ -66,13 +78,15 @@ function HeadRow({ sort, onSort }: { sort: Sort; onSort: (sort: Sort) => void })
   );
 }
 
-/** A row re-renders only when its buyer, place or lookups change (not on every query of the table). */
+/** A row re-renders only when its buyer, place or lookups change (not on every render of the table). */
 const BuyerTableRow = memo(function BuyerTableRow({
   row,
   index,
   top,
   tags,
   shopLabels,
+  erasing,
+  onErase,
   onChanged,
 }: {
   row: BuyerRow;
@@ -80,12 +94,16 @@ const BuyerTableRow = memo(function BuyerTableRow({
   top: number;
   tags: ReadonlyMap<string, TagRecord>;
   shopLabels: Readonly<Record<string, string>>;
+  /** The seller asked to erase this buyer and is asked to confirm. */
+  erasing: boolean;
+  /** Asks to confirm erasing a buyer (null: nobody). */
+  onErase: (buyerKey: string | null) => void;
   onChanged: () => void;
 }) {
   const { t, money, relative } = useI18n();
   return (
     <div
-      className="buyers-row"
+      className={erasing ? 'buyers-row erasing' : 'buyers-row'}
       role="row"
       data-testid="buyer-row"
       data-buyer-key={row.buyerKey}
@@ -120,7 +138,13 @@ const BuyerTableRow = memo(function BuyerTableRow({
         {row.hasNotes && <span className="note-dot" title={t('notes.title')} aria-label={t('notes.title')}>✎</span>}
       </span>
       <span role="cell" className="cell-actions">
-        <EraseButton row={row} onErased={onChanged} />
+        {erasing ? (
+          <EraseConfirm row={row} onErased={onChanged} onClose={() => onErase(null)} />
+        ) : (
+          <button type="button" className="small-button" onClick={() => onErase(row.buyerKey)}>
+            {t('buyers.erase')}
+          </button>
+        )}
       </span>
     </div>
   );
@@ -138,27 +162,27 @@ function PendingRow({ index, top }: { index: number; top: number }) {
  */
 export function BuyersTable({
   list,
-  sort,
-  onSort,
+  scroller,
   tags,
   shopLabels,
   onChanged,
 }: {
   list: BuyerList;
-  sort: Sort;
-  onSort: (sort: Sort) => void;
+  /** The table's scrolling element (the page reads its height for a first screen's rows). */
+  scroller: RefObject<HTMLDivElement | null>;
   tags: ReadonlyMap<string, TagRecord>;
   shopLabels: Readonly<Record<string, string>>;
   onChanged: () => void;
 }) {
   const { t } = useI18n();
-  const scroller = useRef<HTMLDivElement>(null);
-  const { rows, total, done, loading, need } = list;
+  // The buyer whose erasing waits for the seller's confirmation: by key, so it never moves to the buyer sorted into that row.
+  const [erasing, setErasing] = useState<string | null>(null);
+  const { rows, total, done, loading, need, query, sortBy } = list;
   // Every match once counted; until then the rows read, and one more place while there are more.
   const count = total ?? rows.length + (done ? 0 : 1);
   // TanStack Virtual hands back functions the React compiler cannot memoise; that is expected here.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 4 });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: OVERSCAN });
   const items = virtualizer.getVirtualItems();
   const lastInView = items.length > 0 ? items[items.length - 1]!.index : 0;
   useEffect(() => {
@@ -167,14 +191,28 @@ export function BuyersTable({
 
   return (
     <div className="buyers-table" role="table" aria-rowcount={count + 1}>
-      <HeadRow sort={sort} onSort={onSort} />
+      <HeadRow sort={query.sort} onSort={sortBy} />
       <div className="buyers-scroll" ref={scroller} data-testid="buyers-table" aria-busy={loading}>
         {!loading && done && rows.length === 0 && <p className="muted pad">{t('buyers.empty')}</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = rows[item.index];
             if (!row) return <PendingRow key={`pending-${item.index}`} index={item.index} top={item.start} />;
-            return <BuyerTableRow key={row.buyerKey} row={row} index={item.index} top={item.start} tags={tags} shopLabels={shopLabels} onChanged={onChanged} />;
+            // Keyed by place, not buyer: a new sort or filter fills the rows already in the DOM with
+            // other buyers rather than removing them all and building new ones.
+            return (
+              <BuyerTableRow
+                key={item.index}
+                row={row}
+                index={item.index}
+                top={item.start}
+                tags={tags}
+                shopLabels={shopLabels}
+                erasing={erasing === row.buyerKey}
+                onErase={setErasing}
+                onChanged={onChanged}
+              />
+            );
           })}
         </div>
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { download } from '@/components/files';
 import type { ListQuery } from '@/lib/db/buyer-list';
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, type ExportColumn, type ExportLookups } from '@/lib/export/columns';
@@ -55,7 +55,7 @@ function useExport(query: ListQuery, total: number | null, lookups: Omit<ExportL
   return { progress, message, start, cancel };
 }
 
-function ColumnChoice({ columns, onChange }: { columns: readonly ExportColumn[]; onChange: (columns: ExportColumn[]) => void }) {
+const ColumnChoice = memo(function ColumnChoice({ columns, onChange }: { columns: readonly ExportColumn[]; onChange: (columns: ExportColumn[]) => void }) {
   const { t } = useI18n();
   return (
     <details>
@@ -71,10 +71,10 @@ function ColumnChoice({ columns, onChange }: { columns: readonly ExportColumn[];
       <p className="muted small">{t('export.noContact')}</p>
     </details>
   );
-}
+});
 
 /** Export of the current list to CSV or Excel, built in a worker with progress and cancel. */
-export function ExportPanel({ query, total, lookups }: { query: ListQuery; total: number | null; lookups: Omit<ExportLookups, 'notes'> }) {
+export const ExportPanel = memo(function ExportPanel({ query, total, lookups }: { query: ListQuery; total: number | null; lookups: Omit<ExportLookups, 'notes'> }) {
   const { t } = useI18n();
   const [columns, setColumns] = useState<ExportColumn[]>([...DEFAULT_EXPORT_COLUMNS]);
   const { progress, message, start, cancel } = useExport(query, total, lookups, columns);
@@ -107,4 +107,4 @@ export function ExportPanel({ query, total, lookups }: { query: ListQuery; total
       )}
     </section>
   );
-}
+});

@@ -1,12 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { BuyerRow } from '@/lib/buyers/list';
+import type { BuyerRow, Sort } from '@/lib/buyers/list';
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { BuyerListWalk, buyerListIsStale, countMatches, notedBuyers, type ListQuery } from '@/lib/db/buyer-list';
 import { db } from '@/lib/db/database';
 import { act } from '@/lib/messaging/actions';
 
-/** Rows of a first screen (a tall window shows about 25). */
-const FIRST_SCREEN = 40;
+/** The order the page opens in: the newest buyers first. */
+const DEFAULT_SORT: Sort = { key: 'lastOrderAt', dir: 'desc' };
+/**
+ * A new sort's first screen shows with its header once read, without a loading state between; only
+ * a read slower than this (a filter that leaves few matches in a large store) shows one meanwhile.
+ */
+const BUSY_AFTER_MS = 100;
 /** Rows read at once as the user scrolls. */
 const MORE = 200;
 /** Rows the background makes while the page is open are shown at most this often. */
@@ -43,9 +48,13 @@ export function useFollowBuyerList(onChange: () => void): void {
 }
 
 export interface BuyerList {
+  /** The query the rows are read for: the page's filter, the sort chosen in the table, and "now". */
+  query: ListQuery;
+  /** Sorts the list: the new order's first screen is read first, then shown with its header in one render. */
+  sortBy: (sort: Sort) => void;
   /** The rows read so far, in the query's order. */
   rows: readonly BuyerRow[];
-  /** The first screen of the current query is still being read. */
+  /** The first screen of the current query is still being read (and has been for longer than BUSY_AFTER_MS, for a new sort). */
   loading: boolean;
   /** Every match is read. */
   done: boolean;
@@ -56,10 +65,17 @@ export interface BuyerList {
   need: (index: number) => void;
 }
 
+/** One read of a query's rows: its first screen, then more as the user scrolls. */
 interface Run {
+  query: ListQuery;
+  generation: number;
   /** Set once who has notes is known and the walk starts. */
   walk?: BuyerListWalk;
+  firstScreen: Promise<{ rows: BuyerRow[]; done: boolean }>;
   reading: boolean;
+  /** Its first screen is shown (or on its way, in the render under way). */
+  shown: boolean;
+  /** Another read took its place: what it reads is shown nowhere. */
   stale: boolean;
 }
 
@@ -92,42 +108,87 @@ function useMatchCount(filter: ListQuery['filter'], now: number, generation: num
   return count.of === key ? count : { total: null, counted: 0 };
 }
 
+/** Two queries list the same rows in the same order (the filter is one object per change of it). */
+const sameQuery = (a: ListQuery | null, b: ListQuery) => a !== null && a.filter === b.filter && a.now === b.now && a.sort.key === b.sort.key && a.sort.dir === b.sort.dir;
+
+function startRun(query: ListQuery, generation: number, first: number, noted: () => Promise<Set<string>>): Run {
+  const run: Run = { query, generation, reading: true, shown: false, stale: false, firstScreen: Promise.resolve({ rows: [], done: false }) };
+  run.firstScreen = (async () => {
+    const walk = new BuyerListWalk(db, query, await noted());
+    run.walk = walk;
+    const rows = await walk.next(first);
+    run.reading = false;
+    return { rows, done: walk.done };
+  })();
+  return run;
+}
+
+interface Shown {
+  of: ListQuery | null;
+  generation: number;
+  rows: BuyerRow[];
+  done: boolean;
+}
+
 /**
  * The buyers a query lists, read from the store as they are shown: the first screen at once (one
- * indexed read), the rest as the user scrolls, and the count alongside (kept while only the sort
- * changes). `generation` reads again (after the user changed buyers). The page holds the rows it
- * read, never every buyer.
+ * indexed read of `screenRows()` rows), the rest as the user scrolls, and the count alongside (kept
+ * while only the sort changes). `generation` reads again (after the user changed buyers). The page
+ * holds the rows it read, never every buyer.
  */
-export function useBuyerList(query: ListQuery, generation: number): BuyerList {
-  // Each piece of state says which read it belongs to: a new query shows as loading without a reset.
-  const [state, setState] = useState<{ of: ListQuery | null; generation: number; rows: BuyerRow[]; done: boolean }>({ of: null, generation, rows: [], done: false });
+export function useBuyerList(filter: ListQuery['filter'], now: number, generation: number, screenRows: () => number): BuyerList {
+  const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
+  const query = useMemo<ListQuery>(() => ({ filter, sort, now }), [filter, sort, now]);
+  // The rows shown say which read they belong to: a new query shows as loading without a reset.
+  const [shown, setShown] = useState<Shown>({ of: null, generation, rows: [], done: false });
   const run = useRef<Run | null>(null);
   const noted = usePerGeneration(generation);
-  const count = useMatchCount(query.filter, query.now, generation, noted);
+  const count = useMatchCount(filter, now, generation, noted);
   const kept = useRef(0);
   useEffect(() => {
-    kept.current = state.rows.length;
+    kept.current = shown.rows.length;
   });
 
+  /** Starts reading `q`, in place of whatever was read before. */
+  const begin = useCallback(
+    (q: ListQuery, first: number) => {
+      if (run.current) run.current.stale = true;
+      const current = startRun(q, generation, first, noted);
+      run.current = current;
+      current.firstScreen.catch((error: unknown) => {
+        if (!current.stale) console.error('[BuyerLens] buyers not read', error);
+      });
+      return current;
+    },
+    [generation, noted],
+  );
+
+  /** Shows a run's first screen, once, unless another run took its place; whether it did. */
+  const show = useCallback((current: Run, first: { rows: BuyerRow[]; done: boolean }) => {
+    if (current.stale || current.shown) return false;
+    current.shown = true;
+    setShown({ of: current.query, generation: current.generation, ...first });
+    return true;
+  }, []);
+
   useEffect(() => {
-    const current: Run = { reading: true, stale: false };
-    run.current = current;
+    // A sort's read is started by sortBy, before the query changes; any other change starts one here.
     // After a change to the buyers the rows in view are read again, as many as were shown.
-    const first = Math.max(FIRST_SCREEN, generation > 0 ? kept.current : 0);
-    void (async () => {
-      const walk = new BuyerListWalk(db, query, await noted());
-      current.walk = walk;
-      const rows = await walk.next(first);
-      current.reading = false;
-      if (!current.stale) setState({ of: query, generation, rows, done: walk.done });
-    })().catch((error: unknown) => {
-      if (!current.stale) console.error('[BuyerLens] buyers not read', error);
-    });
+    const current = run.current && !run.current.stale && run.current.generation === generation && sameQuery(run.current.query, query) ? run.current : begin(query, Math.max(screenRows(), generation > 0 ? kept.current : 0));
+    void current.firstScreen.then((first) => show(current, first));
     return () => {
       current.stale = true;
     };
-  }, [query, generation, noted]);
+  }, [query, generation, begin, show, screenRows]);
 
+  const showSorted = useCallback(
+    (current: Run, first: { rows: BuyerRow[]; done: boolean }, next: Sort) => {
+      // The rows and the header's new order in one render.
+      if (show(current, first)) setSort(next);
+    },
+    [show],
+  );
+  const sortBy = useSortBy(query, screenRows, begin, showSorted, setSort);
   const need = useCallback((index: number) => {
     const current = run.current;
     const walk = current?.walk;
@@ -135,10 +196,40 @@ export function useBuyerList(query: ListQuery, generation: number): BuyerList {
     current.reading = true;
     void walk.next(Math.max(MORE, index + 1 - kept.current)).then((more) => {
       current.reading = false;
-      if (!current.stale) setState((s) => ({ ...s, rows: [...s.rows, ...more], done: walk.done }));
+      if (!current.stale) setShown((s) => ({ ...s, rows: [...s.rows, ...more], done: walk.done }));
     });
   }, []);
 
-  const loading = state.of !== query || state.generation !== generation;
-  return { rows: state.rows, done: state.done, loading, total: count.total, counted: count.counted, need };
+  const loading = !sameQuery(shown.of, query) || shown.generation !== generation;
+  return { query, sortBy, rows: shown.rows, done: shown.done, loading, total: count.total, counted: count.counted, need };
+}
+
+/**
+ * A new sort: its first screen is read before anything changes on the page, and the header's new
+ * order and those rows are then shown in one render (the effect in useBuyerList finds the read
+ * started and shows its rows). Only a read slower than BUSY_AFTER_MS shows the table loading meanwhile.
+ */
+function useSortBy(
+  query: ListQuery,
+  screenRows: () => number,
+  begin: (q: ListQuery, first: number) => Run,
+  showSorted: (current: Run, first: { rows: BuyerRow[]; done: boolean }, next: Sort) => void,
+  setSort: (sort: Sort) => void,
+) {
+  const latest = useRef(query);
+  useEffect(() => {
+    latest.current = query;
+  });
+  return useCallback(
+    (next: Sort) => {
+      const q: ListQuery = { ...latest.current, sort: next };
+      const current = begin(q, screenRows());
+      const slow = setTimeout(() => !current.stale && setSort(next), BUSY_AFTER_MS);
+      void current.firstScreen.then((first) => {
+        clearTimeout(slow);
+        showSorted(current, first, next);
+      });
+    },
+    [screenRows, begin, showSorted, setSort],
+  );
 }

@@ -54,7 +54,8 @@ export function createTranslator(language: Language, locale: string = language):
   const dateFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   const relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const moneyFormats = new Map<string, Intl.NumberFormat>();
+  /** A currency's format, and what its minor units are divided by (resolving options for each amount costs more than formatting it). */
+  const moneyFormats = new Map<string, { f: Intl.NumberFormat; scale: number }>();
   const format = (n: number) => numberFormat.format(n);
 
   const t = (key: MessageKey, params?: Params) => interpolate(dictionary[key] ?? en[key], params, format);
@@ -68,13 +69,13 @@ export function createTranslator(language: Language, locale: string = language):
     },
     money(minor, currency) {
       if (!currency) return numberFormat.format(minor);
-      let f = moneyFormats.get(currency);
-      if (!f) {
-        f = new Intl.NumberFormat(locale, { style: 'currency', currency });
-        moneyFormats.set(currency, f);
+      let money = moneyFormats.get(currency);
+      if (!money) {
+        const f = new Intl.NumberFormat(locale, { style: 'currency', currency });
+        money = { f, scale: 10 ** (f.resolvedOptions().maximumFractionDigits ?? 2) };
+        moneyFormats.set(currency, money);
       }
-      const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
-      return f.format(minor / 10 ** digits);
+      return money.f.format(minor / money.scale);
     },
     date: (iso) => dateFormat.format(new Date(iso)),
     dateTime: (iso) => dateTimeFormat.format(new Date(iso)),

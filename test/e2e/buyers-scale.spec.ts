@@ -88,6 +88,27 @@ test('the buyers page lists thousands of buyers a screen at a time: sorts, count
   const byOrders = [...buyers].sort((a, b) => b.stats.orderCount - a.stats.orderCount || (a.buyerKey < b.buyerKey ? 1 : -1));
   await expect(page.getByTestId('buyer-row').first()).toHaveAttribute('data-buyer-key', byOrders[0]!.buyerKey);
   await expect(table).toHaveAttribute('aria-busy', 'false');
+  // Each row shows its own buyer's name and orders (a sort fills the rows already on screen with other buyers).
+  const rows = page.getByTestId('buyer-row');
+  for (let i = 0; i < 8; i++) {
+    await expect(rows.nth(i)).toHaveAttribute('data-buyer-key', byOrders[i]!.buyerKey);
+    await expect(rows.nth(i).getByRole('cell').first()).toContainText(byOrders[i]!.displayName!);
+    await expect(rows.nth(i).getByRole('cell').nth(4)).toHaveText(String(byOrders[i]!.stats.orderCount));
+  }
+
+  // "Forget?" asked for one buyer stays with that buyer when a new sort puts others in its row.
+  const asked = byOrders[1]!;
+  await rows.nth(1).getByRole('button', { name: 'Forget' }).click();
+  await expect(rows.nth(1).getByRole('alertdialog')).toContainText(asked.displayName!);
+  await page.getByRole('columnheader', { name: 'Orders' }).getByRole('button').click();
+  await expect(rows.first()).not.toHaveAttribute('data-buyer-key', byOrders[0]!.buyerKey);
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await page.getByRole('columnheader', { name: 'Orders' }).getByRole('button').click();
+  await expect(rows.nth(1)).toHaveAttribute('data-buyer-key', asked.buyerKey);
+  await expect(rows.nth(1).getByRole('alertdialog')).toContainText(asked.displayName!);
+  await page.screenshot({ path: testInfo.outputPath('buyers-forget.png') });
+  await rows.nth(1).getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
 
   // Scrolled to the very end, the last buyer of that order is read and shown.
   await table.evaluate((el) => el.scrollTo(0, el.scrollHeight));
