@@ -168,7 +168,7 @@ describe('a query of the buyers table', () => {
       for (const key of SORT_KEYS) {
         for (const dir of ['asc', 'desc'] as const) {
           const counts: number[] = [];
-          const keys = await everyMatchInOrder(db, { filter, sort: { key, dir }, now: NOW }, new Set(), (row) => row.buyerKey, (n) => counts.push(n), 97);
+          const keys = await everyMatchInOrder(db, { filter, sort: { key, dir }, now: NOW }, new Set(), (rows) => rows.map((row) => row.buyerKey), (n) => counts.push(n), 97);
           const want = expected(filter, { key, dir });
           expect(keys, `${JSON.stringify(filter)} ${key} ${dir}`).toEqual(want);
           expect(counts.at(-1)).toBe(want.length);

@@ -150,21 +150,29 @@ const storeSlice = (db: BuyerLensDatabase, after: string | undefined, limit: num
   (after === undefined ? db.buyerList.toCollection() : db.buyerList.where(':id').above(after)).limit(limit).toArray();
 
 /**
- * Every match of a query, each made into a T by `make`, in the query's order: for a reader of every
- * match, like an export. The rows are read in the store's own order, `step` at a time (a plain
- * getAll, IndexedDB's cheapest read; walking the sort's index, or even reading its keys, costs
- * more than twice that at 200,000 buyers), and what is made of each is sorted at the end by the
- * value it was read with, in the index's order (byListOrder). Holds a T per match, never the rows.
+ * Every match of a query, made into one T each by `make` (a slice of matches at a time, in the
+ * slice's order), in the query's order: for a reader of every match, like an export. The rows are
+ * read in the store's own order, `step` at a time (a plain getAll, IndexedDB's cheapest read; walking
+ * the sort's index, or even reading its keys, costs more than twice that at 200,000 buyers), each
+ * slice is made while the next is read, and what is made of each is sorted at the end by the value
+ * it was read with, in the index's order (byListOrder). Holds a T per match, never the rows.
  * `onSlice` gets the running count.
  */
-export async function everyMatchInOrder<T>(db: BuyerLensDatabase, query: ListQuery, noted: ReadonlySet<string>, make: (row: BuyerRow) => T, onSlice?: (matched: number) => void, step = 5000): Promise<T[]> {
+export async function everyMatchInOrder<T>(
+  db: BuyerLensDatabase,
+  query: ListQuery,
+  noted: ReadonlySet<string>,
+  make: (rows: readonly BuyerRow[]) => T[],
+  onSlice?: (matched: number) => void,
+  step = 5000,
+): Promise<T[]> {
   const { filter, now, sort } = query;
   const walk = new BuyerListWalk(db, query, noted, step);
   if (await walk.readsByTags()) {
     // A few buyers by their tags: the walk reads just those.
     const out: T[] = [];
     while (!walk.done) {
-      for (const row of await walk.next(step)) out.push(make(row));
+      out.push(...make(await walk.next(step)));
       onSlice?.(out.length);
     }
     return out;
@@ -175,10 +183,15 @@ export async function everyMatchInOrder<T>(db: BuyerLensDatabase, query: ListQue
     const rows = await next;
     // The next slice is read while this one is made.
     if (rows.length === step) next = storeSlice(db, rows[rows.length - 1]!.buyerKey, step);
+    const matched: BuyerRow[] = [];
     for (const listed of rows) {
-      const row: BuyerRow = { ...listed, hasNotes: noted.has(listed.buyerKey) };
-      if (matchesFilter(row, filter, now)) found.push({ value: sortValue(listed, sort.key), key: listed.buyerKey, made: make(row) });
+      // The row just read is this walk's own: it is completed in place, not copied.
+      const row = listed as BuyerRow;
+      row.hasNotes = noted.has(listed.buyerKey);
+      if (matchesFilter(row, filter, now)) matched.push(row);
     }
+    const made = make(matched);
+    matched.forEach((row, i) => found.push({ value: sortValue(row, sort.key), key: row.buyerKey, made: made[i]! }));
     onSlice?.(found.length);
     if (rows.length < step) break;
   }

@@ -1,5 +1,5 @@
 import type { BuyerRow } from '../buyers/list';
-import { BOM, csvLines, majorUnits } from './csv';
+import { BOM, CSV_NEWLINE, csvLine, csvLines, majorUnits } from './csv';
 
 /** The columns a buyer list can be exported with, in their order in the file. */
 export const EXPORT_COLUMNS = ['name', 'marketplace', 'shop', 'buyerId', 'tags', 'segment', 'r', 'f', 'm', 'orders', 'spent', 'currency', 'firstOrder', 'lastOrder', 'notes'] as const;
@@ -68,16 +68,22 @@ export function csvCell(cell: ExportCell): string | number {
   return cell;
 }
 
+/** Each buyer's CSV line (without its line end), from their cells. */
+export const csvRowLines = (cells: readonly (readonly ExportCell[])[]): string[] => cells.map((row) => csvLine(row.map(csvCell)));
+
 /**
- * A buyer list as CSV in chunks, from each buyer's cells (exportCells): the BOM and the header line
- * first, then one chunk per `chunkSize` buyers. Joined, the chunks are the file (the export worker
- * makes one Blob of them).
+ * The CSV file in chunks from the buyers' lines (csvRowLines), in their order: the BOM and the header
+ * line first, then one chunk per `chunkSize` buyers. Joined, the chunks are the file (the export
+ * worker makes one Blob of them).
  */
-export function* csvChunks(cells: readonly (readonly ExportCell[])[], headers: readonly string[], chunkSize = 2000): Generator<string, void, undefined> {
+export function* csvFileChunks(lines: readonly string[], headers: readonly string[], chunkSize = 2000): Generator<string, void, undefined> {
   // The BOM, so Excel reads UTF-8.
   yield BOM + csvLines([headers]);
-  for (let i = 0; i < cells.length; i += chunkSize) yield csvLines(cells.slice(i, i + chunkSize).map((row) => row.map(csvCell)));
+  for (let i = 0; i < lines.length; i += chunkSize) yield lines.slice(i, i + chunkSize).join(CSV_NEWLINE) + CSV_NEWLINE;
 }
+
+/** The same from each buyer's cells (exportCells). */
+export const csvChunks = (cells: readonly (readonly ExportCell[])[], headers: readonly string[], chunkSize = 2000) => csvFileChunks(csvRowLines(cells), headers, chunkSize);
 
 /** The same from the buyers' rows. */
 export const buyersCsvChunks = (rows: readonly BuyerRow[], columns: readonly ExportColumn[], headers: readonly string[], lookups: ExportLookups, chunkSize = 2000) =>

@@ -6,7 +6,7 @@ import { emptyStats, type BuyerRecord, type BuyerTier } from '../schema/records'
 import { emptyFilter } from '../buyers/list';
 import { BuyerListWalk, notedBuyers } from '../db/buyer-list';
 import { refreshBuyerList } from '../db/buyer-list-writer';
-import { buyersCsvChunks, DEFAULT_EXPORT_COLUMNS, type ExportLookups } from './columns';
+import { buyersCsvChunks, csvRowLines, DEFAULT_EXPORT_COLUMNS, exportCells, type ExportLookups } from './columns';
 import { BOM, majorUnits } from './csv';
 
 const HEADERS = DEFAULT_EXPORT_COLUMNS.map((c) => c);
@@ -123,6 +123,21 @@ describe('buyers CSV', () => {
     const bytes = new TextEncoder().encode(text);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(Buffer.from(bytes).toString('utf8')).toContain('王小明');
+  });
+
+  it('keeps a name holding a CRLF of its own inside its quotes, one row per buyer, in chunks too', async () => {
+    await db.buyers.bulkPut([buyer('1', 'Ana'), buyer('2', 'first line\r\nsecond line'), buyer('3', 'Bia'), buyer('4', 'x\r\n\r\ny')]);
+    const rows = await loadBuyerRows(db);
+    // Each buyer's own line, whatever the order they are put in after.
+    const lines = csvRowLines(rows.map((row) => exportCells(row, DEFAULT_EXPORT_COLUMNS, LOOKUPS)));
+    expect(lines.map((line) => parse(BOM + line)[0]![0])).toEqual(['Ana', 'first line\r\nsecond line', 'Bia', 'x\r\n\r\ny']);
+    for (const chunk of [1, 2, 3, 2000]) {
+      const text = [...buyersCsvChunks(rows, DEFAULT_EXPORT_COLUMNS, HEADERS, LOOKUPS, chunk)].join('');
+      expect(text).toContain('"first line\r\nsecond line"');
+      const parsed = parse(text).slice(1);
+      expect(parsed.map((r) => r[0])).toEqual(['Ana', 'first line\r\nsecond line', 'Bia', 'x\r\n\r\ny']);
+      expect(parsed.map((r) => r[3])).toEqual(['1', '2', '3', '4']);
+    }
   });
 
   it('neutralises cells a spreadsheet would run as a formula', async () => {
