@@ -3,13 +3,16 @@ import { listedBuyer, type ListedBuyer } from '../buyers/list';
 import type { BuyerRecord, ShopRecord } from '../schema/records';
 import { buyerListIsStale } from './buyer-list';
 import type { BuyerLensDatabase } from './database';
+import { searchRowsOf } from './merge';
 
 /**
- * Keeps the buyers table's rows (`buyerList`, lib/buyers/list.ts ListedBuyer) in step with the buyers.
+ * Keeps the buyers table's rows (`buyerList`, lib/buyers/list.ts ListedBuyer) and the buyers' search
+ * words (`buyerSearch`, lib/db/queries.ts searchBuyers) in step with the buyers.
  *
  * The rows carry the indexes the buyers page sorts by. Writing them with every capture would write
  * all those index entries for every buyer a capture touches (captures rewrite hundreds of buyers per
- * batch), so a write to a buyer only leaves a mark, in the same transaction: the keys it wrote, in
+ * batch; a new buyer's search words cost as much again: written with the captures, they took a
+ * seventh of the ingest's speed), so a write to a buyer only leaves a mark, in the same transaction: the keys it wrote, in
  * one record per write (`buyerListDirty`). The background then makes those rows again from the
  * buyers (refreshBuyerList): right after a user's change, before it answers, and a moment after a
  * burst of captures. A mark is written wherever a buyer is, by any code (a Dexie middleware below
@@ -89,14 +92,15 @@ async function rebuildAll(db: BuyerLensDatabase, lastMark: number): Promise<numb
   let after: string | undefined;
   let made = 0;
   for (;;) {
-    const step = await db.transaction('rw', [db.buyers, db.shops, db.buyerList], async () => {
+    const step = await db.transaction('rw', [db.buyers, db.shops, db.buyerList, db.buyerSearch], async () => {
       // Keys are non-empty strings: '' is below them all, maxKey above.
       const [buyers, shops] = await Promise.all([db.buyers.where(':id').above(after ?? '').limit(STEP_KEYS).toArray(), db.shops.toArray()]);
       const last = buyers.length === STEP_KEYS ? buyers[STEP_KEYS - 1]!.buyerKey : undefined;
       // The list's keys in this slice's range only: (after, last], or all after `after` for the last slice.
       const keys = await db.buyerList.where(':id').between(after ?? '', last ?? Dexie.maxKey, false, true).primaryKeys();
       const present = new Set(buyers.map((b) => b.buyerKey));
-      await Promise.all([db.buyerList.bulkPut(listRowsOf(buyers, shops)), db.buyerList.bulkDelete(keys.filter((key) => !present.has(key)))]);
+      const gone = keys.filter((key) => !present.has(key));
+      await Promise.all([db.buyerList.bulkPut(listRowsOf(buyers, shops)), db.buyerSearch.bulkPut(searchRowsOf(buyers)), db.buyerList.bulkDelete(gone), db.buyerSearch.bulkDelete(gone)]);
       return { count: buyers.length, last };
     });
     made += step.count;
@@ -125,13 +129,13 @@ async function markedBuyers(db: BuyerLensDatabase): Promise<{ keys: string[]; la
   return { keys: [...keys].sort(), lastMark: marks[marks.length - 1]!.id! };
 }
 
-/** These buyers' rows made again from the buyers (rows of buyers gone are deleted), in one transaction. */
+/** These buyers' rows and search words made again from the buyers (those of buyers gone are deleted), in one transaction. */
 function makeRows(db: BuyerLensDatabase, keys: readonly string[]): Promise<number> {
-  return db.transaction('rw', [db.buyers, db.shops, db.buyerList], async () => {
+  return db.transaction('rw', [db.buyers, db.shops, db.buyerList, db.buyerSearch], async () => {
     const [buyers, shops] = await Promise.all([db.buyers.bulkGet([...keys]), db.shops.toArray()]);
     const found = buyers.filter((b): b is BuyerRecord => b !== undefined);
     const gone = keys.filter((_, i) => buyers[i] === undefined);
-    await Promise.all([db.buyerList.bulkPut(listRowsOf(found, shops)), db.buyerList.bulkDelete(gone)]);
+    await Promise.all([db.buyerList.bulkPut(listRowsOf(found, shops)), db.buyerSearch.bulkPut(searchRowsOf(found)), db.buyerList.bulkDelete(gone), db.buyerSearch.bulkDelete(gone)]);
     return keys.length;
   });
 }

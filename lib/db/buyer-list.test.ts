@@ -123,7 +123,24 @@ describe('the buyers table’s rows', () => {
     });
     expect(await db.buyerList.count()).toBe(all.length);
     await refreshBuyerList(db);
-    expect((await db.buyerList.toCollection().primaryKeys()).sort()).toEqual(all.slice(0, 2500).map((b) => b.buyerKey).sort());
+    const kept = all.slice(0, 2500).map((b) => b.buyerKey).sort();
+    expect((await db.buyerList.toCollection().primaryKeys()).sort()).toEqual(kept);
+    // The search words too: the buyers kept are found, the others not.
+    expect((await db.buyerSearch.toCollection().primaryKeys()).sort()).toEqual(kept);
+  });
+
+  it('come with the buyers’ search words, made again with a new name and dropped with the buyer', async () => {
+    const one = buyer(7);
+    await db.buyers.put({ ...one, displayName: 'Renata Prado' });
+    await refreshBuyerList(db);
+    expect((await db.buyerSearch.get(one.buyerKey))?.words).toContain('prado');
+    await db.buyers.put({ ...one, displayName: 'Renata Lobo' });
+    await refreshBuyerList(db);
+    expect((await db.buyerSearch.get(one.buyerKey))?.words).toContain('lobo');
+    expect((await db.buyerSearch.get(one.buyerKey))?.words).not.toContain('prado');
+    await db.buyers.delete(one.buyerKey);
+    await refreshBuyerList(db);
+    expect(await db.buyerSearch.get(one.buyerKey)).toBeUndefined();
   });
 
   it('are all made again after the buyers were cleared and written anew', async () => {

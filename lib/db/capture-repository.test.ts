@@ -3,6 +3,7 @@ import type { CaptureBatch, CapturedOrder } from '../schema/capture';
 import { eraseBuyer } from './buyers-repository';
 import { applyCapture } from './capture-repository';
 import { searchBuyers } from './queries';
+import { refreshBuyerList } from './buyer-list-writer';
 import type { BuyerLensDatabase } from './database';
 import { freshDatabase } from './test-db';
 
@@ -115,7 +116,11 @@ describe('applyCapture', () => {
 
   it('makes a buyer findable by id, name and name words, and follows a new name', async () => {
     await applyCapture(db, batch({ orders: [order('1')] }));
-    const found = async (q: string) => (await searchBuyers(db, q)).map((b) => b.buyerKey);
+    // A buyer is found once the background has made their search words, a moment after the captures.
+    const found = async (q: string) => {
+      await refreshBuyerList(db);
+      return (await searchBuyers(db, q)).map((b) => b.buyerKey);
+    };
     expect(await found('costa')).toEqual([ANA]);
     expect(await found('Mariana.C')).toEqual([ANA]);
     expect(await found('7381')).toEqual([ANA]);

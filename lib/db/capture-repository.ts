@@ -5,7 +5,7 @@ import type { BuyerRecord, CaptureLogRecord, OrderRecord, ShopRecord } from '../
 import { applyOrderChange, statsOf } from './aggregates';
 import { checkBatch, type CheckedBatch, type Writer } from './capture-check';
 import type { BuyerLensDatabase } from './database';
-import { mergeBuyer, mergeOrder, mergeShop, readingWeight, searchWordsOf } from './merge';
+import { mergeBuyer, mergeOrder, mergeShop, readingWeight } from './merge';
 import { storedOrders } from './stored-orders';
 
 /** The capture log keeps this many newest entries. */
@@ -161,15 +161,14 @@ async function moveAggregates(db: BuyerLensDatabase, buyers: Map<string, BuyerRe
   }
 }
 
-/** Writes the buyers that changed, and the search words of those whose name changed (the platform id never does). */
+/**
+ * Writes the buyers that changed. Their search words, like their rows of the buyers table, are made
+ * by the background a moment after the captures (buyer-list-writer.ts: every write to a buyer leaves
+ * the mark that has them made).
+ */
 function writeBuyers(db: BuyerLensDatabase, writes: Writes, buyers: Map<string, BuyerRecord>, stored: Stored): BuyerRecord[] {
   const changed = [...buyers.values()].filter((b) => b !== stored.buyers.get(b.buyerKey));
   writes.add(db.buyers.bulkPut(changed));
-  const renamed = changed.filter((b) => {
-    const before = stored.buyers.get(b.buyerKey);
-    return before === undefined || before.displayName !== b.displayName;
-  });
-  if (renamed.length > 0) writes.add(db.buyerSearch.bulkPut(renamed.map((b) => ({ buyerKey: b.buyerKey, words: searchWordsOf(b) }))));
   return changed;
 }
 
@@ -225,7 +224,7 @@ async function appendLog(db: BuyerLensDatabase, writes: Writes, batch: CaptureBa
  */
 export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch, writer?: Writer): Promise<CaptureResult> {
   const checked = checkBatch(batch, writer);
-  return db.transaction('rw', [db.shops, db.buyers, db.buyerSearch, db.orders, db.captureLog], async () => {
+  return db.transaction('rw', [db.shops, db.buyers, db.orders, db.captureLog], async () => {
     const writes = new Writes();
     const stored = await readStored(db, checked);
     const { changes, nameHints } = mergeOrders(checked, stored, batch);

@@ -7,7 +7,7 @@ import type { BuyerRecord, BuyerSearchRecord, OrderRecord, SettingRecord, ShopRe
 import { rfmSettingsSchema } from '../schema/rfm';
 import { statsOf } from './aggregates';
 import { BUYER_LIST_DIRTY, listRowsOf } from './buyer-list-writer';
-import { searchWordsOf } from './merge';
+import { searchRowsOf } from './merge';
 import type { Derived } from './migrations/step';
 import { SETTING_KEYS } from './settings-queries';
 
@@ -67,7 +67,7 @@ function withRecent(buyers: readonly BuyerRecord[], shops: readonly ShopRecord[]
 export function rebuildDerived(input: DerivedInput, stale: ReadonlySet<Derived>, now: number): DerivedOutput {
   let out: DerivedOutput = { buyers: input.buyers, shops: input.shops };
   if (stale.has('stats')) out.buyers = withStatsFromOrders(out.buyers, input.orders ?? []);
-  if (stale.has('search')) out.buyerSearch = out.buyers.map((b) => ({ buyerKey: b.buyerKey, words: searchWordsOf(b) }));
+  if (stale.has('search')) out.buyerSearch = searchRowsOf(out.buyers);
   if (stale.has('tiers')) out = { ...out, ...withTiers({ ...out, settings: input.settings }, now) };
   if (stale.has('recent')) out.shops = withRecent(out.buyers, out.shops);
   if (stale.size > 0) out.buyerList = listRowsOf(out.buyers, out.shops);

@@ -9,6 +9,7 @@ import { applyCapture } from './capture-repository';
 import type { BuyerLensDatabase } from './database';
 import { ONE_VISIT_MS } from './merge';
 import { searchBuyers } from './queries';
+import { refreshBuyerList } from './buyer-list-writer';
 import { freshDatabase } from './test-db';
 
 /**
@@ -95,6 +96,8 @@ describe('one Amazon order read by its JSON and by its page', () => {
       expect(order?.items?.map((i) => i.sku)).toEqual(['ARITA-MUG-AI', 'WOOD-COASTER-4']);
       expect(order?.totalMinor).toBe(6100);
       expect(buyer?.stats).toMatchObject({ orderCount: 1, paidOrderCount: 1, spentMinor: 6100, currency: 'JPY' });
+      // Found by that name once the background has made the search words, a moment after the captures.
+      await refreshBuyerList(db);
       expect((await searchBuyers(db, '美咲')).map((b) => b.buyerKey)).toEqual([buyer?.buyerKey]);
     }
   });

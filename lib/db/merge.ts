@@ -1,6 +1,6 @@
 import type { CapturedBuyer, CapturedOrder, CapturedShop, OrderItem } from '../schema/capture';
 import type { PageKind } from '../schema/common';
-import { emptyStats, type BuyerRecord, type OrderRecord, type ShopRecord } from '../schema/records';
+import { emptyStats, type BuyerRecord, type BuyerSearchRecord, type OrderRecord, type ShopRecord } from '../schema/records';
 import { partsOfKey } from '../schema/keys';
 
 /**
@@ -162,6 +162,9 @@ export function searchWordsOf({ buyerKey, displayName, platformBuyerId }: Pick<B
   }
   return [...words];
 }
+
+/** The search table's rows of these buyers. */
+export const searchRowsOf = (buyers: readonly BuyerRecord[]): BuyerSearchRecord[] => buyers.map((b) => ({ buyerKey: b.buyerKey, words: searchWordsOf(b) }));
 
 /**
  * `firstSeenAt`: when the buyer was first shown, where that is before this capture (an order of
