@@ -181,14 +181,7 @@ export function useBuyerList(filter: ListQuery['filter'], now: number, generatio
     };
   }, [query, generation, begin, show, screenRows]);
 
-  const showSorted = useCallback(
-    (current: Run, first: { rows: BuyerRow[]; done: boolean }, next: Sort) => {
-      // The rows and the header's new order in one render.
-      if (show(current, first)) setSort(next);
-    },
-    [show],
-  );
-  const sortBy = useSortBy(query, screenRows, begin, showSorted, setSort);
+  const sortBy = useSortBy(query, screenRows, begin, show, setSort);
   const need = useCallback((index: number) => {
     const current = run.current;
     const walk = current?.walk;
@@ -213,23 +206,19 @@ function useSortBy(
   query: ListQuery,
   screenRows: () => number,
   begin: (q: ListQuery, first: number) => Run,
-  showSorted: (current: Run, first: { rows: BuyerRow[]; done: boolean }, next: Sort) => void,
+  show: (current: Run, first: { rows: BuyerRow[]; done: boolean }) => boolean,
   setSort: (sort: Sort) => void,
 ) {
-  const latest = useRef(query);
-  useEffect(() => {
-    latest.current = query;
-  });
   return useCallback(
     (next: Sort) => {
-      const q: ListQuery = { ...latest.current, sort: next };
-      const current = begin(q, screenRows());
+      const current = begin({ ...query, sort: next }, screenRows());
       const slow = setTimeout(() => !current.stale && setSort(next), BUSY_AFTER_MS);
       void current.firstScreen.then((first) => {
         clearTimeout(slow);
-        showSorted(current, first, next);
+        // The rows and the header's new order in one render.
+        if (show(current, first)) setSort(next);
       });
     },
-    [screenRows, begin, showSorted, setSort],
+    [query, screenRows, begin, show, setSort],
   );
 }

@@ -12,8 +12,8 @@ import { searchRowsOf } from './merge';
  * The rows carry the indexes the buyers page sorts by. Writing them with every capture would write
  * all those index entries for every buyer a capture touches (captures rewrite hundreds of buyers per
  * batch; a new buyer's search words cost as much again: written with the captures, they took a
- * seventh of the ingest's speed), so a write to a buyer only leaves a mark, in the same transaction: the keys it wrote, in
- * one record per write (`buyerListDirty`). The background then makes those rows again from the
+ * seventh of the ingest's speed), so a write to a buyer only leaves a mark, in the same transaction:
+ * the keys it wrote, in one record per write (`buyerListDirty`). The background then makes those rows again from the
  * buyers (refreshBuyerList): right after a user's change, before it answers, and a moment after a
  * burst of captures. A mark is written wherever a buyer is, by any code (a Dexie middleware below
  * sees every write), so no write path can forget it; a mark is only removed with its rows made.
@@ -77,6 +77,10 @@ export function listRowsOf(buyers: readonly BuyerRecord[], shops: readonly ShopR
   return buyers.map((b) => listedBuyer(b, currencyOf.get(b.shopKey)));
 }
 
+/** These buyers' rows and search words, written; those of the buyers `gone` deleted. */
+const writeRows = (db: BuyerLensDatabase, buyers: readonly BuyerRecord[], shops: readonly ShopRecord[], gone: readonly string[]) =>
+  Promise.all([db.buyerList.bulkPut(listRowsOf(buyers, shops)), db.buyerSearch.bulkPut(searchRowsOf(buyers)), db.buyerList.bulkDelete([...gone]), db.buyerSearch.bulkDelete([...gone])]);
+
 /**
  * Buyers whose rows one transaction makes: short enough that the buyers page's reads, which wait for
  * a write to the list to commit, never wait long.
@@ -99,8 +103,7 @@ async function rebuildAll(db: BuyerLensDatabase, lastMark: number): Promise<numb
       // The list's keys in this slice's range only: (after, last], or all after `after` for the last slice.
       const keys = await db.buyerList.where(':id').between(after ?? '', last ?? Dexie.maxKey, false, true).primaryKeys();
       const present = new Set(buyers.map((b) => b.buyerKey));
-      const gone = keys.filter((key) => !present.has(key));
-      await Promise.all([db.buyerList.bulkPut(listRowsOf(buyers, shops)), db.buyerSearch.bulkPut(searchRowsOf(buyers)), db.buyerList.bulkDelete(gone), db.buyerSearch.bulkDelete(gone)]);
+      await writeRows(db, buyers, shops, keys.filter((key) => !present.has(key)));
       return { count: buyers.length, last };
     });
     made += step.count;
@@ -134,8 +137,7 @@ function makeRows(db: BuyerLensDatabase, keys: readonly string[]): Promise<numbe
   return db.transaction('rw', [db.buyers, db.shops, db.buyerList, db.buyerSearch], async () => {
     const [buyers, shops] = await Promise.all([db.buyers.bulkGet([...keys]), db.shops.toArray()]);
     const found = buyers.filter((b): b is BuyerRecord => b !== undefined);
-    const gone = keys.filter((_, i) => buyers[i] === undefined);
-    await Promise.all([db.buyerList.bulkPut(listRowsOf(found, shops)), db.buyerSearch.bulkPut(searchRowsOf(found)), db.buyerList.bulkDelete(gone), db.buyerSearch.bulkDelete(gone)]);
+    await writeRows(db, found, shops, keys.filter((_, i) => buyers[i] === undefined));
     return keys.length;
   });
 }

@@ -163,6 +163,18 @@ describe('one Shopee order read by the list, the order page and the order’s JS
  */
 describe('a date from the list fills an order detail read without one', () => {
   const OUT_OF_RANGE = 1e308;
+  /**
+   * The detail read `gap` after the list, its date refused (one problem, at `where`), then both
+   * readings stored in each order of arrival: the stored order and buyer of each.
+   */
+  async function eachArrival(list: Source, detail: Source, gap: number, where: string, orderKey: string) {
+    const detailReading = reading(detail, at(VISIT, gap));
+    expect(detailReading.orders[0]!.placedAt).toBeUndefined();
+    expect(detailReading.problems.map((p) => p.where)).toEqual([where]);
+    const stored = [];
+    for (const batches of permutations([reading(list, VISIT), detailReading])) stored.push(await storeInOrder(batches, orderKey));
+    return stored;
+  }
   const timings = [
     ['in one visit', 60_000],
     ['across two visits', ONE_VISIT_MS + 60_000],
@@ -179,11 +191,7 @@ describe('a date from the list fills an order detail read without one', () => {
         body.data!.create_time = OUT_OF_RANGE;
       },
     };
-    const detailReading = reading(detail, at(VISIT, gap));
-    expect(detailReading.orders[0]!.placedAt).toBeUndefined();
-    expect(detailReading.problems.map((p) => p.where)).toEqual(['data.create_time']);
-    for (const batches of permutations([reading(list, VISIT), detailReading])) {
-      const { order, buyer } = await storeInOrder(batches, ORDER);
+    for (const { order, buyer } of await eachArrival(list, detail, gap, 'data.create_time', ORDER)) {
       expect(order).toMatchObject({ placedAt: '2024-11-04T04:00:00.000Z', placedAtPrecision: 'day', sortAt: '2024-11-04T04:00:00.000Z' });
       // The detail's reading is there too: its items with SKUs and prices.
       expect(order?.items?.map((i) => i.sku)).toEqual(['CAPA-IP13-ROSA', 'PEL-3D-IP13']);
@@ -206,11 +214,7 @@ describe('a date from the list fills an order detail read without one', () => {
         body.order!.purchaseDate = OUT_OF_RANGE;
       },
     };
-    const detailReading = reading(detail, at(VISIT, gap));
-    expect(detailReading.orders[0]!.placedAt).toBeUndefined();
-    expect(detailReading.problems.map((p) => p.where)).toEqual(['order.purchaseDate']);
-    for (const batches of permutations([reading(list, VISIT), detailReading])) {
-      const { order, buyer } = await storeInOrder(batches, ORDER);
+    for (const { order, buyer } of await eachArrival(list, detail, gap, 'order.purchaseDate', ORDER)) {
       expect(order).toMatchObject({ placedAt: '2024-10-31T19:23:34.512Z', sortAt: '2024-10-31T19:23:34.512Z', buyerKey: 'amazon:amazon.com:7pzxq0m4vl2r9kd', totalMinor: 4748 });
       expect(buyer?.stats).toMatchObject({ orderCount: 1, spentMinor: 4748, firstOrderAt: '2024-10-31T19:23:34.512Z', lastOrderAt: '2024-10-31T19:23:34.512Z' });
     }

@@ -1,5 +1,5 @@
 import type { BuyerRow } from '../buyers/list';
-import { BOM, CSV_NEWLINE, csvLine, csvLines, majorUnits } from './csv';
+import { BOM, CSV_NEWLINE, csvLine, majorUnits } from './csv';
 
 /** The columns a buyer list can be exported with, in their order in the file. */
 export const EXPORT_COLUMNS = ['name', 'marketplace', 'shop', 'buyerId', 'tags', 'segment', 'r', 'f', 'm', 'orders', 'spent', 'currency', 'firstOrder', 'lastOrder', 'notes'] as const;
@@ -78,13 +78,10 @@ export const csvRowLines = (cells: readonly (readonly ExportCell[])[]): string[]
  */
 export function* csvFileChunks(lines: readonly string[], headers: readonly string[], chunkSize = 2000): Generator<string, void, undefined> {
   // The BOM, so Excel reads UTF-8.
-  yield BOM + csvLines([headers]);
+  yield BOM + csvLine(headers) + CSV_NEWLINE;
   for (let i = 0; i < lines.length; i += chunkSize) yield lines.slice(i, i + chunkSize).join(CSV_NEWLINE) + CSV_NEWLINE;
 }
 
-/** The same from each buyer's cells (exportCells). */
-export const csvChunks = (cells: readonly (readonly ExportCell[])[], headers: readonly string[], chunkSize = 2000) => csvFileChunks(csvRowLines(cells), headers, chunkSize);
-
 /** The same from the buyers' rows. */
 export const buyersCsvChunks = (rows: readonly BuyerRow[], columns: readonly ExportColumn[], headers: readonly string[], lookups: ExportLookups, chunkSize = 2000) =>
-  csvChunks(rows.map((row) => exportCells(row, columns, lookups)), headers, chunkSize);
+  csvFileChunks(csvRowLines(rows.map((row) => exportCells(row, columns, lookups))), headers, chunkSize);

@@ -34,12 +34,7 @@ export function majorUnits(minor: number, currency: string | undefined): string 
 export const FORMULA_START = /^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/u;
 
 /** A cell's text: a number as it is, a text a spreadsheet would run as a formula with a leading `'` (it then reads as text). */
-export const neutralised = (cell: CsvCell): string => (typeof cell === 'number' ? String(cell) : FORMULA_START.test(cell) ? `'${cell}` : cell);
+const neutralised = (cell: CsvCell): string => (typeof cell === 'number' ? String(cell) : FORMULA_START.test(cell) ? `'${cell}` : cell);
 
 /** One row as a CSV line, without its line end; formula-like text cells neutralised. */
 export const csvLine = (row: readonly CsvCell[]): string => csvFormatRow(row.map(neutralised));
-
-/** Rows as CSV lines, each ending in CRLF; formula-like text cells neutralised. */
-export function csvLines(rows: readonly (readonly CsvCell[])[]): string {
-  return rows.map((row) => csvLine(row) + CSV_NEWLINE).join('');
-}
