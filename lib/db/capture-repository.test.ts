@@ -267,6 +267,33 @@ describe('applyCapture', () => {
     expect(problems.map((p) => p.message)).toEqual(Array(3).fill('skipped: shop shopee:my is not one this page may write'));
   });
 
+  it('leaves a stored buyer as it was when the records naming it are refused (their keys are read before the checks)', async () => {
+    const MY_BUYER = 'shopee:my:5';
+    const myOrder = (id: string, name: string) => order(id, { orderKey: `shopee:my:${id}`, shopKey: 'shopee:my', buyerKey: MY_BUYER, buyerName: name, currency: 'MYR' });
+    await applyCapture(
+      db,
+      batch({
+        shops: [{ shopKey: 'shopee:my', adapterId: 'shopee', region: 'MY', currency: 'MYR' }],
+        buyers: [{ buyerKey: MY_BUYER, shopKey: 'shopee:my', platformBuyerId: '5', displayName: 'aiman.r' }],
+        orders: [myOrder('1', 'aiman.r')],
+      }),
+    );
+    const before = await db.buyers.get(MY_BUYER);
+    const result = await applyCapture(
+      db,
+      batch({
+        capturedAt: '2026-11-02T12:00:00.000Z',
+        buyers: [{ buyerKey: MY_BUYER, shopKey: 'shopee:my', platformBuyerId: '5', displayName: 'someone.else' }],
+        orders: [order('7'), myOrder('2', 'someone.else')],
+      }),
+      { adapterId: 'shopee', allowsShop: (shopKey) => shopKey === SHOP },
+    );
+    expect(result.rejected).toBe(2);
+    expect(before?.stats.orderCount).toBe(1);
+    expect(await db.buyers.get(MY_BUYER)).toEqual(before);
+    expect((await db.orders.toCollection().primaryKeys()).sort()).toEqual([`${SHOP}:7`, 'shopee:my:1']);
+  });
+
   it('logs at most the problem lines the sending tab has left this minute, and counts the rest in one line', async () => {
     const problems = Array.from({ length: 5 }, (_, i) => ({ where: `card_list[${i}]`, reason: 'unreadable card' }));
     await applyCapture(db, batch({ orders: [order('1')], problems }), { adapterId: 'shopee', allowsShop: () => true, maxLoggedProblems: 2 });

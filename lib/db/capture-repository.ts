@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { CaptureBatch } from '../schema/capture';
+import { isOfAdapter } from '../schema/keys';
 import type { CaptureResult } from '../schema/messages';
 import type { BuyerRecord, CaptureLogRecord, OrderRecord, ShopRecord } from '../schema/records';
 import { applyOrderChange, statsOf } from './aggregates';
@@ -45,23 +46,45 @@ class Writes {
   }
 }
 
+/** The keys a batch's records name (read before they are checked: see applyCapture). */
+interface NamedKeys {
+  orders: Set<string>;
+  buyers: Set<string>;
+  shops: Set<string>;
+}
+
+/**
+ * The keys a batch's records name, as sent: only the adapter's own string keys, the records not yet
+ * checked. What is read for them is only ever looked up by a checked record's key, so a key of a
+ * record the checks drop costs a read and nothing else.
+ */
+function namedKeys(batch: CaptureBatch): NamedKeys {
+  const own = (key: unknown): key is string => typeof key === 'string' && isOfAdapter(key, batch.adapterId);
+  const named: NamedKeys = { orders: new Set(), buyers: new Set(), shops: new Set() };
+  const add = (into: Set<string>, key: unknown) => own(key) && into.add(key);
+  for (const s of batch.shops as { shopKey?: unknown }[]) add(named.shops, s?.shopKey);
+  for (const b of batch.buyers as { buyerKey?: unknown; shopKey?: unknown }[]) {
+    add(named.buyers, b?.buyerKey);
+    add(named.shops, b?.shopKey);
+  }
+  for (const o of batch.orders as { orderKey?: unknown; buyerKey?: unknown; shopKey?: unknown }[]) {
+    add(named.orders, o?.orderKey);
+    add(named.buyers, o?.buyerKey);
+    add(named.shops, o?.shopKey);
+  }
+  return named;
+}
+
 /**
  * Reads the stored records the batch names, all at once: its orders (by key-range probes), and the
  * buyers and shops it or its orders name. The few a stored order adds are read later.
  */
-async function readStored(db: BuyerLensDatabase, checked: CheckedBatch): Promise<Stored> {
-  const readBuyers = new Set<string>(checked.buyers.keys());
-  const readShops = new Set<string>(checked.shops.keys());
-  for (const o of checked.orders.values()) {
-    if (o.buyerKey) readBuyers.add(o.buyerKey);
-    readShops.add(o.shopKey);
-  }
-  for (const b of checked.buyers.values()) readShops.add(b.shopKey);
-  const stored: Stored = { orders: new Map(), buyers: new Map(), shops: new Map(), readBuyers, readShops };
+async function readStored(db: BuyerLensDatabase, named: NamedKeys): Promise<Stored> {
+  const stored: Stored = { orders: new Map(), buyers: new Map(), shops: new Map(), readBuyers: named.buyers, readShops: named.shops };
   const [orders] = await Promise.all([
-    storedOrders(db, [...checked.orders.keys()]),
-    db.buyers.bulkGet([...readBuyers]).then((found) => found.forEach((b) => b && stored.buyers.set(b.buyerKey, b))),
-    db.shops.bulkGet([...readShops]).then((found) => found.forEach((s) => s && stored.shops.set(s.shopKey, s))),
+    storedOrders(db, [...named.orders]),
+    db.buyers.bulkGet([...named.buyers]).then((found) => found.forEach((b) => b && stored.buyers.set(b.buyerKey, b))),
+    db.shops.bulkGet([...named.shops]).then((found) => found.forEach((s) => s && stored.shops.set(s.shopKey, s))),
   ]);
   stored.orders = orders;
   return stored;
@@ -223,10 +246,13 @@ async function appendLog(db: BuyerLensDatabase, writes: Writes, batch: CaptureBa
  * disk aborts the transaction and rejects).
  */
 export async function applyCapture(db: BuyerLensDatabase, batch: CaptureBatch, writer?: Writer): Promise<CaptureResult> {
-  const checked = checkBatch(batch, writer);
   return db.transaction('rw', [db.shops, db.buyers, db.orders, db.captureLog], async () => {
     const writes = new Writes();
-    const stored = await readStored(db, checked);
+    // IndexedDB reads what the batch names while its records are checked here: the checks are a
+    // few milliseconds of this worker's time that the store would otherwise wait through.
+    const reading = readStored(db, namedKeys(batch));
+    const checked = checkBatch(batch, writer);
+    const stored = await reading;
     const { changes, nameHints } = mergeOrders(checked, stored, batch);
     const orders = changes.map((c) => c.after);
     // The orders go first, so IndexedDB writes them while the buyers are merged here.
