@@ -7,7 +7,9 @@
  * - ingest: the real `capture` runtime message (lib/messaging/send.ts) from an extension page,
  *   so the background's own handler (envelope parse, applyCapture, session-health write) does the
  *   work exactly as for a content script's capture; against plain IndexedDB puts of the same
- *   records into a scratch database with the same stores and indexes, from the same page.
+ *   records into a scratch database with the same stores and indexes, from the same page; and
+ *   against those puts after one get of each buyer the batch names (what any merge of a capture into
+ *   stored buyers has to read), into a second scratch database.
  * - rfm: rescoreAll (lib/db/rfm-repository) in the service worker, where the background runs it,
  *   against a plain getAll of the buyers store there.
  * - fill (--scale 1m): the store filled directly with the pipeline's own merges (fill.ts).
@@ -26,6 +28,7 @@ import { committed, request } from './idb';
 import { exportClick, listQuery, rawReadAll, rawReadList, scrollScreens, type Direction, type ListColumn } from './list-page';
 
 const RAW_DB = 'buyerlens-bench-raw';
+const RAW_READ_WRITE_DB = 'buyerlens-bench-raw-read-write';
 
 /** The one extension API used here directly (the project has no global `chrome` types). */
 declare const chrome: { storage: { session: { set(items: Record<string, unknown>): Promise<void> } } };
@@ -33,6 +36,7 @@ declare const chrome: { storage: { session: { set(items: Record<string, unknown>
 let plan: BenchPlan | undefined;
 let database: BuyerLensDatabase | undefined;
 let rawDb: IDBDatabase | undefined;
+let rawReadWriteDb: IDBDatabase | undefined;
 let storeDb: IDBDatabase | undefined;
 let fill: DirectFill | undefined;
 const longTasks: { start: number; duration: number }[] = [];
@@ -40,8 +44,8 @@ const longTasks: { start: number; duration: number }[] = [];
 const db = () => (database ??= new BuyerLensDatabase());
 
 /** A scratch database with the stores and indexes of the real orders and buyers tables (lib/db/versions.ts). */
-function openRaw(): Promise<IDBDatabase> {
-  const open = indexedDB.open(RAW_DB, 1);
+function openRaw(name: string): Promise<IDBDatabase> {
+  const open = indexedDB.open(name, 1);
   open.onupgradeneeded = () => {
     const orders = open.result.createObjectStore('orders', { keyPath: 'orderKey' });
     orders.createIndex('[buyerKey+sortAt]', ['buyerKey', 'sortAt']);
@@ -58,19 +62,35 @@ async function openStore(): Promise<IDBDatabase> {
   return storeDb;
 }
 
-async function rawPut(batch: CaptureBatch): Promise<number> {
-  rawDb ??= await openRaw();
-  // The records as they arrive, with the sort key the orders index needs; built before the clock starts.
-  const orders = (batch.orders as { placedAt?: string }[]).map((o) => ({ ...o, sortAt: o.placedAt }));
-  const buyers = batch.buyers as object[];
+/** The records as they arrive, with the sort key the orders index needs (made before a clock starts). */
+const rawRecords = (batch: CaptureBatch) => ({
+  orders: (batch.orders as { placedAt?: string }[]).map((o) => ({ ...o, sortAt: o.placedAt })),
+  buyers: batch.buyers as { buyerKey: string }[],
+});
+
+/** Puts the batch's orders and buyers in one transaction; first, with `readBuyers`, gets each buyer it names once. */
+async function rawWrite(db: IDBDatabase, batch: CaptureBatch, readBuyers: boolean): Promise<number> {
+  const { orders, buyers } = rawRecords(batch);
+  const keys = readBuyers ? [...new Set(buyers.map((b) => b.buyerKey))] : [];
   const t0 = performance.now();
-  const tx = rawDb.transaction(['orders', 'buyers'], 'readwrite');
+  const tx = db.transaction(['orders', 'buyers'], 'readwrite');
   const orderStore = tx.objectStore('orders');
   const buyerStore = tx.objectStore('buyers');
+  if (readBuyers) await Promise.all(keys.map((key) => request(buyerStore.get(key))));
   for (const o of orders) orderStore.put(o);
   for (const b of buyers) buyerStore.put(b);
   await committed(tx);
   return performance.now() - t0;
+}
+
+async function rawPut(batch: CaptureBatch): Promise<number> {
+  rawDb ??= await openRaw(RAW_DB);
+  return rawWrite(rawDb, batch, false);
+}
+
+async function rawReadPut(batch: CaptureBatch): Promise<number> {
+  rawReadWriteDb ??= await openRaw(RAW_READ_WRITE_DB);
+  return rawWrite(rawReadWriteDb, batch, true);
 }
 
 async function pipelinePut(batch: CaptureBatch): Promise<{ ms: number; rejected: number; error?: string }> {
@@ -104,32 +124,43 @@ export const bench = {
     return { ms: performance.now() - t0 };
   },
 
-  /** Sends batches [from, to): each through the pipeline and into the scratch database, alternating which goes first. */
+  /**
+   * Sends batches [from, to): each through the pipeline, put into the first scratch database, and
+   * read and put into the second, in an order that turns with each batch.
+   */
   async ingest(from: number, to: number) {
     if (!plan) throw new Error('setPlan first');
     let pipelineMs = 0;
     let rawMs = 0;
+    let rawReadWriteMs = 0;
     let orders = 0;
     let rejected = 0;
     const errors: string[] = [];
     for (let n = from; n < Math.min(to, plan.batches.length); n++) {
       const batch = benchBatch(plan, n, new Date().toISOString());
-      const rawFirst = n % 2 === 1;
-      if (rawFirst) rawMs += await rawPut(batch);
-      const result = await pipelinePut(batch);
-      if (!rawFirst) rawMs += await rawPut(batch);
-      pipelineMs += result.ms;
-      rejected += result.rejected;
-      if (result.error && errors.length < 5) errors.push(result.error);
+      const steps = [
+        async () => (rawMs += await rawPut(batch)),
+        async () => (rawReadWriteMs += await rawReadPut(batch)),
+        async () => {
+          const result = await pipelinePut(batch);
+          pipelineMs += result.ms;
+          rejected += result.rejected;
+          if (result.error && errors.length < 5) errors.push(result.error);
+        },
+      ];
+      for (let i = 0; i < steps.length; i++) await steps[(n + i) % steps.length]!();
       orders += batch.orders.length;
     }
-    return { pipelineMs, rawMs, orders, rejected, errors };
+    return { pipelineMs, rawMs, rawReadWriteMs, orders, rejected, errors };
   },
 
   async dropRaw() {
     rawDb?.close();
+    rawReadWriteDb?.close();
     rawDb = undefined;
+    rawReadWriteDb = undefined;
     await request(indexedDB.deleteDatabase(RAW_DB));
+    await request(indexedDB.deleteDatabase(RAW_READ_WRITE_DB));
   },
 
   async counts() {

@@ -12,6 +12,8 @@ type Log = (message: string) => void;
 export interface IngestFigures {
   pipelineMs: number;
   rawMs: number;
+  /** The same puts after one get of each buyer a batch names. */
+  rawReadWriteMs: number;
   orders: number;
   rejected: number;
   errors: string[];
@@ -19,17 +21,18 @@ export interface IngestFigures {
 
 /** Batches [0, count) through the background's `capture` handler, each also put into a scratch database (the raw side). */
 export async function ingest(d: Driver, host: Page, plan: BenchPlan, count: number, log: Log): Promise<IngestFigures> {
-  const figures: IngestFigures = { pipelineMs: 0, rawMs: 0, orders: 0, rejected: 0, errors: [] };
+  const figures: IngestFigures = { pipelineMs: 0, rawMs: 0, rawReadWriteMs: 0, orders: 0, rejected: 0, errors: [] };
   const step = 20;
   for (let n = 0; n < count; n += step) {
     const r = await d.call(host, 'ingest', n, Math.min(count, n + step));
     figures.pipelineMs += r.pipelineMs;
     figures.rawMs += r.rawMs;
+    figures.rawReadWriteMs += r.rawReadWriteMs;
     figures.orders += r.orders;
     figures.rejected += r.rejected;
     figures.errors.push(...r.errors);
     if ((n / step) % 5 === 4 || n + step >= count) {
-      log(`ingest ${figures.orders}/${Math.min(plan.orders, count * BATCH_ORDERS)} orders: pipeline ${Math.round((figures.orders / figures.pipelineMs) * 1000)}/s, raw ${Math.round((figures.orders / figures.rawMs) * 1000)}/s`);
+      log(`ingest ${figures.orders}/${Math.min(plan.orders, count * BATCH_ORDERS)} orders: pipeline ${Math.round((figures.orders / figures.pipelineMs) * 1000)}/s, raw ${Math.round((figures.orders / figures.rawMs) * 1000)}/s, raw read+write ${Math.round((figures.orders / figures.rawReadWriteMs) * 1000)}/s`);
     }
   }
   await d.call(host, 'dropRaw');
