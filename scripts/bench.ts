@@ -32,7 +32,7 @@ import { captureBench } from './bench/console';
 import { BATCH_ORDERS, benchPlan, DEFAULT_ORDERS, sampleBuyerKeys, SCALE_1M } from './bench/data';
 import { createDriver, heapMb } from './bench/driver';
 import { buyersPageBench, type BuyersPageFigures } from './bench/list';
-import { directFill, ingest, panelBench, rfmBench, waitForScoring, type FillFigures } from './bench/stages';
+import { directFill, ingest, panelBench, rfmBench, waitForQuiet, waitForScoring, type FillFigures } from './bench/stages';
 import { median, percentile } from './bench/report';
 import { benchJson, printReport, type Figures } from './bench/summary';
 
@@ -125,7 +125,7 @@ try {
   await panel.close();
 
   // ── capture: the Shopee adapter on a 500-row order list (last: it adds the demo's orders) ───────
-  const capture = await captureBench(context, consoleBundle, CAPTURE_ITERATIONS);
+  const capture = await captureBench(context, consoleBundle, CAPTURE_ITERATIONS, () => waitForQuiet(d, host, { timeoutMs, quietMs: scale1m ? 5000 : 3000 }));
   const stored = await d.call(host, 'lastCapture');
   log(`capture: ${capture.rows} rows, extract median ${median(capture.extractMs).toFixed(1)} ms; content script's last capture: ${stored?.message ?? 'none'}`);
 

@@ -209,6 +209,12 @@ export const bench = {
     return out;
   },
 
+  /** What changes while the background still works after captures: the shops' scorings, and the buyers table's marks not yet made into rows. */
+  async backgroundState() {
+    const [scoredAt, marks] = await Promise.all([bench.shopsScoredAt(), db().buyerListDirty.count()]);
+    return { scoredAt: scoredAt.join(' '), marks };
+  },
+
   /** When each shop was last scored (ISO; '' for never), in shop key order. */
   shopsScoredAt: async () => (await db().shops.toArray()).map((s) => s.scoring?.scoredAt ?? ''),
 

@@ -94,6 +94,23 @@ export async function waitForScoring(d: Driver, host: Page, since: string, scora
   }, o.timeoutMs);
 }
 
+/**
+ * Until the background has done what captures set off (re-scoring their shops, making the buyers
+ * table's rows): no marks left and no shop's scoring changed for `quietMs`.
+ */
+export async function waitForQuiet(d: Driver, host: Page, o: { timeoutMs: number; quietMs: number }): Promise<void> {
+  let last = '';
+  let changedAt = Date.now();
+  await waitFor('the background to finish after a capture', async () => {
+    const { scoredAt, marks } = await d.call(host, 'backgroundState');
+    if (scoredAt !== last) {
+      last = scoredAt;
+      changedAt = Date.now();
+    }
+    return marks === 0 && Date.now() - changedAt >= o.quietMs;
+  }, o.timeoutMs);
+}
+
 export interface RfmFigures {
   raw: number[];
   full: number[];

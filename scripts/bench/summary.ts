@@ -212,7 +212,7 @@ function notes(b: BenchJson, f: Figures, o: { warmupSwitches: number; repeats: n
   const page = f.buyersPage;
   return [
     ingest,
-    `capture: ${b.capture.rows}-row Shopee order list; medians of ${o.captureIterations} runs (first run ${b.capture.coldMs} ms); longest task: BuyerLens's own time in one main-thread task of the page (trace of the load: script start, tapped JSON, DOM read, sending): ${b.capture.contentScriptTasksMs.join(', ')} ms.`,
+    `capture: ${b.capture.rows}-row Shopee order list; medians of ${o.captureIterations} runs (first run ${b.capture.coldMs} ms), once the background has finished what the page's own capture set off; longest task: BuyerLens's own time in one main-thread task of the page (trace of the load: script start, tapped JSON, DOM read, sending): ${b.capture.contentScriptTasksMs.join(', ')} ms.`,
     `panel: ${b.panel.switches} random buyers after ${o.warmupSwitches} warm-up switches; max ${b.panel.switchMaxMs} ms. raw read: the buyer's orders through [buyerKey+sortAt].`,
     'ratios: rfm, list, export and capture are medians of per-pair ratios (the real thing and a plain read or bare DOM read, back to back); panel is p50 over p50.',
     `rfm: rescoreAll with the tiers current (median of ${o.repeats}); "next day" moves every buyer's recency on by a day, and rewrites the tiers whose scores change with it (${n(b.rfm.nextDayRewritten)}).`,
