@@ -16,11 +16,12 @@ export function latestBuyers(buyers: Iterable<Pick<BuyerRecord, 'buyerKey' | 'st
   for (const buyer of buyers) {
     const at = buyer.stats.lastOrderAt;
     if (at === undefined) continue;
+    const last = top.length === limit ? top[limit - 1]! : undefined;
+    // Most buyers of a shop are not among its latest: they are passed over without an entry made.
+    if (last && (at < last.at || (at === last.at && buyer.buyerKey >= last.key))) continue;
     const entry = { key: buyer.buyerKey, at };
-    if (top.length === limit) {
-      if (!newer(entry, top[limit - 1]!)) continue;
-      top[limit - 1] = entry;
-    } else top.push(entry);
+    if (last) top[limit - 1] = entry;
+    else top.push(entry);
     for (let i = top.length - 1; i > 0 && newer(top[i]!, top[i - 1]!); i--) [top[i - 1], top[i]] = [top[i]!, top[i - 1]!];
   }
   return top.map((e) => e.key);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RfmTier } from '../schema/records';
 import { summarizeShop } from './overview';
+import { ATTENTION_SEGMENTS } from './segments';
 import type { Segment } from '../schema/rfm';
 
 function record(buyerKey: string, segment: Segment, r: number, f: number, monetaryMinor: number, recencyDays = 10): RfmTier {
@@ -50,6 +51,21 @@ describe('summarizeShop', () => {
     const summary = summarizeShop(records, 'rfm11', 3);
     expect(summary.top.map((r) => r.buyerKey)).toEqual(['shopee:br:3', 'shopee:br:1', 'shopee:br:4']);
     expect(summary.attention.map((r) => r.buyerKey)).toEqual(['shopee:br:3', 'shopee:br:2']);
+  });
+
+  it('picks the same top and attention buyers as sorting every buyer would, ties on money broken by recency, then key', () => {
+    const segments: Segment[] = ['champions', 'at-risk', 'cant-lose-them', 'hibernating', 'loyal'];
+    // Few distinct amounts and recencies: many ties, in an order unlike the answer's.
+    const many = Array.from({ length: 400 }, (_, i) =>
+      record(`shopee:br:${(i * 7919) % 1000}`, segments[i % 5]!, 1 + (i % 5), 1 + ((i >> 2) % 5), ((i * 31) % 9) * 1000, (i * 13) % 4),
+    );
+    const byValue = (a: RfmTier, b: RfmTier) =>
+      b.values.monetaryMinor - a.values.monetaryMinor || a.values.recencyDays - b.values.recencyDays || a.buyerKey.localeCompare(b.buyerKey);
+    const sorted = [...many].sort(byValue);
+    const summary = summarizeShop(many, 'rfm11', 7);
+    expect(summary.top.map((r) => r.buyerKey)).toEqual(sorted.slice(0, 7).map((r) => r.buyerKey));
+    const attention = sorted.filter((r) => ATTENTION_SEGMENTS.includes(r.segment));
+    expect(summary.attention.map((r) => r.buyerKey)).toEqual(attention.slice(0, 7).map((r) => r.buyerKey));
   });
 
   it('ignores records left from another segment map while a re-score is pending', () => {

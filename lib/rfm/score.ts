@@ -117,8 +117,8 @@ const amountScore = (value: number, cut: readonly number[]) => (value >= cut[3]!
 const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 /**
- * Scores every buyer of one shop (buyers of one shop are peers; currencies never mix). Buyers without
- * any purchase get no score.
+ * Scores every buyer of one shop (buyers of one shop are peers; currencies never mix), in the
+ * buyers' order. Buyers without any purchase get no score.
  */
 export function scoreShop(
   buyers: readonly BuyerForScoring[],

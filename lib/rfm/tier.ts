@@ -1,7 +1,7 @@
 import { latestBuyers } from '../buyers/recent';
 import type { BuyerRecord, BuyerTier, RfmTier, ShopRecord, ShopScoring } from '../schema/records';
 import { summarizeShop } from './overview';
-import { scoreShop } from './score';
+import { scoreShop, type RfmScore } from './score';
 import type { RfmSettings } from '../schema/rfm';
 
 const DAY_MS = 86_400_000;
@@ -19,18 +19,30 @@ export function tierOf(buyer: BuyerRecord, shop: ShopRecord | undefined): RfmTie
 const sameHighLow = (a: BuyerTier['highLow'], b: BuyerTier['highLow']) =>
   a === b || (a !== undefined && b !== undefined && a.r === b.r && a.f === b.f && a.m === b.m);
 
-/** Field by field: a shop's re-score compares every buyer's tier. */
-function sameTier(a: BuyerTier | undefined, b: BuyerTier | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
+/** A buyer's tier from their score. */
+const tierFrom = (s: RfmScore): BuyerTier => ({
+  segment: s.segment,
+  r: s.r,
+  f: s.f,
+  m: s.m,
+  lastPurchaseAt: s.lastPurchaseAt,
+  frequency: s.values.frequency,
+  monetaryMinor: s.values.monetaryMinor,
+  ...(s.highLow ? { highLow: s.highLow } : {}),
+});
+
+/** Field by field, without making the tier first: a shop's re-score compares every buyer's. */
+function sameTier(a: BuyerTier | undefined, s: RfmScore | undefined): boolean {
+  if (a === undefined || s === undefined) return a === undefined && s === undefined;
   return (
-    a.segment === b.segment &&
-    a.r === b.r &&
-    a.f === b.f &&
-    a.m === b.m &&
-    a.lastPurchaseAt === b.lastPurchaseAt &&
-    a.frequency === b.frequency &&
-    a.monetaryMinor === b.monetaryMinor &&
-    sameHighLow(a.highLow, b.highLow)
+    a.segment === s.segment &&
+    a.r === s.r &&
+    a.f === s.f &&
+    a.m === s.m &&
+    a.lastPurchaseAt === s.lastPurchaseAt &&
+    a.frequency === s.values.frequency &&
+    a.monetaryMinor === s.values.monetaryMinor &&
+    sameHighLow(a.highLow, s.highLow)
   );
 }
 
@@ -51,25 +63,14 @@ export function rescoreBuyers(buyers: readonly BuyerRecord[], shop: Pick<ShopRec
     buyers.map((b) => ({ buyerKey: b.buyerKey, purchases: b.stats.purchases })),
     { settings, shopKey: shop.shopKey, currency, now },
   );
-  const tiers = new Map<string, BuyerTier>();
-  for (const s of scores) {
-    tiers.set(s.buyerKey, {
-      segment: s.segment,
-      r: s.r,
-      f: s.f,
-      m: s.m,
-      lastPurchaseAt: s.lastPurchaseAt,
-      frequency: s.values.frequency,
-      monetaryMinor: s.values.monetaryMinor,
-      ...(s.highLow ? { highLow: s.highLow } : {}),
-    });
-  }
   const changed: BuyerRecord[] = [];
+  // The scores are the buyers' own, in their order, less those without a purchase (scoreShop).
+  let next = 0;
   for (const buyer of buyers) {
-    const tier = tiers.get(buyer.buyerKey);
-    if (sameTier(buyer.tier, tier)) continue;
+    const score = scores[next]?.buyerKey === buyer.buyerKey ? scores[next++] : undefined;
+    if (sameTier(buyer.tier, score)) continue;
     const { tier: _old, ...rest } = buyer;
-    changed.push(tier ? { ...rest, tier } : rest);
+    changed.push(score ? { ...rest, tier: tierFrom(score) } : rest);
   }
   const first = scores[0];
   if (!first) return { scoring: undefined, changed };
