@@ -37,8 +37,8 @@ export interface RfmScore {
   m: number;
   segment: Segment;
   values: RfmValues;
-  /** The buyer's last purchase (recency counts from it). */
-  lastPurchaseAt: string;
+  /** The buyer's last purchase, epoch ms (recency counts from it; a tier keeps it as an ISO string). */
+  lastPurchaseMs: number;
   /** How R, F and M were scored: among this many buyers of the shop by quintiles, or by thresholds. */
   method: 'quintiles' | 'thresholds';
   peers: number;
@@ -57,7 +57,7 @@ export function rfmValues(purchases: readonly Purchase[], windowDays: number, no
   return rfmInputs(purchases, windowDays, now)?.values;
 }
 
-function rfmInputs(purchases: readonly Purchase[], windowDays: number, now: number): { values: RfmValues; lastPurchaseAt: string } | undefined {
+function rfmInputs(purchases: readonly Purchase[], windowDays: number, now: number): { values: RfmValues; lastPurchaseMs: number } | undefined {
   if (purchases.length === 0) return undefined;
   const windowStart = now - windowDays * DAY_MS;
   let last = -Infinity;
@@ -72,7 +72,7 @@ function rfmInputs(purchases: readonly Purchase[], windowDays: number, now: numb
   }
   return {
     values: { recencyDays: Math.max(0, Math.floor((now - last) / DAY_MS)), frequency, monetaryMinor },
-    lastPurchaseAt: new Date(last).toISOString(),
+    lastPurchaseMs: last,
   };
 }
 
@@ -126,10 +126,10 @@ export function scoreShop(
 ): RfmScore[] {
   const { settings, shopKey, currency, now } = options;
   const map = options.map ?? settings.map;
-  const scored: { buyerKey: string; values: RfmValues; lastPurchaseAt: string }[] = [];
+  const scored: { buyerKey: string; values: RfmValues; lastPurchaseMs: number }[] = [];
   for (const b of buyers) {
     const inputs = rfmInputs(b.purchases, settings.windowDays, now);
-    if (inputs) scored.push({ buyerKey: b.buyerKey, values: inputs.values, lastPurchaseAt: inputs.lastPurchaseAt });
+    if (inputs) scored.push({ buyerKey: b.buyerKey, values: inputs.values, lastPurchaseMs: inputs.lastPurchaseMs });
   }
   if (scored.length === 0) return [];
   const peers = scored.length;
@@ -164,15 +164,15 @@ export function scoreShop(
           };
   }
 
-  return scored.map(({ buyerKey, values, lastPurchaseAt }, i): RfmScore => {
+  return scored.map(({ buyerKey, values, lastPurchaseMs }, i): RfmScore => {
     const [rs, fs, ms] = [r[i]!, f[i]!, m[i]!];
-    if (map === 'rfm11' || !reference) return { buyerKey, r: rs, f: fs, m: ms, segment: rfm11Segment(rs, fs, ms), values, lastPurchaseAt, method, peers };
+    if (map === 'rfm11' || !reference) return { buyerKey, r: rs, f: fs, m: ms, segment: rfm11Segment(rs, fs, ms), values, lastPurchaseMs, method, peers };
     // At the reference counts as high: a shop's only buyer, or buyers all alike, are its best.
     const highLow: HighLow = {
       r: values.recencyDays <= reference.recencyDays,
       f: values.frequency >= reference.frequency,
       m: values.monetaryMinor >= reference.monetaryMinor,
     };
-    return { buyerKey, r: rs, f: fs, m: ms, segment: cn8Segment(highLow), highLow, reference, values, lastPurchaseAt, method, peers };
+    return { buyerKey, r: rs, f: fs, m: ms, segment: cn8Segment(highLow), highLow, reference, values, lastPurchaseMs, method, peers };
   });
 }

@@ -25,13 +25,16 @@ const tierFrom = (s: RfmScore): BuyerTier => ({
   r: s.r,
   f: s.f,
   m: s.m,
-  lastPurchaseAt: s.lastPurchaseAt,
+  lastPurchaseAt: new Date(s.lastPurchaseMs).toISOString(),
   frequency: s.values.frequency,
   monetaryMinor: s.values.monetaryMinor,
   ...(s.highLow ? { highLow: s.highLow } : {}),
 });
 
-/** Field by field, without making the tier first: a shop's re-score compares every buyer's. */
+/**
+ * Field by field, without making the tier first: a shop's re-score compares every buyer's (the
+ * stored date read as a number, cheaper than writing the score's as text for every buyer).
+ */
 function sameTier(a: BuyerTier | undefined, s: RfmScore | undefined): boolean {
   if (a === undefined || s === undefined) return a === undefined && s === undefined;
   return (
@@ -39,10 +42,10 @@ function sameTier(a: BuyerTier | undefined, s: RfmScore | undefined): boolean {
     a.r === s.r &&
     a.f === s.f &&
     a.m === s.m &&
-    a.lastPurchaseAt === s.lastPurchaseAt &&
     a.frequency === s.values.frequency &&
     a.monetaryMinor === s.values.monetaryMinor &&
-    sameHighLow(a.highLow, s.highLow)
+    sameHighLow(a.highLow, s.highLow) &&
+    Date.parse(a.lastPurchaseAt) === s.lastPurchaseMs
   );
 }
 
