@@ -37,7 +37,7 @@ async function build({ format, columns, headers, query, lookups: names, total }:
   const cells = await everyMatchInOrder(db, query, noted, cellsOf, progress, SLICE);
   // The workbook writer is loaded only for a workbook: a CSV export starts without it.
   const { default: writeXlsxFile } = await import('write-excel-file/browser');
-  const file = await writeXlsxFile([xlsxHeader(headers), ...cells.map((row) => xlsxRow(row))], { sheet: 'Buyers', stickyRowsCount: 1 }).toBlob();
+  const file = await writeXlsxFile([xlsxHeader(headers), ...cells.map(xlsxRow)], { sheet: 'Buyers', stickyRowsCount: 1 }).toBlob();
   return { file, rows: cells.length };
 }
 

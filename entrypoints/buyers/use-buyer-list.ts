@@ -65,13 +65,19 @@ export interface BuyerList {
   need: (index: number) => void;
 }
 
+/** A query's first screen of rows, and whether they are every match. */
+interface FirstScreen {
+  rows: BuyerRow[];
+  done: boolean;
+}
+
 /** One read of a query's rows: its first screen, then more as the user scrolls. */
 interface Run {
   query: ListQuery;
   generation: number;
   /** Set once who has notes is known and the walk starts. */
   walk?: BuyerListWalk;
-  firstScreen: Promise<{ rows: BuyerRow[]; done: boolean }>;
+  firstScreen: Promise<FirstScreen>;
   reading: boolean;
   /** Its first screen is shown (or on its way, in the render under way). */
   shown: boolean;
@@ -123,11 +129,10 @@ function startRun(query: ListQuery, generation: number, first: number, noted: ()
   return run;
 }
 
-interface Shown {
+/** The rows on screen, and the read they came from. */
+interface Shown extends FirstScreen {
   of: ListQuery | null;
   generation: number;
-  rows: BuyerRow[];
-  done: boolean;
 }
 
 /**
@@ -164,7 +169,7 @@ export function useBuyerList(filter: ListQuery['filter'], now: number, generatio
   );
 
   /** Shows a run's first screen, once, unless another run took its place; whether it did. */
-  const show = useCallback((current: Run, first: { rows: BuyerRow[]; done: boolean }) => {
+  const show = useCallback((current: Run, first: FirstScreen) => {
     if (current.stale || current.shown) return false;
     current.shown = true;
     setShown({ of: current.query, generation: current.generation, ...first });
@@ -206,7 +211,7 @@ function useSortBy(
   query: ListQuery,
   screenRows: () => number,
   begin: (q: ListQuery, first: number) => Run,
-  show: (current: Run, first: { rows: BuyerRow[]; done: boolean }) => boolean,
+  show: (current: Run, first: FirstScreen) => boolean,
   setSort: (sort: Sort) => void,
 ) {
   return useCallback(

@@ -1,28 +1,27 @@
 import type { BuyerRecord } from '../schema/records';
+import { firstBy } from '../first-by';
 
 /** How many of its latest buyers a shop keeps (the panel shows the newest ten across shops). */
 export const RECENT_BUYERS = 30;
 
-type Latest = { key: string; at: string };
-const newer = (a: Latest, b: Latest) => a.at > b.at || (a.at === b.at && a.key < b.key);
+type Dated = Pick<BuyerRecord, 'buyerKey'> & { stats: { lastOrderAt?: string } };
+
+/** The latest last order first, ties by key; buyers without an order last. */
+const latestFirst = (a: Dated, b: Dated) => {
+  const x = a.stats.lastOrderAt;
+  const y = b.stats.lastOrderAt;
+  if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1;
+  return x > y ? -1 : x < y ? 1 : a.buyerKey < b.buyerKey ? -1 : a.buyerKey > b.buyerKey ? 1 : 0;
+};
 
 /**
  * The keys of the buyers with the latest orders, newest first (ties by key). A shop keeps them when
  * it is scored, shortly after every capture: an index on the buyers' last order date would cost an
  * index write for every buyer every capture touches.
  */
-export function latestBuyers(buyers: Iterable<Pick<BuyerRecord, 'buyerKey' | 'stats'>>, limit = RECENT_BUYERS): string[] {
-  const top: Latest[] = [];
-  for (const buyer of buyers) {
-    const at = buyer.stats.lastOrderAt;
-    if (at === undefined) continue;
-    const last = top.length === limit ? top[limit - 1]! : undefined;
-    // Most buyers of a shop are not among its latest: they are passed over without an entry made.
-    if (last && (at < last.at || (at === last.at && buyer.buyerKey >= last.key))) continue;
-    const entry = { key: buyer.buyerKey, at };
-    if (last) top[limit - 1] = entry;
-    else top.push(entry);
-    for (let i = top.length - 1; i > 0 && newer(top[i]!, top[i - 1]!); i--) [top[i - 1], top[i]] = [top[i]!, top[i - 1]!];
-  }
-  return top.map((e) => e.key);
+export function latestBuyers(buyers: Iterable<Dated>, limit = RECENT_BUYERS): string[] {
+  // Buyers without an order are kept only where fewer have one than the limit: dropped here.
+  return firstBy(buyers, latestFirst, limit)
+    .filter((b) => b.stats.lastOrderAt !== undefined)
+    .map((b) => b.buyerKey);
 }

@@ -1,4 +1,5 @@
 import type { RfmTier } from '../schema/records';
+import { firstBy } from '../first-by';
 import { ATTENTION_SEGMENTS, segmentsOf } from './segments';
 import { type Segment } from '../schema/rfm';
 import type { SegmentMap } from '../schema/rfm';
@@ -28,22 +29,6 @@ export interface ShopSummary<T extends SummaryInput = RfmTier> {
 
 const byValue = (a: SummaryInput, b: SummaryInput) =>
   b.values.monetaryMinor - a.values.monetaryMinor || a.values.recencyDays - b.values.recencyDays || a.buyerKey.localeCompare(b.buyerKey);
-
-/**
- * The first `size` of `records` in `order` (a total order: ties broken by key), in that order: one
- * pass keeping a short sorted list, where sorting a shop's every buyer for five was most of a
- * summary's time.
- */
-function firstBy<T>(records: Iterable<T>, order: (a: T, b: T) => number, size: number): T[] {
-  const kept: T[] = [];
-  for (const record of records) {
-    if (kept.length === size && order(record, kept[size - 1]!) >= 0) continue;
-    let i = Math.min(kept.length, size - 1);
-    kept[i] = record;
-    for (; i > 0 && order(kept[i]!, kept[i - 1]!) < 0; i--) [kept[i - 1], kept[i]] = [kept[i]!, kept[i - 1]!];
-  }
-  return kept;
-}
 
 /**
  * What the shop overview shows, from one shop's tiers (no orders read). Computed when the shop is

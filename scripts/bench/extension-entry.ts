@@ -62,15 +62,11 @@ async function openStore(): Promise<IDBDatabase> {
   return storeDb;
 }
 
-/** The records as they arrive, with the sort key the orders index needs (made before a clock starts). */
-const rawRecords = (batch: CaptureBatch) => ({
-  orders: (batch.orders as { placedAt?: string }[]).map((o) => ({ ...o, sortAt: o.placedAt })),
-  buyers: batch.buyers as { buyerKey: string }[],
-});
-
 /** Puts the batch's orders and buyers in one transaction; first, with `readBuyers`, gets each buyer it names once. */
 async function rawWrite(db: IDBDatabase, batch: CaptureBatch, readBuyers: boolean): Promise<number> {
-  const { orders, buyers } = rawRecords(batch);
+  // The records as they arrive, with the sort key the orders index needs; made before the clock starts.
+  const orders = (batch.orders as { placedAt?: string }[]).map((o) => ({ ...o, sortAt: o.placedAt }));
+  const buyers = batch.buyers as { buyerKey: string }[];
   const keys = readBuyers ? [...new Set(buyers.map((b) => b.buyerKey))] : [];
   const t0 = performance.now();
   const tx = db.transaction(['orders', 'buyers'], 'readwrite');
@@ -209,14 +205,14 @@ export const bench = {
     return out;
   },
 
-  /** What changes while the background still works after captures: the shops' scorings, and the buyers table's marks not yet made into rows. */
+  /**
+   * What changes while the background still works after captures: when each shop was last scored
+   * (ISO; '' for never, in shop key order), and the buyers table's marks not yet made into rows.
+   */
   async backgroundState() {
-    const [scoredAt, marks] = await Promise.all([bench.shopsScoredAt(), db().buyerListDirty.count()]);
-    return { scoredAt: scoredAt.join(' '), marks };
+    const [shops, marks] = await Promise.all([db().shops.toArray(), db().buyerListDirty.count()]);
+    return { scoredAt: shops.map((s) => s.scoring?.scoredAt ?? ''), marks };
   },
-
-  /** When each shop was last scored (ISO; '' for never), in shop key order. */
-  shopsScoredAt: async () => (await db().shops.toArray()).map((s) => s.scoring?.scoredAt ?? ''),
 
   // In the buyers page (list-page.ts).
   listQuery: (column: ListColumn, timeoutMs: number) => listQuery(column, timeoutMs),

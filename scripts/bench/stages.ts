@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { BATCH_ORDERS, type BenchPlan } from './data';
-import { waitFor, type Driver } from './driver';
+import { waitFor, type Driver, type Result } from './driver';
 
 type Log = (message: string) => void;
 
@@ -75,41 +75,39 @@ export async function directFill(d: Driver, host: Page, plan: BenchPlan, skipBat
 }
 
 /**
+ * Until `ready` holds of the background's state (scripts/bench/extension-entry.ts backgroundState)
+ * and no shop's scoring has changed for `quietMs` (longer than one shop's re-score takes).
+ */
+async function untilStill(d: Driver, host: Page, what: string, o: { timeoutMs: number; quietMs: number }, ready: (state: Result<'backgroundState'>) => boolean): Promise<void> {
+  let last = '';
+  let changedAt = Date.now();
+  await waitFor(what, async () => {
+    const state = await d.call(host, 'backgroundState');
+    const scoredAt = state.scoredAt.join(' ');
+    if (scoredAt !== last) {
+      last = scoredAt;
+      changedAt = Date.now();
+    }
+    return ready(state) && Date.now() - changedAt >= o.quietMs;
+  }, o.timeoutMs);
+}
+
+/**
  * Until the background has re-scored after the last capture (it does so a moment after it, shop by
  * shop): every buyer with a purchase has a tier, a shop has a scoring newer than `since`, and no
- * shop's scoring has changed for `quietMs` (longer than one shop's re-score takes).
+ * shop's scoring has changed for `quietMs`.
  */
 export async function waitForScoring(d: Driver, host: Page, since: string, scorable: number, o: { timeoutMs: number; quietMs: number }): Promise<void> {
   await waitFor('the background’s RFM scoring', async () => (await d.call(host, 'scoredCount')) === scorable, o.timeoutMs);
-  let last = '';
-  let changedAt = Date.now();
-  await waitFor('the background’s re-scoring after the last capture', async () => {
-    const scoredAt = await d.call(host, 'shopsScoredAt');
-    const now = scoredAt.join(' ');
-    if (now !== last) {
-      last = now;
-      changedAt = Date.now();
-    }
-    return scoredAt.some((at) => at >= since) && Date.now() - changedAt >= o.quietMs;
-  }, o.timeoutMs);
+  await untilStill(d, host, 'the background’s re-scoring after the last capture', o, (state) => state.scoredAt.some((at) => at >= since));
 }
 
 /**
  * Until the background has done what captures set off (re-scoring their shops, making the buyers
  * table's rows): no marks left and no shop's scoring changed for `quietMs`.
  */
-export async function waitForQuiet(d: Driver, host: Page, o: { timeoutMs: number; quietMs: number }): Promise<void> {
-  let last = '';
-  let changedAt = Date.now();
-  await waitFor('the background to finish after a capture', async () => {
-    const { scoredAt, marks } = await d.call(host, 'backgroundState');
-    if (scoredAt !== last) {
-      last = scoredAt;
-      changedAt = Date.now();
-    }
-    return marks === 0 && Date.now() - changedAt >= o.quietMs;
-  }, o.timeoutMs);
-}
+export const waitForQuiet = (d: Driver, host: Page, o: { timeoutMs: number; quietMs: number }): Promise<void> =>
+  untilStill(d, host, 'the background to finish after a capture', o, (state) => state.marks === 0);
 
 export interface RfmFigures {
   raw: number[];
