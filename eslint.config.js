@@ -63,13 +63,13 @@ const zones = [
     // Small helpers every layer may share (lib/*.ts: browser storage keys, the capture queue; lib/i18n).
     // They sit just above lib/schema, so importing one never reaches the store or a console.
     files: ['lib/*.ts', 'lib/i18n/**'],
-    ignores: ['lib/money.ts', 'lib/tab-budget.ts'],
+    ignores: ['lib/money.ts', 'lib/tab-budget.ts', 'lib/first-by.ts'],
     patterns: [never('(^|/)(db|adapters|content|messaging|sync|recipes|rfm|replies|buyers|export)/', 'lib/*.ts and lib/i18n are small helpers every layer may share: they import only lib/schema, lib/i18n, zod, React (i18n/react) and browser storage (wxt).'), DEXIE],
   },
   {
-    // money.ts (imported by the domain and the adapters) and tab-budget.ts are plain functions.
-    files: ['lib/money.ts', 'lib/tab-budget.ts'],
-    patterns: [never('^(?!\\./schema/)', 'lib/money.ts and lib/tab-budget.ts are plain functions the domain and the adapters share: they import only lib/schema.')],
+    // money.ts (imported by the domain and the adapters), tab-budget.ts and first-by.ts are plain functions.
+    files: ['lib/money.ts', 'lib/tab-budget.ts', 'lib/first-by.ts'],
+    patterns: [never('^(?!\\./schema/)', 'lib/money.ts, lib/tab-budget.ts and lib/first-by.ts are plain functions the domain and the adapters share: they import only lib/schema.')],
   },
   {
     // An adapter's folder: its own files, the shared adapter helpers, schema and money.
