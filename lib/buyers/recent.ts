@@ -6,8 +6,8 @@ export const RECENT_BUYERS = 30;
 
 type Dated = Pick<BuyerRecord, 'buyerKey'> & { stats: { lastOrderAt?: string } };
 
-/** The latest last order first, ties by key; buyers without an order last. */
-const latestFirst = (a: Dated, b: Dated) => {
+/** The latest last order first, ties by key; buyers without an order last (the panel's recent buyers and search results too). */
+export const latestFirst = (a: Dated, b: Dated) => {
   const x = a.stats.lastOrderAt;
   const y = b.stats.lastOrderAt;
   if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1;

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { RECENT_BUYERS } from '../buyers/recent';
+import { latestFirst, RECENT_BUYERS } from '../buyers/recent';
 import { summarizeShop, type ShopSummary } from '../rfm/overview';
 import { tierOf } from '../rfm/tier';
 import type { SegmentMap } from '../schema/rfm';
@@ -21,8 +21,6 @@ export function ordersOfBuyer(db: BuyerLensDatabase, buyerKey: string, limit = 2
     .limit(limit)
     .toArray();
 }
-
-const latestFirst = (a: BuyerRecord, b: BuyerRecord) => (b.stats.lastOrderAt ?? '').localeCompare(a.stats.lastOrderAt ?? '');
 
 /**
  * The buyers with the latest orders across shops, newest first: each shop keeps its latest buyers

@@ -32,7 +32,8 @@ export async function ingest(d: Driver, host: Page, plan: BenchPlan, count: numb
     figures.rejected += r.rejected;
     figures.errors.push(...r.errors);
     if ((n / step) % 5 === 4 || n + step >= count) {
-      log(`ingest ${figures.orders}/${Math.min(plan.orders, count * BATCH_ORDERS)} orders: pipeline ${Math.round((figures.orders / figures.pipelineMs) * 1000)}/s, raw ${Math.round((figures.orders / figures.rawMs) * 1000)}/s, raw read+write ${Math.round((figures.orders / figures.rawReadWriteMs) * 1000)}/s`);
+      const perSec = (ms: number) => Math.round((figures.orders / ms) * 1000);
+      log(`ingest ${figures.orders}/${Math.min(plan.orders, count * BATCH_ORDERS)} orders: pipeline ${perSec(figures.pipelineMs)}/s, raw ${perSec(figures.rawMs)}/s, raw read+write ${perSec(figures.rawReadWriteMs)}/s`);
     }
   }
   await d.call(host, 'dropRaw');
